@@ -1,0 +1,93 @@
+/** The message step: one send on a channel through a named connector, optionally awaiting a classified reply. */
+import { z } from 'zod';
+import { OutputName, DurationText } from '../ids.js';
+import { stepBase, type StepKind } from './common.js';
+import { isDuration } from '../duration.js';
+import type { Problem } from '../problems.js';
+
+export const Channel = z.enum(['sms', 'email', 'voice', 'video', 'push']);
+export type Channel = z.infer<typeof Channel>;
+
+export const ReplyClass = z.strictObject({
+  /** The output this class leads to. */
+  id: OutputName,
+  label: z.string().max(200).optional(),
+  /** Replies that fall in this class: keywords, numbers, synonyms; matched ignoring case and spacing. */
+  match: z.array(z.string().max(200)).max(100),
+});
+export type ReplyClass = z.infer<typeof ReplyClass>;
+
+export const AwaitReply = z.strictObject({
+  classes: z.array(ReplyClass).max(50),
+  /** How long to wait for a reply before taking the `timeout` output (ISO 8601, e.g. P2D). */
+  timeout: DurationText,
+});
+export type AwaitReply = z.infer<typeof AwaitReply>;
+
+export const MessageStep = z.strictObject({
+  type: z.literal('message'),
+  ...stepBase,
+  channel: Channel,
+  /** Connector id, e.g. `dev` (the development channel's local inbox). */
+  connector: z.string().min(1).max(100),
+  subject: z.string().max(500).optional(),
+  /** Liquid template rendered with the patient's record at send time. */
+  template: z.string().max(20000),
+  consentPurpose: z.string().max(100).optional(),
+  await: AwaitReply.optional(),
+});
+export type MessageStep = z.infer<typeof MessageStep>;
+
+export const messageKind: StepKind<MessageStep> = {
+  type: 'message',
+  label: 'Message',
+  requiredOutputs: (step) => (step.await ? [...step.await.classes.map((c) => c.id), 'timeout'] : ['next']),
+  optionalOutputs: () => ['failed'],
+  waits: (step) => step.await !== undefined,
+  check(step, { at, stepId }) {
+    const problems: Problem[] = [];
+    if (step.template.trim() === '') {
+      problems.push({ code: 'message.empty-template', pointer: `${at}/template`, stepId, severity: 'error', message: `Step "${stepId}" has no message text.` });
+    }
+    if (step.await) {
+      if (!isDuration(step.await.timeout)) {
+        problems.push({ code: 'message.invalid-timeout', pointer: `${at}/await/timeout`, stepId, severity: 'error', message: `Step "${stepId}": the reply timeout "${step.await.timeout}" is not a duration such as P2D (2 days) or PT4H (4 hours).` });
+      }
+      if (step.await.classes.length === 0) {
+        problems.push({ code: 'message.no-reply-classes', pointer: `${at}/await/classes`, stepId, severity: 'error', message: `Step "${stepId}" awaits a reply but has no reply classes.` });
+      }
+      const seenIds = new Set<string>();
+      const seenWords = new Map<string, string>();
+      step.await.classes.forEach((cls, i) => {
+        if (cls.id === 'timeout' || cls.id === 'failed' || seenIds.has(cls.id)) {
+          problems.push({ code: 'message.duplicate-reply-class', pointer: `${at}/await/classes/${i}/id`, stepId, severity: 'error', message: `Step "${stepId}": reply class "${cls.id}" is used twice or is a reserved output name.` });
+        }
+        seenIds.add(cls.id);
+        if (cls.match.length === 0) {
+          problems.push({ code: 'message.empty-reply-class', pointer: `${at}/await/classes/${i}/match`, stepId, severity: 'error', message: `Step "${stepId}": reply class "${cls.id}" has no words or numbers that match it.` });
+        }
+        cls.match.forEach((word, j) => {
+          const key = normalizeReply(word);
+          const owner = seenWords.get(key);
+          if (owner !== undefined && owner !== cls.id) {
+            problems.push({ code: 'message.ambiguous-reply', pointer: `${at}/await/classes/${i}/match/${j}`, stepId, severity: 'error', message: `Step "${stepId}": the reply "${word}" belongs to both "${owner}" and "${cls.id}".` });
+          }
+          seenWords.set(key, cls.id);
+        });
+      });
+    }
+    return problems;
+  },
+  create: () => ({ type: 'message', channel: 'sms', connector: 'dev', template: '', outputs: {} }),
+};
+
+/** Reply text as classes compare it: case and spacing ignored. */
+export function normalizeReply(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+}
+
+/** The reply class a reply falls into, if any. */
+export function classifyReply(step: MessageStep, text: string): ReplyClass | undefined {
+  const reply = normalizeReply(text);
+  return step.await?.classes.find((cls) => cls.match.some((word) => normalizeReply(word) === reply));
+}

@@ -1,0 +1,33 @@
+/** The step catalogue: every step type's schema and kind, in one place so adding a type is one line here. */
+import { z } from 'zod';
+import { MessageStep, messageKind } from './message.js';
+import { WaitStep, waitKind } from './wait.js';
+import { EndStep, endKind } from './end.js';
+import type { StepKind } from './common.js';
+
+export const Step = z.discriminatedUnion('type', [MessageStep, WaitStep, EndStep]);
+export type Step = z.infer<typeof Step>;
+export type StepType = Step['type'];
+
+const kinds: { [T in StepType]: StepKind<Extract<Step, { type: T }>> } = { message: messageKind, wait: waitKind, end: endKind };
+
+export const stepTypes = Object.keys(kinds) as StepType[];
+
+/** The kind (outputs, rules, factory) of a step's type. */
+export function kindOf<S extends Step>(step: S): StepKind<S> {
+  return kinds[step.type] as unknown as StepKind<S>;
+}
+
+export function kindOfType(type: StepType): StepKind<Step> {
+  return kinds[type] as unknown as StepKind<Step>;
+}
+
+export function isStepType(type: unknown): type is StepType {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(kinds, type);
+}
+
+/** Every output a step offers, required first. */
+export function outputsOf(step: Step): string[] {
+  const kind = kindOf(step);
+  return [...kind.requiredOutputs(step), ...kind.optionalOutputs(step)];
+}

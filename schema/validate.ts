@@ -1,0 +1,49 @@
+/** Validates a journey document and returns every problem at once: structure, graph, then each step's own rules. */
+import type { z } from 'zod';
+import { JourneyDocument } from './document.js';
+import { checkGraph } from './graph.js';
+import { kindOf } from './steps/registry.js';
+import { checkShape, documentLimits } from './parse.js';
+import { pointerToken, stepIdOfPointer, toPointer, type Problem } from './problems.js';
+
+export type ValidationResult =
+  | { ok: true; document: JourneyDocument; problems: Problem[] }
+  | { ok: false; document?: JourneyDocument; problems: Problem[] };
+
+/** Validates an untrusted value as a journey document. `ok` is true when there is no error (warnings may remain). */
+export function validateJourney(input: unknown): ValidationResult {
+  const shape = checkShape(input);
+  if (shape) return { ok: false, problems: [{ code: 'structure.limits', pointer: shape.pointer, severity: 'error', message: shape.message }] };
+  const steps = (input as { steps?: unknown } | null)?.steps;
+  if (steps && typeof steps === 'object' && Object.keys(steps).length > documentLimits.maxSteps) {
+    return { ok: false, problems: [{ code: 'structure.limits', pointer: '/steps', severity: 'error', message: `The journey has ${Object.keys(steps).length} steps; the limit is ${documentLimits.maxSteps}.` }] };
+  }
+  const parsed = JourneyDocument.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: structureProblems(parsed.error, input) };
+  const document = parsed.data;
+  const problems: Problem[] = [...checkGraph(document)];
+  for (const [stepId, step] of Object.entries(document.steps)) {
+    problems.push(...kindOf(step).check(step, { at: `/steps/${pointerToken(stepId)}`, stepId, document }));
+  }
+  const ok = !problems.some((p) => p.severity === 'error');
+  return ok ? { ok, document, problems } : { ok, document, problems };
+}
+
+function structureProblems(error: z.ZodError, input: unknown): Problem[] {
+  return error.issues.map((issue) => {
+    const pointer = toPointer(issue.path);
+    const stepId = stepIdOfPointer(pointer);
+    return { code: `structure.${issue.code}`, pointer, stepId, severity: 'error' as const, message: describeIssue(issue, pointer, input) };
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue, pointer: string, input: unknown): string {
+  const where = pointer === '' ? 'The document' : `"${pointer}"`;
+  if (issue.code === 'invalid_union' && issue.path.length === 2 && issue.path[0] === 'steps') {
+    const type = (input as { steps: Record<string, { type?: unknown }> }).steps?.[String(issue.path[1])]?.type;
+    return `Step "${String(issue.path[1])}" has an unknown type ${JSON.stringify(type)}; known types are message, wait and end.`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where} is required.`;
+  if (issue.code === 'unrecognized_keys') return `${where} has unknown field(s): ${issue.keys.join(', ')}.`;
+  return `${where}: ${issue.message}.`;
+}
