@@ -39,7 +39,7 @@ function structureProblems(error: z.ZodError, input: unknown): Problem[] {
 
 function describeIssue(issue: z.core.$ZodIssue, pointer: string, input: unknown): string {
   const where = pointer === '' ? 'The document' : `"${pointer}"`;
-  if (issue.code === 'invalid_union' && issue.path.length === 2 && issue.path[0] === 'steps') {
+  if (issue.code === 'invalid_union' && issue.path[0] === 'steps' && (issue.path.length === 2 || issue.path[2] === 'type')) {
     const type = (input as { steps: Record<string, { type?: unknown }> }).steps?.[String(issue.path[1])]?.type;
     return `Step "${String(issue.path[1])}" has an unknown type ${JSON.stringify(type)}; known types are message, wait and end.`;
   }
