@@ -1,0 +1,53 @@
+/** The connector contract: one object per channel provider that describes its settings as data, sends, and reads inbound webhooks. */
+import type { z } from 'zod';
+
+export type ChannelName = 'sms' | 'email' | 'voice' | 'video' | 'push';
+
+/** A rendered message ready for a provider. Contact details are loaded at send time, never carried in workflow history. */
+export interface OutboundMessage {
+  /** Unique per (workflow, step, visit); providers that support it get it as their idempotency key. */
+  idempotencyKey: string;
+  channel: ChannelName;
+  /** Phone number (E.164) or email address. */
+  to: string;
+  subject?: string;
+  body: string;
+}
+
+export interface SendResult {
+  providerMessageId: string;
+}
+
+/** A reply or event a provider told us about, normalised. */
+export interface InboundMessage {
+  channel: ChannelName;
+  /** The patient's address the message came from. */
+  from: string;
+  body: string;
+  providerMessageId?: string;
+}
+
+/** An inbound HTTP request as the connector sees it: raw body kept, because signatures are computed over it. */
+export interface InboundRequest {
+  url: string;
+  headers: Record<string, string>;
+  rawBody: string;
+}
+
+/** A failure the provider reported that retrying cannot fix (bad number, unsubscribed); the journey takes its `failed` output. */
+export class PermanentSendError extends Error {
+  readonly permanent = true;
+}
+
+export interface Connector<Settings = unknown> {
+  /** Stable id used in journey documents (`connector: "dev"`). */
+  id: string;
+  name: string;
+  channels: ChannelName[];
+  /** Settings described as a schema; the designer builds its form from the JSON Schema of it. */
+  settingsSchema: z.ZodType<Settings>;
+  send(message: OutboundMessage, settings: Settings): Promise<SendResult>;
+  /** Checks the provider's signature on an inbound webhook. */
+  verifyInbound?(request: InboundRequest, settings: Settings): boolean;
+  parseInbound?(request: InboundRequest, settings: Settings): InboundMessage[];
+}

@@ -1,0 +1,3 @@
+/** The connector SDK: the contract every channel connector implements, and the registry that holds them. */
+export * from './connector.js';
+export * from './registry.js';

@@ -1,0 +1,112 @@
+/** The database tables (drizzle, SQLite dialect for libsql): journeys, versions, people, patients, enrollments, messages, audit. */
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** scrypt hash `scrypt$N$salt$hash`. */
+  passwordHash: text('password_hash').notNull(),
+  /** JSON array of roles: program-manager, compliance-reviewer, engineer, care-team, admin. */
+  roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable('sessions', {
+  /** SHA-256 of the session token; the token itself lives only in the cookie. */
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  expiresAt: text('expires_at').notNull(),
+  createdAt: createdAt(),
+});
+
+export const journeys = sqliteTable('journeys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The working draft; snapshots of it become immutable versions. */
+  draft: text('draft', { mode: 'json' }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const versions = sqliteTable('versions', {
+  id: text('id').primaryKey(),
+  journeyId: text('journey_id').notNull().references(() => journeys.id),
+  number: integer('number').notNull(),
+  /** The frozen document; never updated after insert. */
+  document: text('document', { mode: 'json' }).notNull(),
+  contentHash: text('content_hash').notNull(),
+  status: text('status').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  publishedAt: text('published_at'),
+}, (t) => [uniqueIndex('versions_journey_number').on(t.journeyId, t.number)]);
+
+export const patients = sqliteTable('patients', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  timeZone: text('time_zone').notNull(),
+  attributes: text('attributes', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const enrollments = sqliteTable('enrollments', {
+  id: text('id').primaryKey(),
+  journeyId: text('journey_id').notNull().references(() => journeys.id),
+  versionId: text('version_id').notNull().references(() => versions.id),
+  patientId: text('patient_id').notNull().references(() => patients.id),
+  /** Deterministic from journey and patient, and free of PHI. */
+  workflowId: text('workflow_id').notNull(),
+  status: text('status').notNull(),
+  reason: text('reason'),
+  startedAt: text('started_at').notNull(),
+  endedAt: text('ended_at'),
+}, (t) => [uniqueIndex('enrollments_workflow').on(t.workflowId), index('enrollments_patient').on(t.patientId)]);
+
+export const messages = sqliteTable('messages', {
+  id: text('id').primaryKey(),
+  direction: text('direction').notNull(),
+  enrollmentId: text('enrollment_id'),
+  patientId: text('patient_id').notNull().references(() => patients.id),
+  stepId: text('step_id'),
+  channel: text('channel').notNull(),
+  connector: text('connector').notNull(),
+  /** `(workflow id, step id, visit)` for outbound sends, so a retried activity never sends twice. */
+  idempotencyKey: text('idempotency_key').unique(),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  status: text('status').notNull(),
+  providerMessageId: text('provider_message_id'),
+  error: text('error'),
+  createdAt: createdAt(),
+}, (t) => [index('messages_patient').on(t.patientId)]);
+
+/** The development channel's phone: what a patient would have received, in a local inbox. */
+export const devInbox = sqliteTable('dev_inbox', {
+  id: text('id').primaryKey(),
+  /** Phone number or email address the message was delivered to. */
+  address: text('address').notNull(),
+  channel: text('channel').notNull(),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('dev_inbox_address').on(t.address)]);
+
+/** Append-only; each row carries the hash of the previous row, so tampering breaks the chain. */
+export const auditTrail = sqliteTable('audit_trail', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id').notNull(),
+  data: text('data', { mode: 'json' }),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
