@@ -40,8 +40,8 @@ export const JourneyDocument = z.strictObject({
   /** Patient attributes the journey branches on or renders, with their types. */
   attributes: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/), AttributeDeclaration).default({}),
   settings: Settings.default({ timeZone: 'patient' }),
-  /** The step a new enrollment starts at. */
-  start: StepId,
+  /** The step a new enrollment starts at; empty only in a draft with no steps yet. */
+  start: z.union([StepId, z.literal('')]),
   steps: z.record(StepId, Step),
   layout: Layout.optional(),
 });

@@ -8,7 +8,9 @@ const stepPointer = (id: string) => `/steps/${pointerToken(id)}`;
 export function checkGraph(document: JourneyDocument): Problem[] {
   const problems: Problem[] = [];
   const steps = document.steps;
-  if (!Object.prototype.hasOwnProperty.call(steps, document.start)) {
+  if (document.start === '') {
+    problems.push({ code: 'graph.no-start', pointer: '/start', severity: 'error', message: 'The journey has no start step yet; add a step and make it the start.' });
+  } else if (!Object.prototype.hasOwnProperty.call(steps, document.start)) {
     problems.push({ code: 'graph.missing-start', pointer: '/start', severity: 'error', message: `The journey starts at "${document.start}", which is not a step.` });
   }
   for (const [id, step] of Object.entries(steps)) {

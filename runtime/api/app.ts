@@ -1,0 +1,56 @@
+/** The Hono application for `/api`: middleware, every route, the OpenAPI document and its reference page. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, ApiDeps } from './context.js';
+import { ApiError, respondError } from './errors.js';
+import { sessionMiddleware } from './auth.js';
+import { toPointer } from '../../schema/problems.js';
+import { health } from './routes/health.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { journeyRoutes } from './routes/journeys.js';
+import { versionRoutes } from './routes/versions.js';
+import { patientRoutes } from './routes/patients.js';
+import { enrollmentRoutes } from './routes/enrollments.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { connectorRoutes } from './routes/connectors.js';
+import { referencePage } from './reference.js';
+
+/** Request bodies larger than this are refused before they are read: a journey document is well under it. */
+export const MAX_BODY_BYTES = 2_500_000;
+
+export function createApi(deps: ApiDeps) {
+  const api = new OpenAPIHono<AppEnv>({
+    // Schema failures become one 400 that lists every problem with its JSON pointer.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const problems = result.error.issues.map((issue) => ({ code: `request.${issue.code}`, pointer: toPointer(issue.path as PropertyKey[]), severity: 'error' as const, message: `${toPointer(issue.path as PropertyKey[]) || 'The request'}: ${issue.message}` }));
+        return c.json({ error: { code: 'invalid-request', message: problems.map((p) => p.message).join('; '), problems } }, 400);
+      }
+    },
+  }).basePath('/api');
+
+  api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`); } }));
+  api.use('*', sessionMiddleware);
+  api.onError((error, c) => {
+    if (error instanceof SyntaxError) return respondError(c, new ApiError(400, 'invalid-json', `The request body is not valid JSON: ${error.message}`));
+    return respondError(c, error);
+  });
+  api.notFound((c) => c.json({ error: { code: 'not-found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
+
+  api.route('/', health);
+  api.route('/', sessionRoutes);
+  api.route('/', journeyRoutes);
+  api.route('/', versionRoutes);
+  api.route('/', patientRoutes);
+  api.route('/', enrollmentRoutes);
+  api.route('/', inboxRoutes);
+  api.route('/', connectorRoutes);
+
+  api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Carepath API', version: '0.1.0', description: 'Journeys, versions, patients, enrollments and the development channel.' } });
+  api.route('/', referencePage);
+  return api;
+}

@@ -1,0 +1,15 @@
+/** What every route can reach: the database, Temporal (when connected), the connectors, and the logged-in user. */
+import type { Database } from '../db/client.js';
+import type { ConnectorRegistry } from '../../connectors/sdk/registry.js';
+import type { TemporalAccess } from '../enrollments/enroll.js';
+import type { SessionUser } from '../people/roles.js';
+
+export interface ApiDeps {
+  db: Database;
+  connectors: ConnectorRegistry;
+  /** Absent while Temporal is unreachable; routes that need it answer 503. */
+  temporal: () => TemporalAccess | undefined;
+  temporalAddress: string;
+}
+
+export type AppEnv = { Variables: { user: SessionUser; deps: ApiDeps } };

@@ -1,0 +1,87 @@
+/** Starts Carepath in one process: database, Temporal (a cluster, or a local dev server), the worker, and the HTTP server. */
+import { serve, type ServerType } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { openDatabase } from './db/client.js';
+import { ConnectorRegistry } from '../connectors/sdk/registry.js';
+import { createDevConnector } from '../connectors/dev/dev-connector.js';
+import { createDevInboxStore } from './db/dev-inbox.js';
+import { createWorker } from './temporal/worker.js';
+import { TASK_QUEUE } from './temporal/client.js';
+import { startDevServer } from './setup/temporal-dev-server.js';
+import { createServerApp } from './server.js';
+import { localAdminPassword, seedExamples, seedLocalAdmin, LOCAL_ADMIN_EMAIL } from './seed.js';
+import { ensureUser } from './people/users.js';
+import type { CarepathConfig } from './config.js';
+
+export interface RunningCarepath {
+  url: string;
+  apiReferenceUrl: string;
+  temporalUiUrl?: string;
+  temporalAddress: string;
+  login: { email: string; password: string };
+  examples: string[];
+  stop(): Promise<void>;
+}
+
+export async function startCarepath(config: CarepathConfig, log: (line: string) => void = () => {}): Promise<RunningCarepath> {
+  const stops: Array<() => Promise<void> | void> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch((e) => console.error('carepath: while stopping:', e));
+  };
+  try {
+    log(`database: ${config.databaseUrl.replace(/authToken=[^&]+/, 'authToken=…')}`);
+    const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+    stops.push(() => database.close());
+
+    const password = localAdminPassword(config.dataDir, config.adminPassword);
+    await seedLocalAdmin(database.db, password);
+    const adminId = await ensureUser(database.db, { email: LOCAL_ADMIN_EMAIL, name: 'Local Admin', password, roles: ['admin'] });
+    const examples = config.loadExamples ? await seedExamples(database.db, adminId) : [];
+
+    let temporalAddress = config.temporalAddress;
+    let temporalUiUrl: string | undefined;
+    if (!temporalAddress) {
+      log('temporal: starting a local dev server (data under ' + config.dataDir + ')…');
+      const dev = await startDevServer({ dataDir: config.dataDir, namespace: config.temporalNamespace });
+      stops.push(() => dev.stop());
+      temporalAddress = dev.address;
+      temporalUiUrl = dev.uiUrl;
+    }
+
+    const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), { undeliverablePrefix: '+1555000' });
+
+    const workerConnection = await NativeConnection.connect({ address: temporalAddress });
+    stops.push(() => workerConnection.close());
+    log('worker: bundling workflows…');
+    const worker = await createWorker({ connection: workerConnection, namespace: config.temporalNamespace, taskQueue: TASK_QUEUE, db: database.db, connectors });
+    const running = worker.run();
+    stops.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+    });
+
+    const connection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const temporal = { client, taskQueue: TASK_QUEUE };
+
+    const app = createServerApp({ db: database.db, connectors, temporal: () => temporal, temporalAddress }, config.designerDir);
+    const server = await listen(app.fetch, config.port, config.host);
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    return { url, apiReferenceUrl: `${url}/api/reference`, temporalUiUrl, temporalAddress, login: { email: LOCAL_ADMIN_EMAIL, password }, examples, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,34 @@
+/** Start-up settings from the environment, with the embedded defaults that let `npm start` run with nothing configured. */
+import { resolve } from 'node:path';
+
+export interface CarepathConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  /** Set to use an existing Temporal cluster or Temporal Cloud; otherwise a local dev server is started. */
+  temporalAddress?: string;
+  temporalNamespace: string;
+  /** Where the built designer lives. */
+  designerDir: string;
+  /** Password for the local admin login; generated and kept under the data folder when not given. */
+  adminPassword?: string;
+  loadExamples: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): CarepathConfig {
+  const dataDir = resolve(root, env.CAREPATH_DATA_DIR ?? 'data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    databaseUrl: env.DATABASE_URL ?? `file:${resolve(dataDir, 'carepath.db')}`,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    designerDir: resolve(root, env.CAREPATH_DESIGNER_DIR ?? 'dist/designer'),
+    adminPassword: env.CAREPATH_ADMIN_PASSWORD,
+    loadExamples: env.CAREPATH_EXAMPLES !== 'off',
+  };
+}

@@ -1,0 +1,115 @@
+/** Enrolling a patient in a published version: one enrollment row, one Temporal workflow, idempotent per journey and patient. */
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../db/client.js';
+import { enrollments, patients, versions } from '../db/schema.js';
+import { newId, nowIso } from '../db/ids.js';
+import { appendAudit } from '../db/audit.js';
+import { ApiError, notFound } from '../api/errors.js';
+import { acceptsEnrollments, type VersionStatus } from '../journeys/lifecycle.js';
+import type { JourneyDocument } from '../../schema/document.js';
+import { enrollmentWorkflowId, startEnrollment, enrollmentState, requestExit } from '../temporal/client.js';
+
+export interface TemporalAccess {
+  client: Client;
+  taskQueue: string;
+}
+
+type EnrollmentRow = typeof enrollments.$inferSelect;
+
+function enrollmentView(row: EnrollmentRow, patientName?: string) {
+  return { id: row.id, journeyId: row.journeyId, versionId: row.versionId, patientId: row.patientId, patientName, workflowId: row.workflowId, status: row.status, reason: row.reason ?? undefined, startedAt: row.startedAt, endedAt: row.endedAt ?? undefined };
+}
+
+/** Only the attributes the journey declares travel into the workflow; names and contact details never do. */
+function branchingAttributes(document: JourneyDocument, attributes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(document.attributes ?? {}).filter((key) => key in attributes).map((key) => [key, attributes[key]]));
+}
+
+export async function enroll(db: Database, temporal: TemporalAccess, actor: string, input: { versionId: string; patientId: string }) {
+  const [version] = await db.select().from(versions).where(eq(versions.id, input.versionId));
+  if (!version) throw notFound('version', input.versionId);
+  if (!acceptsEnrollments(version.status as VersionStatus)) {
+    throw new ApiError(409, 'version-not-published', `Version ${version.number} is ${version.status}; only a published version takes enrollments.`);
+  }
+  const [patient] = await db.select().from(patients).where(eq(patients.id, input.patientId));
+  if (!patient) throw notFound('patient', input.patientId);
+
+  const workflowId = enrollmentWorkflowId(version.journeyId, patient.id);
+  const [existing] = await db.select().from(enrollments).where(eq(enrollments.workflowId, workflowId));
+  if (existing) {
+    if (existing.status === 'running') return { enrollment: enrollmentView(existing, patient.name), alreadyEnrolled: true };
+    throw new ApiError(409, 'reentry-not-allowed', `${patient.name} has already been through this journey (${existing.status}); re-entry is not allowed.`);
+  }
+
+  const id = newId('enr');
+  const row = { id, journeyId: version.journeyId, versionId: version.id, patientId: patient.id, workflowId, status: 'running', startedAt: nowIso() };
+  // The row lands before the workflow starts: the workflow's activities look the patient up through it.
+  await db.transaction(async (tx) => {
+    await tx.insert(enrollments).values(row);
+    await appendAudit(tx, { actor, action: 'enrollment.started', entityType: 'enrollment', entityId: id, data: { versionId: version.id, patientId: patient.id, workflowId } });
+  }, { behavior: 'immediate' });
+
+  try {
+    const document = version.document as JourneyDocument;
+    const started = await startEnrollment(temporal.client, temporal.taskQueue, {
+      enrollmentId: id,
+      journeyId: version.journeyId,
+      versionId: version.id,
+      definition: document,
+      attributes: branchingAttributes(document, patient.attributes),
+    });
+    if (started.alreadyStarted) {
+      // A run exists in Temporal without a row here (e.g. the database was reset); do not leave a second record.
+      await db.transaction(async (tx) => {
+        await tx.delete(enrollments).where(eq(enrollments.id, id));
+        await appendAudit(tx, { actor, action: 'enrollment.duplicate-refused', entityType: 'enrollment', entityId: id, data: { workflowId } });
+      }, { behavior: 'immediate' });
+      throw new ApiError(409, 'already-running', `A run of this journey is already active for ${patient.name} in Temporal.`);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    await db.transaction(async (tx) => {
+      await tx.delete(enrollments).where(eq(enrollments.id, id));
+      await appendAudit(tx, { actor, action: 'enrollment.start-failed', entityType: 'enrollment', entityId: id, data: { workflowId, error: String((error as Error).message ?? error) } });
+    }, { behavior: 'immediate' });
+    throw new ApiError(503, 'runtime-unavailable', `The enrollment could not be started because the workflow service did not answer: ${(error as Error).message}. Nothing was recorded; try again.`);
+  }
+  return { enrollment: enrollmentView(row as EnrollmentRow, patient.name), alreadyEnrolled: false };
+}
+
+export async function listEnrollments(db: Database, filter: { versionId?: string; journeyId?: string; patientId?: string }) {
+  const conditions: SQL[] = [];
+  if (filter.versionId) conditions.push(eq(enrollments.versionId, filter.versionId));
+  if (filter.journeyId) conditions.push(eq(enrollments.journeyId, filter.journeyId));
+  if (filter.patientId) conditions.push(eq(enrollments.patientId, filter.patientId));
+  const rows = await db
+    .select({ enrollment: enrollments, patientName: patients.name })
+    .from(enrollments)
+    .innerJoin(patients, eq(patients.id, enrollments.patientId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(enrollments.startedAt))
+    .limit(500);
+  return rows.map((r) => enrollmentView(r.enrollment, r.patientName));
+}
+
+export async function getEnrollment(db: Database, temporal: TemporalAccess | undefined, id: string) {
+  const [row] = await db
+    .select({ enrollment: enrollments, patientName: patients.name })
+    .from(enrollments)
+    .innerJoin(patients, eq(patients.id, enrollments.patientId))
+    .where(eq(enrollments.id, id));
+  if (!row) throw notFound('enrollment', id);
+  const state = temporal ? await enrollmentState(temporal.client, row.enrollment.workflowId).catch(() => null) : null;
+  return { ...enrollmentView(row.enrollment, row.patientName), state };
+}
+
+export async function exitEnrollment(db: Database, temporal: TemporalAccess, actor: string, id: string, reason: string) {
+  const enrollment = await getEnrollment(db, undefined, id);
+  if (enrollment.status !== 'running') throw new ApiError(409, 'not-running', `The enrollment has already ${enrollment.status}.`);
+  await db.transaction(async (tx) => {
+    await appendAudit(tx, { actor, action: 'enrollment.exit-requested', entityType: 'enrollment', entityId: id, data: { reason } });
+  }, { behavior: 'immediate' });
+  await requestExit(temporal.client, enrollment.workflowId, reason);
+  return enrollment;
+}

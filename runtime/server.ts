@@ -1,0 +1,22 @@
+/** The one HTTP server: the API under /api and the built designer at / (with a fallback to index.html for client-side routes). */
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createApi } from './api/app.js';
+import type { ApiDeps } from './api/context.js';
+
+export function createServerApp(deps: ApiDeps, designerDir: string) {
+  const app = new Hono();
+  app.route('/', createApi(deps));
+  const indexFile = join(designerDir, 'index.html');
+  if (existsSync(indexFile)) {
+    const root = relative(process.cwd(), designerDir) || '.';
+    app.use('/*', serveStatic({ root }));
+    const index = readFileSync(indexFile, 'utf8');
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
+  } else {
+    app.get('/', (c) => c.text(`The designer is not built yet (${indexFile} is missing); run "npm start", which builds it.`, 503));
+  }
+  return app;
+}
