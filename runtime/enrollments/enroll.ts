@@ -26,7 +26,8 @@ function branchingAttributes(document: JourneyDocument, attributes: Record<strin
   return Object.fromEntries(Object.keys(document.attributes ?? {}).filter((key) => key in attributes).map((key) => [key, attributes[key]]));
 }
 
-export async function enroll(db: Database, temporal: TemporalAccess, actor: string, input: { versionId: string; patientId: string }) {
+/** `temporal` is asked for only once the request is known to be valid, so bad input gets its 4xx even while Temporal is down. */
+export async function enroll(db: Database, temporal: () => TemporalAccess, actor: string, input: { versionId: string; patientId: string }) {
   const [version] = await db.select().from(versions).where(eq(versions.id, input.versionId));
   if (!version) throw notFound('version', input.versionId);
   if (!acceptsEnrollments(version.status as VersionStatus)) {
@@ -52,7 +53,8 @@ export async function enroll(db: Database, temporal: TemporalAccess, actor: stri
 
   try {
     const document = version.document as JourneyDocument;
-    const started = await startEnrollment(temporal.client, temporal.taskQueue, {
+    const access = temporal();
+    const started = await startEnrollment(access.client, access.taskQueue, {
       enrollmentId: id,
       journeyId: version.journeyId,
       versionId: version.id,
@@ -104,12 +106,13 @@ export async function getEnrollment(db: Database, temporal: TemporalAccess | und
   return { ...enrollmentView(row.enrollment, row.patientName), state };
 }
 
-export async function exitEnrollment(db: Database, temporal: TemporalAccess, actor: string, id: string, reason: string) {
+export async function exitEnrollment(db: Database, temporal: () => TemporalAccess, actor: string, id: string, reason: string) {
   const enrollment = await getEnrollment(db, undefined, id);
   if (enrollment.status !== 'running') throw new ApiError(409, 'not-running', `The enrollment has already ${enrollment.status}.`);
+  const access = temporal();
   await db.transaction(async (tx) => {
     await appendAudit(tx, { actor, action: 'enrollment.exit-requested', entityType: 'enrollment', entityId: id, data: { reason } });
   }, { behavior: 'immediate' });
-  await requestExit(temporal.client, enrollment.workflowId, reason);
+  await requestExit(access.client, enrollment.workflowId, reason);
   return enrollment;
 }

@@ -9,11 +9,12 @@ import { enrollmentState, signalReply } from '../temporal/client.js';
 import type { TemporalAccess } from './enroll.js';
 
 /** Delivers a reply from a known patient. Refused (409, nothing stored) when no enrollment of theirs awaits a reply. */
-export async function receiveReply(db: Database, temporal: TemporalAccess, patientId: string, connector: string, inbound: InboundMessage) {
+export async function receiveReply(db: Database, temporal: () => TemporalAccess, patientId: string, connector: string, inbound: InboundMessage) {
   const running = await db.select().from(enrollments).where(and(eq(enrollments.patientId, patientId), eq(enrollments.status, 'running')));
   let target: (typeof running)[number] | undefined;
+  const access = running.length > 0 ? temporal() : undefined;
   for (const enrollment of running) {
-    const state = await enrollmentState(temporal.client, enrollment.workflowId).catch(() => null);
+    const state = await enrollmentState(access!.client, enrollment.workflowId).catch(() => null);
     if (state?.phase.kind === 'awaiting-reply') {
       target = enrollment;
       break;
@@ -27,7 +28,7 @@ export async function receiveReply(db: Database, temporal: TemporalAccess, patie
   const id = newId('msg');
   await db.insert(messages).values({ id, direction: 'inbound', enrollmentId: target.id, patientId, channel: inbound.channel, connector, body: inbound.body, status: 'received', providerMessageId: inbound.providerMessageId ?? null });
   try {
-    await signalReply(temporal.client, target.workflowId, { text: inbound.body, messageId: id });
+    await signalReply(access!.client, target.workflowId, { text: inbound.body, messageId: id });
   } catch (error) {
     // The reply stays stored (marked undelivered) so it is never lost; the caller learns the workflow did not get it.
     await db.update(messages).set({ status: 'undelivered', error: String((error as Error).message) }).where(eq(messages.id, id));

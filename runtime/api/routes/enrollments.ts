@@ -11,7 +11,7 @@ const Id = z.string().min(1).max(100);
 
 enrollmentRoutes.openapi(createRoute({ method: 'post', path: '/enrollments', tags: ['Enrollments'], summary: 'Enroll a patient in a published version', request: body(z.object({ versionId: Id, patientId: Id })), responses: { 200: ok('Already enrolled: the existing enrollment'), 201: ok('The new enrollment'), 404: errors[404], 409: errors[409] } }), async (c) => {
   const user = requireRole(c, 'program-manager', 'care-team');
-  const result = await enroll(c.get('deps').db, requireTemporal(c), user.id, c.req.valid('json'));
+  const result = await enroll(c.get('deps').db, () => requireTemporal(c), user.id, c.req.valid('json'));
   return result.alreadyEnrolled ? c.json(result, 200) : c.json({ enrollment: result.enrollment }, 201);
 });
 
@@ -27,5 +27,5 @@ enrollmentRoutes.openapi(createRoute({ method: 'get', path: '/enrollments/{id}',
 
 enrollmentRoutes.openapi(createRoute({ method: 'post', path: '/enrollments/{id}/exit', tags: ['Enrollments'], summary: 'End an enrollment now', request: { params: IdParam, ...body(z.object({ reason: z.string().trim().min(1).max(500) })) }, responses: { 200: ok('The enrollment'), 404: errors[404], 409: errors[409] } }), async (c) => {
   const user = requireRole(c, 'program-manager', 'care-team');
-  return c.json({ enrollment: await exitEnrollment(c.get('deps').db, requireTemporal(c), user.id, c.req.valid('param').id, c.req.valid('json').reason) }, 200);
+  return c.json({ enrollment: await exitEnrollment(c.get('deps').db, () => requireTemporal(c), user.id, c.req.valid('param').id, c.req.valid('json').reason) }, 200);
 });

@@ -37,5 +37,5 @@ inboxRoutes.openapi(createRoute({ method: 'post', path: '/inbox/{patientId}/repl
   if (!dev?.connector.parseInbound) throw new ApiError(409, 'no-dev-channel', 'The development channel is not enabled on this server.');
   // Go through the connector's own inbound parser, as a provider webhook would.
   const [inbound] = dev.connector.parseInbound({ url: c.req.url, headers: {}, rawBody: JSON.stringify({ from, body: c.req.valid('json').text, channel: patient.phone ? 'sms' : 'email' }) }, dev.settings);
-  return c.json(await receiveReply(db, requireTemporal(c), patient.id, 'dev', inbound), 202);
+  return c.json(await receiveReply(db, () => requireTemporal(c), patient.id, 'dev', inbound), 202);
 });

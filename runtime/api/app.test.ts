@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type OpenedDatabase } from '../db/client.js';
+import { ensureUser } from '../people/users.js';
+import { ConnectorRegistry } from '../../connectors/sdk/registry.js';
+import { createDevConnector } from '../../connectors/dev/dev-connector.js';
+import { verifyAudit } from '../db/audit.js';
+import { createApi } from './app.js';
+
+const example = JSON.parse(readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'));
+
+let dir: string;
+let database: OpenedDatabase;
+let api: ReturnType<typeof createApi>;
+let cookie = '';
+
+async function call(method: string, path: string, body?: unknown, raw?: string) {
+  const response = await api.request(path, { method, headers: { 'content-type': 'application/json', cookie }, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'carepath-api-'));
+  database = await openDatabase(`file:${join(dir, 'api.db')}`);
+  await ensureUser(database.db, { email: 'pm@example.org', name: 'Pat Manager', password: 'correct horse', roles: ['program-manager'] });
+  await ensureUser(database.db, { email: 'nurse@example.org', name: 'Nora Nurse', password: 'battery staple', roles: ['care-team'] });
+  const connectors = new ConnectorRegistry().register(createDevConnector({ deliver: async () => 'unused' }), { undeliverablePrefix: '+1555000' });
+  // No Temporal here: these tests cover everything that must be refused or recorded before a workflow is involved.
+  api = createApi({ db: database.db, connectors, temporal: () => undefined, temporalAddress: 'none' });
+});
+
+afterAll(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function loginAs(email: string, password: string) {
+  cookie = '';
+  const response = await call('POST', '/api/sessions', { email, password });
+  expect(response.status).toBe(200);
+  cookie = response.headers.get('set-cookie')!.split(';')[0];
+}
+
+describe('sessions and roles', () => {
+  it('refuses a wrong password and any route without a session', async () => {
+    expect((await call('POST', '/api/sessions', { email: 'pm@example.org', password: 'nope' })).status).toBe(401);
+    expect((await call('GET', '/api/journeys')).status).toBe(401);
+  });
+
+  it('lets a care-team user list patients but not create journeys', async () => {
+    await loginAs('nurse@example.org', 'battery staple');
+    expect((await call('GET', '/api/patients')).status).toBe(200);
+    const refused = await call('POST', '/api/journeys', { name: 'Nope' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('program-manager');
+  });
+});
+
+describe('journeys, drafts and versions', () => {
+  let journeyId: string;
+
+  it('creates a journey from a document and reports it valid', async () => {
+    await loginAs('pm@example.org', 'correct horse');
+    const created = await call('POST', '/api/journeys', { name: 'First dose', document: example });
+    expect(created.status).toBe(201);
+    journeyId = created.body.journey.id;
+    expect(created.body.journey.problems).toEqual([]);
+    expect(created.body.journey.draft.steps.welcome.type).toBe('message');
+  });
+
+  it('refuses malformed JSON and an unknown step type with a 4xx naming where, and changes nothing', async () => {
+    const malformed = await call('PUT', `/api/journeys/${journeyId}/draft`, undefined, '{"document": {');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/not valid JSON/);
+    const unknown = await call('PUT', `/api/journeys/${journeyId}/draft`, { document: { ...example, steps: { ...example.steps, welcome: { ...example.steps.welcome, type: 'fax' } } } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.problems[0]).toMatchObject({ pointer: '/steps/welcome/type', stepId: 'welcome' });
+    const after = await call('GET', `/api/journeys/${journeyId}`);
+    expect(after.body.journey.draft.steps.welcome.type).toBe('message');
+  });
+
+  it('saves a draft with graph problems but refuses to snapshot it', async () => {
+    const broken = structuredClone(example);
+    delete broken.steps['ask-first-dose'].outputs.timeout;
+    const saved = await call('PUT', `/api/journeys/${journeyId}/draft`, { document: broken });
+    expect(saved.status).toBe(200);
+    expect(saved.body.journey.problems.map((p: { code: string }) => p.code)).toContain('graph.unconnected-output');
+    const snapshot = await call('POST', `/api/journeys/${journeyId}/versions`);
+    expect(snapshot.status).toBe(422);
+    expect(snapshot.body.error.problems.some((p: { stepId?: string }) => p.stepId === 'ask-first-dose')).toBe(true);
+    expect((await call('GET', `/api/journeys/${journeyId}`)).body.journey.versions).toEqual([]);
+  });
+
+  it('snapshots an immutable version, publishes it once, and keeps it unchanged when the draft moves on', async () => {
+    await call('PUT', `/api/journeys/${journeyId}/draft`, { document: example });
+    const snapshot = await call('POST', `/api/journeys/${journeyId}/versions`);
+    expect(snapshot.status).toBe(201);
+    const version = snapshot.body.version;
+    expect(version).toMatchObject({ number: 1, status: 'snapshot' });
+    expect(version.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    const published = await call('POST', `/api/versions/${version.id}/publish`);
+    expect(published.body.version.status).toBe('published');
+    expect((await call('POST', `/api/versions/${version.id}/publish`)).status).toBe(409);
+
+    await call('PUT', `/api/journeys/${journeyId}/draft`, { document: { ...example, steps: { ...example.steps, welcome: { ...example.steps.welcome, template: 'Changed' } } } });
+    const frozen = await call('GET', `/api/versions/${version.id}`);
+    expect(frozen.body.version.document.steps.welcome.template).toBe(example.steps.welcome.template);
+    expect(frozen.body.version.contentHash).toBe(version.contentHash);
+  });
+
+  it('refuses to enroll in a version that is not published, and a reply from a patient with no enrollment', async () => {
+    const second = await call('POST', `/api/journeys/${journeyId}/versions`);
+    const patient = await call('POST', '/api/patients', { name: 'Ada Lovelace', phone: '+15551234567', timeZone: 'America/New_York' });
+    expect(patient.status).toBe(201);
+    const refused = await call('POST', '/api/enrollments', { versionId: second.body.version.id, patientId: patient.body.patient.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('only a published version');
+    const reply = await call('POST', `/api/inbox/${patient.body.patient.id}/replies`, { text: '1' });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error.message).toContain('no running enrollment');
+    expect((await call('GET', '/api/enrollments')).body.enrollments).toEqual([]);
+  });
+
+  it('rejects a patient with a bad phone and time zone, naming both fields', async () => {
+    const bad = await call('POST', '/api/patients', { name: 'Bad', phone: '555', timeZone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    const pointers = bad.body.error.problems.map((p: { pointer: string }) => p.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/phone', '/timeZone']));
+  });
+
+  it('records every state change in a verifiable audit chain', async () => {
+    const verdict = await verifyAudit(database.db);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.rows).toBeGreaterThan(4);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves the document and a reference page without a session', async () => {
+    cookie = '';
+    const doc = await call('GET', '/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/journeys', '/api/enrollments', '/api/inbox/{patientId}/replies']));
+    const page = await api.request('/api/reference');
+    expect(await page.text()).toContain('swagger-ui-bundle.js');
+  });
+});
