@@ -1,0 +1,137 @@
+/** The React Flow canvas: renders the projection of the document and turns every interaction into a journey change. */
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { isStepType, type JourneyDocument, type StepType } from '../../schema/index.js';
+import type { JourneyChange } from '../model/changes.js';
+import { documentToGraph, type OutputEdge } from '../model/projection.js';
+import type { PathOverlay } from '../model/path-overlay.js';
+import type { Validation } from '../editor/useValidation.js';
+import type { RecordOptions } from '../model/history.js';
+import { nodeTypes } from './nodes/index.js';
+import type { StepViewNode } from './nodes/view-data.js';
+import { stepDragType } from './Palette.js';
+import { viewGraph } from './view-graph.js';
+
+interface Props {
+  document: JourneyDocument;
+  apply: (change: JourneyChange, options?: Omit<RecordOptions, 'now'>) => void;
+  mark: () => void;
+  validation: Validation;
+  overlay: PathOverlay;
+  selectedStepId?: string;
+  onSelectStep: (stepId: string | undefined) => void;
+  /** A step dropped from the palette, centred on this canvas point. */
+  onAddStep: (type: StepType, centre: { x: number; y: number }) => void;
+}
+
+export function JourneyCanvas({ document, apply, mark, validation, overlay, selectedStepId, onSelectStep, onAddStep }: Props) {
+  const flow = useReactFlow<StepViewNode, OutputEdge>();
+  const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(() => new Map());
+  const [selectedEdgeIds, setSelectedEdgeIds] = useState<Set<string>>(() => new Set());
+  const graph = useMemo(() => documentToGraph(document), [document]);
+  const { nodes, edges } = useMemo(
+    () => viewGraph(graph, { problems: validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured }),
+    [graph, validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured],
+  );
+  const edgesRef = useRef(edges);
+  edgesRef.current = edges;
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepViewNode>[]) => {
+      for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions) {
+          const { width, height } = change.dimensions;
+          setMeasured((map) => {
+            const old = map.get(change.id);
+            return old && old.width === width && old.height === height ? map : new Map(map).set(change.id, { width, height });
+          });
+        } else if (change.type === 'position' && change.position) {
+          apply({ type: 'move-step', stepId: change.id, position: { x: Math.round(change.position.x), y: Math.round(change.position.y) } }, { coalesceKey: `move:${change.id}` });
+          if (change.dragging === false) mark();
+        } else if (change.type === 'select') {
+          if (change.selected) onSelectStep(change.id);
+          else if (change.id === selectedStepId) onSelectStep(undefined);
+        } else if (change.type === 'remove') {
+          apply({ type: 'remove-step', stepId: change.id }, { coalesceKey: 'delete' });
+          if (change.id === selectedStepId) onSelectStep(undefined);
+        }
+      }
+    },
+    [apply, mark, onSelectStep, selectedStepId],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<OutputEdge>[]) => {
+      for (const change of changes) {
+        if (change.type === 'select') {
+          setSelectedEdgeIds((ids) => {
+            const next = new Set(ids);
+            if (change.selected) next.add(change.id);
+            else next.delete(change.id);
+            return next;
+          });
+        } else if (change.type === 'remove') {
+          const edge = edgesRef.current.find((e) => e.id === change.id);
+          if (edge) apply({ type: 'disconnect', source: edge.source, output: edge.data!.output }, { coalesceKey: 'delete' });
+          setSelectedEdgeIds((ids) => {
+            const next = new Set(ids);
+            next.delete(change.id);
+            return next;
+          });
+        }
+      }
+    },
+    [apply],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (!connection.sourceHandle) return;
+      mark();
+      apply({ type: 'connect', source: connection.source, output: connection.sourceHandle, target: connection.target });
+    },
+    [apply, mark],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(stepDragType)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(stepDragType);
+      if (!isStepType(type)) return;
+      event.preventDefault();
+      onAddStep(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [onAddStep, flow],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<StepViewNode, OutputEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onPaneClick={() => onSelectStep(undefined)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        connectionRadius={40}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <Controls />
+        <MiniMap pannable zoomable ariaLabel="Journey overview" />
+      </ReactFlow>
+      {Object.keys(document.steps).length === 0 && <div className="canvas-empty">Drag a Message, Wait or End step here from the palette.</div>}
+    </div>
+  );
+}
+

@@ -1,0 +1,18 @@
+/** The canvas node of a message step: channel, connector, the start of the template, and whether it awaits a reply. */
+import type { NodeProps } from '@xyflow/react';
+import type { MessageStep } from '../../../schema/index.js';
+import { describeDuration } from '../../../schema/duration.js';
+import { StepNodeShell } from './StepNodeShell.js';
+import type { StepViewNode } from './view-data.js';
+
+export function MessageNode({ data, selected }: NodeProps<StepViewNode>) {
+  const step = data.step as Omit<MessageStep, 'outputs'>;
+  const preview = step.template.trim() ? (step.template.length > 80 ? `${step.template.slice(0, 80)}…` : step.template) : 'No text yet';
+  return (
+    <StepNodeShell data={data} selected={selected} typeLabel="Message" icon="✉">
+      <div className="step-node__meta">{step.channel.toUpperCase()} via {step.connector}</div>
+      <div className={`step-node__template${step.template.trim() ? '' : ' is-empty'}`}>{preview}</div>
+      {step.await && <div className="step-node__meta">Awaits reply · times out after {describeDuration(step.await.timeout)}</div>}
+    </StepNodeShell>
+  );
+}

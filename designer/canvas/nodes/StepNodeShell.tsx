@@ -1,0 +1,72 @@
+/** The frame every step node shares: header with type and name, problem badge, one target handle, one labelled source handle per output. */
+import type { ReactNode } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import { targetHandleId } from '../../model/projection.js';
+import type { StepNodeViewData } from './view-data.js';
+
+interface Props {
+  data: StepNodeViewData;
+  selected?: boolean;
+  typeLabel: string;
+  icon: string;
+  children?: ReactNode;
+}
+
+export function StepNodeShell({ data, selected, typeLabel, icon, children }: Props) {
+  const { stepId, step, isStart, problems, outputs, connected, path } = data;
+  const errors = problems.filter((p) => p.severity === 'error');
+  const classes = ['step-node', `step-node--${step.type}`, selected && 'is-selected', errors.length > 0 && 'has-errors', path && `on-path is-${path}`].filter(Boolean).join(' ');
+  return (
+    <div
+      className={classes}
+      data-testid={`step-node-${stepId}`}
+      data-step-id={stepId}
+      data-step-type={step.type}
+      data-start={isStart || undefined}
+      data-problems={errors.length}
+      data-path={path}
+      aria-label={`${typeLabel} step ${step.name ?? stepId}${errors.length ? `, ${errors.length} problem${errors.length === 1 ? '' : 's'}` : ''}`}
+    >
+      <Handle type="target" position={Position.Top} id={targetHandleId} className="step-handle step-handle--in" data-testid={`handle-in-${stepId}`} aria-label={`Into ${step.name ?? stepId}`} />
+      <header className="step-node__head">
+        <span className="step-node__icon" aria-hidden="true">{icon}</span>
+        <span className="step-node__type">{typeLabel}</span>
+        {isStart && <span className="step-node__start" data-testid={`start-marker-${stepId}`}>Start</span>}
+        {errors.length > 0 && (
+          <span className="step-node__badge" data-testid={`problem-badge-${stepId}`} title={errors.map((p) => p.message).join('\n')}>
+            {errors.length}
+          </span>
+        )}
+      </header>
+      <div className="step-node__name">{step.name || stepId}</div>
+      {children && <div className="step-node__summary">{children}</div>}
+      {errors.length > 0 && (
+        <ul className="step-node__problems" data-testid={`step-problems-${stepId}`}>
+          {errors.slice(0, 3).map((p, i) => <li key={i}>{p.message}</li>)}
+          {errors.length > 3 && <li>… and {errors.length - 3} more</li>}
+        </ul>
+      )}
+      <div className="step-node__outputs">
+        {outputs.map((output, i) => {
+          const left = `${((i + 1) / (outputs.length + 1)) * 100}%`;
+          const isConnected = connected.includes(output);
+          return (
+            <div key={output} className={`step-output${isConnected ? ' is-connected' : ''}`} style={{ left }}>
+              <span className="step-output__label">{output}</span>
+              <Handle
+                type="source"
+                position={Position.Bottom}
+                id={output}
+                className="step-handle step-handle--out"
+                style={{ left: '50%' }}
+                data-testid={`handle-out-${stepId}-${output}`}
+                data-output={output}
+                aria-label={`Output ${output} of ${step.name ?? stepId}`}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

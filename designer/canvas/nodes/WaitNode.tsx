@@ -1,0 +1,15 @@
+/** The canvas node of a wait step: how long the journey pauses, in words. */
+import type { NodeProps } from '@xyflow/react';
+import type { WaitStep } from '../../../schema/index.js';
+import { describeDuration } from '../../../schema/duration.js';
+import { StepNodeShell } from './StepNodeShell.js';
+import type { StepViewNode } from './view-data.js';
+
+export function WaitNode({ data, selected }: NodeProps<StepViewNode>) {
+  const step = data.step as Omit<WaitStep, 'outputs'>;
+  return (
+    <StepNodeShell data={data} selected={selected} typeLabel="Wait" icon="⏱">
+      <div className="step-node__meta">Wait {describeDuration(step.wait.duration)}</div>
+    </StepNodeShell>
+  );
+}

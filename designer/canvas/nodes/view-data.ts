@@ -1,0 +1,17 @@
+/** What a step node shows beyond the step itself: its validation problems and its place on an enrollment's path. */
+import type { Node } from '@xyflow/react';
+import type { Problem, StepType } from '../../../schema/index.js';
+import type { StepNodeData } from '../../model/projection.js';
+
+export type PathMark = 'visited' | 'current';
+
+export interface StepNodeViewData extends StepNodeData {
+  problems: Problem[];
+  /** Output names of the step, in handle order (from `outputsOf`). */
+  outputs: string[];
+  /** Outputs currently connected, so unconnected required ones can be shown as such. */
+  connected: string[];
+  path?: PathMark;
+}
+
+export type StepViewNode = Node<StepNodeViewData, StepType>;

@@ -1,0 +1,47 @@
+/** Dresses the projected graph for display: problems and path marks on nodes, taken edges animated, selection applied. */
+import { MarkerType } from '@xyflow/react';
+import { outputsOf, type Problem, type Step } from '../../schema/index.js';
+import type { JourneyGraph, OutputEdge } from '../model/projection.js';
+import type { PathOverlay } from '../model/path-overlay.js';
+import type { StepViewNode } from './nodes/view-data.js';
+
+export interface ViewOptions {
+  problems: Map<string, Problem[]>;
+  overlay: PathOverlay;
+  selectedStepId?: string;
+  selectedEdgeIds: ReadonlySet<string>;
+  /** Sizes React Flow measured, kept by the view because the document has no business knowing them. */
+  measured: ReadonlyMap<string, { width: number; height: number }>;
+}
+
+export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: StepViewNode[]; edges: OutputEdge[] } {
+  const connectedBySource = new Map<string, string[]>();
+  for (const edge of graph.edges) connectedBySource.set(edge.source, [...(connectedBySource.get(edge.source) ?? []), edge.data!.output]);
+  const nodes: StepViewNode[] = graph.nodes.map((node) => {
+    const path = options.overlay.currentStep === node.id ? 'current' : options.overlay.visitedSteps.has(node.id) ? 'visited' : undefined;
+    return {
+      ...node,
+      selected: node.id === options.selectedStepId,
+      measured: options.measured.get(node.id),
+      data: {
+        ...node.data,
+        problems: options.problems.get(node.id) ?? [],
+        outputs: outputsOf({ ...node.data.step, outputs: {} } as Step),
+        connected: connectedBySource.get(node.id) ?? [],
+        path,
+      },
+    };
+  });
+  const edges: OutputEdge[] = graph.edges.map((edge) => {
+    const taken = options.overlay.takenEdges.has(edge.id);
+    return {
+      ...edge,
+      selected: options.selectedEdgeIds.has(edge.id),
+      animated: taken,
+      className: taken ? 'edge-taken' : undefined,
+      markerEnd: { type: MarkerType.ArrowClosed },
+      ariaLabel: `${edge.source} ${edge.data!.output} to ${edge.target}`,
+    };
+  });
+  return { nodes, edges };
+}

@@ -1,0 +1,2 @@
+/** Vite's client types: `?worker` imports, CSS imports, import.meta.env. */
+/// <reference types="vite/client" />
