@@ -1,0 +1,98 @@
+/** The enrollment workflow's only ways to reach the world: send one message (exactly once per step visit) and record how an enrollment ended. */
+import { ApplicationFailure } from '@temporalio/activity';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { appendAudit } from '../db/audit.js';
+import { newId, nowIso } from '../db/ids.js';
+import { enrollments, journeys, messages, patients } from '../db/schema.js';
+import { PermanentSendError, type ChannelName, type ConnectorRegistry } from '../../connectors/sdk/index.js';
+import { renderTemplate, templateVariables } from './templates.js';
+import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
+
+export interface ActivityDeps {
+  db: Database;
+  connectors: ConnectorRegistry;
+}
+
+/** The failure type the workflow's retry policy treats as final; the journey then takes its `failed` output. */
+export const PERMANENT_SEND_FAILURE = 'PermanentSendError';
+
+export function createActivities({ db, connectors }: ActivityDeps) {
+  /** Marks the row failed and raises a failure no retry will repeat. */
+  async function failPermanently(messageId: string | undefined, reason: string): Promise<never> {
+    if (messageId) await db.update(messages).set({ status: 'failed', error: reason }).where(eq(messages.id, messageId));
+    throw ApplicationFailure.nonRetryable(reason, PERMANENT_SEND_FAILURE);
+  }
+
+  return {
+    async sendMessage(input: SendMessageInput): Promise<SendMessageResult> {
+      const idempotencyKey = `${input.workflowId}:${input.step}:${input.visit}`;
+      const [existing] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
+      if (existing?.status === 'sent') return { messageId: existing.id, providerMessageId: existing.providerMessageId ?? '' };
+      if (existing?.status === 'failed') return failPermanently(undefined, existing.error ?? 'the message could not be delivered');
+
+      const [row] = await db
+        .select({ patient: patients, journeyId: journeys.id, journeyName: journeys.name })
+        .from(enrollments)
+        .innerJoin(patients, eq(patients.id, enrollments.patientId))
+        .innerJoin(journeys, eq(journeys.id, enrollments.journeyId))
+        .where(eq(enrollments.id, input.enrollmentId));
+      if (!row) return failPermanently(existing?.id, `enrollment ${input.enrollmentId} does not exist`);
+      const { patient } = row;
+
+      let body: string;
+      let subject: string | undefined;
+      try {
+        const variables = templateVariables({ name: patient.name, attributes: patient.attributes ?? {} }, { id: row.journeyId, name: row.journeyName });
+        body = await renderTemplate(input.template, variables);
+        subject = input.subject !== undefined ? await renderTemplate(input.subject, variables) : undefined;
+      } catch (err) {
+        return failPermanently(existing?.id, `the template of step "${input.step}" could not be rendered: ${(err as Error).message}`);
+      }
+
+      let messageId = existing?.id;
+      if (!messageId) {
+        messageId = newId('msg');
+        await db
+          .insert(messages)
+          .values({ id: messageId, direction: 'outbound', enrollmentId: input.enrollmentId, patientId: patient.id, stepId: input.step, channel: input.channel, connector: input.connector, idempotencyKey, subject: subject ?? null, body, status: 'queued' })
+          .onConflictDoNothing({ target: messages.idempotencyKey });
+        // Another attempt may have inserted first; the row with the key is the one that counts.
+        const [kept] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
+        if (kept.status === 'sent') return { messageId: kept.id, providerMessageId: kept.providerMessageId ?? '' };
+        messageId = kept.id;
+      }
+
+      const to = input.channel === 'email' ? patient.email : patient.phone;
+      if (!to) return failPermanently(messageId, `the patient has no ${input.channel === 'email' ? 'email address' : 'phone number'} for ${input.channel}`);
+      const entry = connectors.get(input.connector);
+      if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);
+
+      try {
+        const { providerMessageId } = await entry.connector.send({ idempotencyKey, channel: input.channel as ChannelName, to, ...(subject !== undefined ? { subject } : {}), body }, entry.settings);
+        await db.update(messages).set({ status: 'sent', providerMessageId, error: null }).where(eq(messages.id, messageId));
+        return { messageId, providerMessageId };
+      } catch (err) {
+        if (err instanceof PermanentSendError) return failPermanently(messageId, err.message);
+        await db.update(messages).set({ error: (err as Error).message ?? String(err) }).where(eq(messages.id, messageId));
+        throw err;
+      }
+    },
+
+    async recordEnrollmentEnd({ enrollmentId, status, reason }: EnrollmentEnd): Promise<void> {
+      await db.transaction(
+        async (tx) => {
+          // A retry after a lost acknowledgement finds the end already recorded and adds no second audit row.
+          const updated = await tx
+            .update(enrollments)
+            .set({ status, reason: reason ?? null, endedAt: nowIso() })
+            .where(and(eq(enrollments.id, enrollmentId), isNull(enrollments.endedAt)))
+            .returning({ id: enrollments.id });
+          if (updated.length === 0) return;
+          await appendAudit(tx, { actor: 'system', action: `enrollment.${status}`, entityType: 'enrollment', entityId: enrollmentId, ...(reason !== undefined ? { data: { reason } } : {}) });
+        },
+        { behavior: 'immediate' },
+      );
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/** What the API needs from Temporal: start an enrollment (idempotently), signal replies and exits, read an enrollment's state. */
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { EnrollmentState } from '../engine/types.js';
+import type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
+import type { enrollmentWorkflow } from './workflows.js';
+
+export type { EnrollmentInput, ReplySignal, ExitRequest } from './types.js';
+
+export const TASK_QUEUE = 'carepath-enrollments';
+
+/** Deterministic, so enrolling the same patient in the same journey twice finds the first run. Ids only: no PHI. */
+export function enrollmentWorkflowId(journeyId: string, patientId: string): string {
+  return `enrollment-${journeyId}-${patientId}`;
+}
+
+export interface StartedEnrollment {
+  workflowId: string;
+  runId: string;
+  /** True when a run for this workflow id already existed; nothing new was started. */
+  alreadyStarted: boolean;
+}
+
+/**
+ * Starts the enrollment workflow under `workflowId`. A second start finds the existing run and reports
+ * `alreadyStarted`, whether that run is still going or has ended (re-entry would need a new workflow id).
+ */
+export async function startEnrollment(client: Client, taskQueue: string, { workflowId, ...input }: EnrollmentInput & { workflowId: string }): Promise<StartedEnrollment> {
+  try {
+    const handle = await client.workflow.start<typeof enrollmentWorkflow>('enrollmentWorkflow', {
+      taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return { workflowId, runId: handle.firstExecutionRunId, alreadyStarted: false };
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    const description = await client.workflow.getHandle(workflowId).describe();
+    return { workflowId, runId: description.runId, alreadyStarted: true };
+  }
+}
+
+export async function signalReply(client: Client, workflowId: string, reply: ReplySignal): Promise<void> {
+  await client.workflow.getHandle(workflowId).signal<[ReplySignal]>('reply', reply);
+}
+
+export async function requestExit(client: Client, workflowId: string, reason: string): Promise<void> {
+  await client.workflow.getHandle(workflowId).signal<[ExitRequest]>('exit', { reason });
+}
+
+/** The engine state of an enrollment: queried while it runs, the workflow's result once it has ended, null when Temporal does not know it. */
+export async function enrollmentState(client: Client, workflowId: string): Promise<EnrollmentState | null> {
+  const handle = client.workflow.getHandle(workflowId);
+  try {
+    const { status } = await handle.describe();
+    if (status.name === 'RUNNING') return await handle.query<EnrollmentState>('state');
+    if (status.name === 'COMPLETED') return await handle.result();
+    // Terminated, cancelled, timed out or failed runs returned no state; a worker can still answer from their history.
+    return await handle.query<EnrollmentState>('state').catch(() => null);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return null;
+    throw err;
+  }
+}

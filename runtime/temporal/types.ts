@@ -1,0 +1,50 @@
+/** The data that crosses the workflow boundary: workflow input, signal payloads, activity inputs. No PHI in any of it. */
+import type { JourneyDocument } from '../../schema/document.js';
+import type { EngineEvent, EnrollmentState } from '../engine/types.js';
+
+/** What an enrollment workflow starts from. Names, phones and emails stay out: activities load them when they send. */
+export interface EnrollmentInput {
+  enrollmentId: string;
+  journeyId: string;
+  versionId: string;
+  /** The version's document, frozen into the workflow history. */
+  definition: JourneyDocument;
+  /** Only the patient attributes the journey branches on. */
+  attributes: Record<string, unknown>;
+  /** Set when resuming after continue-as-new: the engine state to carry on from. */
+  state?: EnrollmentState;
+  /** Events that arrived but were not yet applied when the previous run continued as new. */
+  pendingEvents?: EngineEvent[];
+}
+
+export interface ReplySignal {
+  text: string;
+  /** The stored inbound message, for tracing; the engine only sees the text. */
+  messageId: string;
+}
+
+export interface ExitRequest {
+  reason: string;
+}
+
+export interface SendMessageInput {
+  enrollmentId: string;
+  workflowId: string;
+  step: string;
+  visit: number;
+  channel: string;
+  connector: string;
+  template: string;
+  subject?: string;
+}
+
+export interface SendMessageResult {
+  messageId: string;
+  providerMessageId: string;
+}
+
+export interface EnrollmentEnd {
+  enrollmentId: string;
+  status: 'completed' | 'exited' | 'failed';
+  reason?: string;
+}

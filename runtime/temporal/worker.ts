@@ -1,0 +1,42 @@
+/** The enrollment worker: the bundled enrollment workflow plus activities wired to the database and the connectors. */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Database } from '../db/client.js';
+import type { ConnectorRegistry } from '../../connectors/sdk/index.js';
+import { createActivities } from './activities.js';
+import { TASK_QUEUE } from './client.js';
+
+export interface EnrollmentWorkerOptions {
+  connection: NativeConnection;
+  /** Defaults to `default`. */
+  namespace?: string;
+  /** Defaults to `TASK_QUEUE`. */
+  taskQueue?: string;
+  db: Database;
+  connectors: ConnectorRegistry;
+}
+
+/** The workflow module beside this one, with this module's own extension (`.ts` under tsx or vitest, `.js` once compiled). */
+export const workflowsPath = fileURLToPath(new URL(`./workflows${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Bundling takes seconds; do it once per process and share the bundle between workers. */
+export function enrollmentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath }).catch((err: unknown) => {
+    bundle = undefined;
+    throw err;
+  });
+  return bundle;
+}
+
+export async function createWorker({ connection, namespace = 'default', taskQueue = TASK_QUEUE, db, connectors }: EnrollmentWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    workflowBundle: await enrollmentWorkflowBundle(),
+    activities: createActivities({ db, connectors }),
+  });
+}

@@ -1,0 +1,127 @@
+/** The enrollment workflow: one execution per enrolled patient, driving the pure engine with durable timers, send activities and signals. */
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  isCancellation,
+  log,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { applyEvent, initialState } from '../engine/index.js';
+import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
+import type { createActivities } from './activities.js';
+import type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
+
+export type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
+
+export const replySignal = defineSignal<[ReplySignal]>('reply');
+export const exitSignal = defineSignal<[ExitRequest]>('exit');
+export const stateQuery = defineQuery<EnrollmentState>('state');
+
+type Activities = ReturnType<typeof createActivities>;
+
+const { sendMessage } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  // A provider outage is worth riding out for a while; after that the journey takes its `failed` output.
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10, nonRetryableErrorTypes: ['PermanentSendError'] },
+});
+
+const { recordEnrollmentEnd } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  // The end must be recorded; keep trying until the database answers.
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
+});
+
+export async function enrollmentWorkflow(input: EnrollmentInput): Promise<EnrollmentState> {
+  const { definition, enrollmentId } = input;
+  const { workflowId } = workflowInfo();
+  let state: EnrollmentState = input.state ?? initialState(Date.now(), input.attributes);
+  const queue: EngineEvent[] = input.state ? [...(input.pendingEvents ?? [])] : [{ type: 'start' }, ...(input.pendingEvents ?? [])];
+  const timers = new Map<string, CancellationScope>();
+  let sendsInFlight = 0;
+
+  setHandler(replySignal, ({ text }) => void queue.push({ type: 'reply', text }));
+  setHandler(exitSignal, ({ reason }) => void queue.push({ type: 'exit', reason }));
+  setHandler(stateQuery, () => state);
+
+  function armTimer(timer: Timer): void {
+    const scope = new CancellationScope();
+    timers.set(timer.id, scope);
+    scope
+      .run(() => sleep(Math.max(1, timer.at - Date.now())))
+      .then(
+        () => void queue.push({ type: 'timer', id: timer.id }),
+        (err) => {
+          if (!isCancellation(err)) throw err;
+        },
+      )
+      .finally(() => timers.delete(timer.id));
+  }
+
+  function send(command: Extract<EngineCommand, { type: 'send' }>): void {
+    const { step, visit, channel, connector, template, subject } = command;
+    sendsInFlight += 1;
+    sendMessage({ enrollmentId, workflowId, step, visit, channel, connector, template, ...(subject !== undefined ? { subject } : {}) })
+      .then(
+        () => queue.push({ type: 'delivery', step, visit, outcome: 'sent' }),
+        (err: unknown) => queue.push({ type: 'delivery', step, visit, outcome: 'failed', error: failureMessage(err) }),
+      )
+      .finally(() => (sendsInFlight -= 1));
+  }
+
+  // A new run after continue-as-new re-arms the timers the engine still wants.
+  if (input.state) for (const timer of state.timers) armTimer(timer);
+
+  while (state.status === 'running') {
+    await condition(() => queue.length > 0 || (workflowInfo().continueAsNewSuggested && sendsInFlight === 0));
+    if (queue.length === 0) {
+      await continueAsNew<typeof enrollmentWorkflow>({ ...input, state, pendingEvents: [] });
+    }
+    const event = queue.shift()!;
+    const transition = applyEvent(definition, state, event, Date.now(), Math.random);
+    if (!transition.applied) {
+      log.info('event ignored', { event: event.type, reason: transition.ignoredBecause });
+      continue;
+    }
+    state = transition.state;
+    for (const command of transition.commands) {
+      switch (command.type) {
+        case 'send':
+          send(command);
+          break;
+        case 'start-timer':
+          armTimer(command);
+          break;
+        case 'cancel-timer':
+          timers.get(command.id)?.cancel();
+          break;
+        case 'complete':
+          await recordEnrollmentEnd({ enrollmentId, status: 'completed' });
+          break;
+        case 'exit':
+          await recordEnrollmentEnd({ enrollmentId, status: 'exited', reason: command.reason });
+          break;
+        case 'fail':
+          await recordEnrollmentEnd({ enrollmentId, status: 'failed', reason: command.reason });
+          break;
+        case 'enter-step':
+          break;
+      }
+    }
+  }
+  return state;
+}
+
+/** The reason a send failed, as the journey records it: the provider's message, not the activity wrapper's. */
+function failureMessage(err: unknown): string {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (cause instanceof ApplicationFailure || cause instanceof Error) return cause.message;
+  return String(cause);
+}
