@@ -1,0 +1,120 @@
+/** The journey editor page: loads the journey, then lays out palette, canvas or JSON, inspector, problems, versions and the test run. */
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { api, errorMessage } from '../api/client.js';
+import type { Connector, Journey } from '../api/types.js';
+import { JourneyCanvas } from '../canvas/JourneyCanvas.js';
+import { Palette } from '../canvas/Palette.js';
+import { useAddStep } from '../canvas/useAddStep.js';
+import { Inspector } from '../inspector/Inspector.js';
+import { ProblemsPanel } from '../problems/ProblemsPanel.js';
+import { VersionsPanel } from '../versions/VersionsPanel.js';
+import { EnrollDialog } from '../run/EnrollDialog.js';
+import { PhonePanel } from '../run/PhonePanel.js';
+import { EnrollmentPanel } from '../run/EnrollmentPanel.js';
+import { useTestRun } from '../run/useTestRun.js';
+import { Toolbar } from './Toolbar.js';
+import { useJourneyHistory } from './useJourneyHistory.js';
+import { useValidation } from './useValidation.js';
+import { useDraftSaving } from './useDraftSaving.js';
+import { useVersions } from './useVersions.js';
+import { useUndoShortcuts } from './useUndoShortcuts.js';
+
+// Monaco is big; load it only when the JSON tab is opened.
+const JsonEditor = lazy(() => import('../json/JsonEditor.js'));
+
+const fallbackConnectors: Connector[] = [{ id: 'dev', name: 'Development channel', channels: ['sms', 'email', 'voice', 'video', 'push'] }];
+
+export function EditorPage({ journeyId }: { journeyId: string }) {
+  const [journey, setJourney] = useState<Journey>();
+  const [error, setError] = useState<string>();
+  const [connectors, setConnectors] = useState<Connector[]>(fallbackConnectors);
+  useEffect(() => {
+    api.getJourney(journeyId).then(({ journey }) => setJourney(journey), (err) => setError(errorMessage(err)));
+    api.connectors().then(({ connectors }) => connectors.length > 0 && setConnectors(connectors), () => undefined);
+  }, [journeyId]);
+  if (error) return <main className="page"><p className="error-text" role="alert">Could not open the journey: {error}</p></main>;
+  if (!journey) return <main className="page"><p className="muted">Loading journey…</p></main>;
+  return (
+    <ReactFlowProvider>
+      <EditorWorkspace journey={journey} connectors={connectors} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors: Connector[] }) {
+  const editing = useJourneyHistory(journey.draft);
+  const { document, apply, mark } = editing;
+  const validation = useValidation(document);
+  const saving = useDraftSaving(journey.id, document, validation.structurallyValid);
+  const versions = useVersions(journey.id, journey.versions, saving.saveNow);
+  const testRun = useTestRun(journey.id);
+  const [selectedStepId, setSelectedStepId] = useState<string>();
+  const [tab, setTab] = useState<'canvas' | 'json'>('canvas');
+  const [enrolling, setEnrolling] = useState(false);
+  const select = useCallback((stepId: string | undefined) => setSelectedStepId(stepId), []);
+  const { addAt, addInView } = useAddStep(document, apply, mark, select);
+  useUndoShortcuts(editing.undo, editing.redo);
+
+  return (
+    <main className={`editor${testRun.run ? ' editor--with-run' : ''}`} data-testid="editor" data-journey-id={journey.id}>
+      <Toolbar
+        name={document.name}
+        onRename={(name) => apply({ type: 'rename-journey', name }, { coalesceKey: 'journey-name' })}
+        canUndo={editing.canUndo}
+        canRedo={editing.canRedo}
+        onUndo={editing.undo}
+        onRedo={editing.redo}
+        saveStatus={saving.status}
+        onSave={() => void saving.saveNow()}
+        onSnapshot={() => void versions.snapshot()}
+        onPublish={() => void versions.publish(document)}
+        onEnroll={() => setEnrolling(true)}
+        busy={versions.busy}
+        hasErrors={validation.hasErrors}
+        published={versions.published}
+        latest={versions.latest}
+      />
+      <Palette onAdd={addInView} />
+      <section className="workspace" aria-label="Journey">
+        <div className="tabs" role="tablist" aria-label="View">
+          <button type="button" role="tab" aria-selected={tab === 'canvas'} className={tab === 'canvas' ? 'is-active' : ''} onClick={() => setTab('canvas')} data-testid="tab-canvas">Canvas</button>
+          <button type="button" role="tab" aria-selected={tab === 'json'} className={tab === 'json' ? 'is-active' : ''} onClick={() => setTab('json')} data-testid="tab-json">JSON</button>
+          {testRun.enrollment && (
+            <span className={`run-banner status-${testRun.enrollment.state?.status ?? testRun.enrollment.status}`} data-testid="run-banner">
+              Test run for {testRun.run?.patientName}: {testRun.enrollment.state?.status ?? testRun.enrollment.status}
+            </span>
+          )}
+        </div>
+        {tab === 'canvas' ? (
+          <JourneyCanvas document={document} apply={apply} mark={mark} validation={validation} overlay={testRun.overlay} selectedStepId={selectedStepId} onSelectStep={select} onAddStep={addAt} />
+        ) : (
+          <Suspense fallback={<div className="muted pad">Loading the JSON editor…</div>}>
+            <JsonEditor document={document} apply={apply} />
+          </Suspense>
+        )}
+      </section>
+      <aside className="sidebar" aria-label="Details">
+        <Inspector document={document} stepId={selectedStepId} problems={selectedStepId ? validation.byStep.get(selectedStepId) ?? [] : []} connectors={connectors} apply={apply} onDeleted={() => select(undefined)} />
+        <ProblemsPanel problems={validation.problems} onSelectStep={(id) => { setTab('canvas'); select(id); }} />
+        <VersionsPanel versions={versions.versions} busy={versions.busy !== null} canPublish={!validation.hasErrors} error={versions.error} onPublish={(id) => void versions.publish(document, id)} />
+      </aside>
+      {testRun.run && (
+        <aside className="run-column" aria-label="Test run">
+          <EnrollmentPanel enrollment={testRun.enrollment} error={testRun.error} document={document} onClose={testRun.stop} />
+          <PhonePanel patientId={testRun.run.patientId} patientName={testRun.run.patientName} />
+        </aside>
+      )}
+      {enrolling && versions.published && (
+        <EnrollDialog
+          version={versions.published}
+          onClose={() => setEnrolling(false)}
+          onEnrolled={(enrollment, patient) => {
+            setEnrolling(false);
+            testRun.start({ enrollmentId: enrollment.id, patientId: patient.id, patientName: patient.name });
+          }}
+        />
+      )}
+    </main>
+  );
+}
