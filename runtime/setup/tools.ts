@@ -64,7 +64,17 @@ const staleLockMs = 30 * 60_000;
  * Runs `task` while holding a lock directory, so two processes (say, two vitest workers) never install
  * into the same place at once. A lock whose owner died, or that is older than 30 minutes, is taken over.
  */
-export async function withLock<T>(lockDir: string, task: () => Promise<T>): Promise<T> {
+export function withLock<T>(lockDir: string, task: () => Promise<T>): Promise<T> {
+  // Callers in one process queue here first, so only other processes ever wait on the directory.
+  const previous = inProcess.get(lockDir) ?? Promise.resolve();
+  const next = previous.catch(() => {}).then(() => withLockDir(lockDir, task));
+  inProcess.set(lockDir, next);
+  return next;
+}
+
+const inProcess = new Map<string, Promise<unknown>>();
+
+async function withLockDir<T>(lockDir: string, task: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(lockDir), { recursive: true });
   let announced = false;
   for (;;) {
