@@ -1,6 +1,7 @@
 /** The Hono application for `/api`: middleware, every route, the OpenAPI document and its reference page. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, ApiDeps } from './context.js';
 import { ApiError, respondError } from './errors.js';
 import { sessionMiddleware } from './auth.js';
@@ -36,7 +37,10 @@ export function createApi(deps: ApiDeps) {
   api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`); } }));
   api.use('*', sessionMiddleware);
   api.onError((error, c) => {
-    if (error instanceof SyntaxError) return respondError(c, new ApiError(400, 'invalid-json', `The request body is not valid JSON: ${error.message}`));
+    if (error instanceof SyntaxError || (error instanceof HTTPException && /malformed json/i.test(error.message))) {
+      return respondError(c, new ApiError(400, 'invalid-json', `The request body is not valid JSON: ${error.message}`));
+    }
+    if (error instanceof HTTPException && error.status < 500) return respondError(c, new ApiError(error.status as 400, 'bad-request', error.message));
     return respondError(c, error);
   });
   api.notFound((c) => c.json({ error: { code: 'not-found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));

@@ -55,6 +55,7 @@ export async function enroll(db: Database, temporal: () => TemporalAccess, actor
     const document = version.document as JourneyDocument;
     const access = temporal();
     const started = await startEnrollment(access.client, access.taskQueue, {
+      workflowId,
       enrollmentId: id,
       journeyId: version.journeyId,
       versionId: version.id,
