@@ -18,10 +18,10 @@ export interface ActivityDeps {
 export const PERMANENT_SEND_FAILURE = 'PermanentSendError';
 
 export function createActivities({ db, connectors }: ActivityDeps) {
-  /** Marks the row failed and raises a failure no retry will repeat. */
-  async function failPermanently(messageId: string | undefined, reason: string): Promise<never> {
+  /** Marks the row failed (full reason, the database may hold contact details) and raises a failure no retry will repeat (redacted, it lands in workflow history). */
+  async function failPermanently(messageId: string | undefined, reason: string, redacted = reason): Promise<never> {
     if (messageId) await db.update(messages).set({ status: 'failed', error: reason }).where(eq(messages.id, messageId));
-    throw ApplicationFailure.nonRetryable(reason, PERMANENT_SEND_FAILURE);
+    throw ApplicationFailure.nonRetryable(redacted, PERMANENT_SEND_FAILURE);
   }
 
   return {
@@ -29,7 +29,7 @@ export function createActivities({ db, connectors }: ActivityDeps) {
       const idempotencyKey = `${input.workflowId}:${input.step}:${input.visit}`;
       const [existing] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
       if (existing?.status === 'sent') return { messageId: existing.id, providerMessageId: existing.providerMessageId ?? '' };
-      if (existing?.status === 'failed') return failPermanently(undefined, existing.error ?? 'the message could not be delivered');
+      if (existing?.status === 'failed') return failPermanently(undefined, `the message of step "${input.step}" was already marked undeliverable`);
 
       const [row] = await db
         .select({ patient: patients, journeyId: journeys.id, journeyName: journeys.name })
@@ -73,9 +73,13 @@ export function createActivities({ db, connectors }: ActivityDeps) {
         await db.update(messages).set({ status: 'sent', providerMessageId, error: null }).where(eq(messages.id, messageId));
         return { messageId, providerMessageId };
       } catch (err) {
-        if (err instanceof PermanentSendError) return failPermanently(messageId, err.message);
-        await db.update(messages).set({ error: (err as Error).message ?? String(err) }).where(eq(messages.id, messageId));
-        throw err;
+        const reason = err instanceof Error ? err.message : String(err);
+        // Provider errors often quote the number or address; workflow history must not.
+        const redacted = reason.split(to).join(input.channel === 'email' ? "the patient's email address" : "the patient's phone number");
+        // Duck-typed too: a connector built against another copy of the SDK still signals permanence.
+        if (err instanceof PermanentSendError || (err as { permanent?: unknown } | null)?.permanent === true) return failPermanently(messageId, reason, redacted);
+        await db.update(messages).set({ error: reason }).where(eq(messages.id, messageId));
+        throw ApplicationFailure.retryable(redacted, err instanceof Error ? err.name : 'SendError');
       }
     },
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createDevConnector } from '../../connectors/dev/dev-connector.js';
 import { openDatabase, type OpenedDatabase } from '../../runtime/db/client.js';
@@ -14,8 +14,10 @@ import { auditTrail, messages } from '../../runtime/db/schema.js';
 import { applyEvent, initialState, type EnrollmentState } from '../../runtime/engine/index.js';
 import { createActivities } from '../../runtime/temporal/activities.js';
 import { enrollmentState, requestExit, signalReply, startEnrollment } from '../../runtime/temporal/client.js';
-import { createWorker } from '../../runtime/temporal/worker.js';
+import { createWorker, enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
+import type { enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
+import { recordHistory } from './histories.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
 
 const taskQueue = 'carepath-enrollments-test';
@@ -30,6 +32,8 @@ const inbox = () => createDevInboxStore(database.db);
 const connectors = () => new ConnectorRegistry().register(createDevConnector(inbox()), {});
 
 beforeAll(async () => {
+  // The worker logs every task at INFO; tests only need warnings. Must precede the first use of the runtime.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   dir = mkdtempSync(join(tmpdir(), 'carepath-it-'));
   database = await openDatabase(`file:${join(dir, 'test.db')}`);
   journey = await seedJourney(database.db);
@@ -55,7 +59,7 @@ async function enrollNewPatient(name = 'Ada Lovelace') {
   const patientId = await seedPatient(database.db, { name, phone });
   const input = await seedEnrollment(database.db, journey, patientId);
   const started = await startEnrollment(env.client, taskQueue, input);
-  return { ...input, patientId, phone, started, handle: env.client.workflow.getHandle(input.workflowId) };
+  return { ...input, patientId, phone, started, handle: env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId) };
 }
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -131,6 +135,9 @@ describe('enrollment workflow on the time-skipping server', () => {
     ]);
     // Once closed, the state comes from the workflow's result.
     expect(await enrollmentState(env.client, run.workflowId)).toEqual(final);
+    // Today's code replays its own history without nondeterminism.
+    await Worker.runReplayHistory({ workflowBundle: await enrollmentWorkflowBundle() }, await run.handle.fetchHistory());
+    await recordHistory('first-dose-yes', run.handle);
   });
 
   it('a reply of 2 takes `no` to end-follow-up', async () => {
@@ -138,6 +145,7 @@ describe('enrollment workflow on the time-skipping server', () => {
     await signalReply(env.client, run.workflowId, { text: ' 2 ', messageId: 'msg_inbound_2' });
     const final = await run.handle.result();
     expect(outputsTaken(final)).toEqual(['welcome:next', 'wait-two-days:next', 'ask-first-dose:no', 'end-follow-up:']);
+    await recordHistory('first-dose-no', run.handle);
   });
 
   it('a reply nobody expects is ignored and the journey keeps waiting', async () => {
@@ -154,6 +162,7 @@ describe('enrollment workflow on the time-skipping server', () => {
     const final = await run.handle.result();
     expect(outputsTaken(final)).toEqual(['welcome:next', 'wait-two-days:next', 'ask-first-dose:timeout', 'end-no-reply:']);
     expect((await enrollmentRow(database.db, run.enrollmentId)).status).toBe('completed');
+    await recordHistory('first-dose-timeout', run.handle);
   });
 
   it('enrolling the same patient twice starts one run and sends one welcome', async () => {
@@ -176,20 +185,23 @@ describe('enrollment workflow on the time-skipping server', () => {
     expect(await enrollmentRow(database.db, run.enrollmentId)).toMatchObject({ status: 'exited', reason: 'therapy discontinued' });
     expect(await auditActions(run.enrollmentId)).toEqual(['enrollment.exited']);
     expect(await inboxOf(run.phone)).toHaveLength(1);
+    await recordHistory('first-dose-exit-while-waiting', run.handle);
   });
 
   it('an undeliverable number fails the send once, without retries, and fails the enrollment', async () => {
     const patientId = await seedPatient(database.db, { phone: '+15550001234' });
     const input = await seedEnrollment(database.db, journey, patientId);
     await startEnrollment(env.client, taskQueue, input);
-    const final = await env.client.workflow.getHandle(input.workflowId).result();
+    const final = await env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId).result();
     expect(final.status).toBe('failed');
-    expect(final.reason).toContain('undeliverable');
+    // The reason travels in workflow history, so the number is redacted there; the database keeps the provider's words.
+    expect(final.reason).toBe(`step "welcome" could not be delivered: the patient's phone number is undeliverable on the development channel`);
     const [message] = await database.db.select().from(messages).where(eq(messages.enrollmentId, input.enrollmentId));
-    expect(message).toMatchObject({ status: 'failed', stepId: 'welcome' });
+    expect(message).toMatchObject({ status: 'failed', stepId: 'welcome', error: '+15550001234 is undeliverable on the development channel' });
     expect(await enrollmentRow(database.db, input.enrollmentId)).toMatchObject({ status: 'failed' });
     expect(await auditActions(input.enrollmentId)).toEqual(['enrollment.failed']);
     expect(await inboxOf('+15550001234')).toHaveLength(0);
+    await recordHistory('first-dose-undeliverable', env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId));
   });
 
   it('resumes from carried state as a continued run would: re-arms the reply timeout and applies queued events', async () => {
@@ -210,13 +222,13 @@ describe('enrollment workflow on the time-skipping server', () => {
 
     // First: no event queued, so the re-armed timeout decides.
     const silent = await startEnrollment(env.client, taskQueue, { ...input, state });
-    const timedOut = await env.client.workflow.getHandle(silent.workflowId).result();
+    const timedOut = await env.client.workflow.getHandle<typeof enrollmentWorkflow>(silent.workflowId).result();
     expect(timedOut.path.at(-1)?.step).toBe('end-no-reply');
 
     // Second: a reply that arrived just before the continue-as-new is applied first.
     const other = await seedEnrollment(database.db, journey, await seedPatient(database.db, { phone: '+15559990001' }));
     const queued = await startEnrollment(env.client, taskQueue, { ...other, state, pendingEvents: [{ type: 'reply', text: '2' }] });
-    const replied = await env.client.workflow.getHandle(queued.workflowId).result();
+    const replied = await env.client.workflow.getHandle<typeof enrollmentWorkflow>(queued.workflowId).result();
     expect(replied.path.at(-1)?.step).toBe('end-follow-up');
   });
 });

@@ -1,0 +1,16 @@
+/** Replays the checked-in enrollment histories with today's workflow code: an interpreter change that would break running enrollments fails here. */
+import { describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
+import { checkedInHistories } from './histories.js';
+
+describe('enrollment workflow replay', () => {
+  it('replays every checked-in history without nondeterminism', async () => {
+    const histories = checkedInHistories();
+    expect(histories.length).toBeGreaterThan(0);
+    const bundle = await enrollmentWorkflowBundle();
+    for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) {
+      expect(result.error, `replaying ${result.workflowId}`).toBeUndefined();
+    }
+  }, 180_000);
+});
