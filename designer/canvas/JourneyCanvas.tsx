@@ -33,11 +33,15 @@ export function JourneyCanvas({ document, apply, mark, validation, overlay, sele
     () => viewGraph(graph, { problems: validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured }),
     [graph, validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured],
   );
+  // Fit the view to a journey that opens with steps; on an empty one, fitting would jump the view to the first dropped step.
+  const [fitOnOpen] = useState(() => Object.keys(document.steps).length > 0);
   const edgesRef = useRef(edges);
   edgesRef.current = edges;
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepViewNode>[]) => {
+      // React Flow sends a selection as one batch (select the clicked node, deselect the others), in any order; settle it once.
+      let selected = selectedStepId;
       for (const change of changes) {
         if (change.type === 'dimensions' && change.dimensions) {
           const { width, height } = change.dimensions;
@@ -49,13 +53,14 @@ export function JourneyCanvas({ document, apply, mark, validation, overlay, sele
           apply({ type: 'move-step', stepId: change.id, position: { x: Math.round(change.position.x), y: Math.round(change.position.y) } }, { coalesceKey: `move:${change.id}` });
           if (change.dragging === false) mark();
         } else if (change.type === 'select') {
-          if (change.selected) onSelectStep(change.id);
-          else if (change.id === selectedStepId) onSelectStep(undefined);
+          if (change.selected) selected = change.id;
+          else if (change.id === selected) selected = undefined;
         } else if (change.type === 'remove') {
           apply({ type: 'remove-step', stepId: change.id }, { coalesceKey: 'delete' });
-          if (change.id === selectedStepId) onSelectStep(undefined);
+          if (change.id === selected) selected = undefined;
         }
       }
+      if (selected !== selectedStepId) onSelectStep(selected);
     },
     [apply, mark, onSelectStep, selectedStepId],
   );
@@ -121,7 +126,7 @@ export function JourneyCanvas({ document, apply, mark, validation, overlay, sele
         onPaneClick={() => onSelectStep(undefined)}
         deleteKeyCode={['Delete', 'Backspace']}
         connectionRadius={40}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}

@@ -18,7 +18,7 @@ export function addReplyClass(step: MessageStep): MessageStep {
   const used = new Set(classes.map((c) => c.id));
   let n = classes.length + 1;
   while (used.has(`reply-${n}`)) n++;
-  return { ...step, await: { timeout: step.await?.timeout ?? defaultReplyTimeout, classes: [...classes, { id: `reply-${n}`, label: '', match: [] }] } };
+  return { ...step, await: { timeout: step.await?.timeout ?? defaultReplyTimeout, classes: [...classes, { id: `reply-${n}`, match: [] }] } };
 }
 
 export function removeReplyClass(step: MessageStep, index: number): MessageStep {

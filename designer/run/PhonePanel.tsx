@@ -32,7 +32,7 @@ export function PhonePanel({ patientId, patientName }: { patientId: string; pati
 
   return (
     <section className="panel phone" aria-label={`Phone of ${patientName}`} data-testid="phone-panel" data-patient-id={patientId}>
-      <h2 className="panel-title">📱 {patientName}'s phone</h2>
+      <h2 className="panel-title">{patientName}'s phone</h2>
       <div className="phone__screen">
         {error && <p className="error-text small">{error}</p>}
         <ol className="phone__messages" ref={listRef} data-testid="phone-messages" aria-live="polite">

@@ -5,7 +5,7 @@ import type { StepViewNode } from './view-data.js';
 
 export function EndNode({ data, selected }: NodeProps<StepViewNode>) {
   return (
-    <StepNodeShell data={data} selected={selected} typeLabel="End" icon="■">
+    <StepNodeShell data={data} selected={selected} typeLabel="End">
       <div className="step-node__meta">Enrollment completes</div>
     </StepNodeShell>
   );

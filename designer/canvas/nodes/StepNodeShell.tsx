@@ -8,11 +8,10 @@ interface Props {
   data: StepNodeViewData;
   selected?: boolean;
   typeLabel: string;
-  icon: string;
   children?: ReactNode;
 }
 
-export function StepNodeShell({ data, selected, typeLabel, icon, children }: Props) {
+export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
   const { stepId, step, isStart, problems, outputs, connected, path } = data;
   const errors = problems.filter((p) => p.severity === 'error');
   const classes = ['step-node', `step-node--${step.type}`, selected && 'is-selected', errors.length > 0 && 'has-errors', path && `on-path is-${path}`].filter(Boolean).join(' ');
@@ -29,7 +28,7 @@ export function StepNodeShell({ data, selected, typeLabel, icon, children }: Pro
     >
       <Handle type="target" position={Position.Top} id={targetHandleId} className="step-handle step-handle--in" data-testid={`handle-in-${stepId}`} aria-label={`Into ${step.name ?? stepId}`} />
       <header className="step-node__head">
-        <span className="step-node__icon" aria-hidden="true">{icon}</span>
+        <span className="step-node__icon" aria-hidden="true" />
         <span className="step-node__type">{typeLabel}</span>
         {isStart && <span className="step-node__start" data-testid={`start-marker-${stepId}`}>Start</span>}
         {errors.length > 0 && (

@@ -8,7 +8,7 @@ import type { StepViewNode } from './view-data.js';
 export function WaitNode({ data, selected }: NodeProps<StepViewNode>) {
   const step = data.step as Omit<WaitStep, 'outputs'>;
   return (
-    <StepNodeShell data={data} selected={selected} typeLabel="Wait" icon="⏱">
+    <StepNodeShell data={data} selected={selected} typeLabel="Wait">
       <div className="step-node__meta">Wait {describeDuration(step.wait.duration)}</div>
     </StepNodeShell>
   );
