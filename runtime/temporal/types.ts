@@ -15,6 +15,11 @@ export interface EnrollmentInput {
   state?: EnrollmentState;
   /** Events that arrived but were not yet applied when the previous run continued as new. */
   pendingEvents?: EngineEvent[];
+  /**
+   * Continue as new once a run's history reaches this many events, even before the server suggests it.
+   * Unset in production (the server's `continueAsNewSuggested` decides); tests set it low to exercise the hand-over.
+   */
+  historyLimit?: number;
 }
 
 export interface ReplySignal {

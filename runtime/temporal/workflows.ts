@@ -79,12 +79,22 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   // A new run after continue-as-new re-arms the timers the engine still wants.
   if (input.state) for (const timer of state.timers) armTimer(timer);
 
+  // Hand over to a new run only between events and with no send outstanding, so nothing in flight is lost;
+  // and only after this run handled an event, so a low limit can never make runs hand over in a loop.
+  let handledThisRun = 0;
+  const historyIsLong = () => {
+    if (handledThisRun === 0) return false;
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit);
+  };
+
   while (state.status === 'running') {
-    await condition(() => queue.length > 0 || (workflowInfo().continueAsNewSuggested && sendsInFlight === 0));
+    await condition(() => queue.length > 0 || (sendsInFlight === 0 && historyIsLong()));
     if (queue.length === 0) {
       await continueAsNew<typeof enrollmentWorkflow>({ ...input, state, pendingEvents: [] });
     }
     const event = queue.shift()!;
+    handledThisRun += 1;
     const transition = applyEvent(definition, state, event, Date.now(), Math.random);
     if (!transition.applied) {
       log.info('event ignored', { event: event.type, reason: transition.ignoredBecause });

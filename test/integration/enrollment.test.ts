@@ -233,6 +233,25 @@ describe('enrollment workflow on the time-skipping server', () => {
   });
 });
 
+describe('continue-as-new', () => {
+  it('hands the journey over to new runs as history grows, timers and all, and still ends where it should', async () => {
+    const patientId = await seedPatient(database.db, { phone: '+15559990002' });
+    const input = await seedEnrollment(database.db, journey, patientId);
+    const first = await startEnrollment(env.client, taskQueue, { ...input, historyLimit: 10 });
+    const handle = env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId);
+    await awaitPhase(input.workflowId, 'waiting');
+    await env.sleep('2 days');
+    await awaitPhase(input.workflowId, 'awaiting-reply');
+    await signalReply(env.client, input.workflowId, { text: 'y', messageId: 'msg_inbound_5' });
+    const final = await handle.result();
+    expect(outputsTaken(final)).toEqual(['welcome:next', 'wait-two-days:next', 'ask-first-dose:yes', 'end-well:']);
+    expect((await handle.describe()).runId).not.toBe(first.runId);
+    expect((await env.client.workflow.getHandle(input.workflowId, first.runId).describe()).status.name).toBe('CONTINUED_AS_NEW');
+    expect(await inboxOf('+15559990002')).toHaveLength(2);
+    expect(await auditActions(input.enrollmentId)).toEqual(['enrollment.completed']);
+  });
+});
+
 describe('sendMessage activity', () => {
   it('a retry with the same idempotency key does not deliver twice', async () => {
     const patientId = await seedPatient(database.db, { name: 'Grace Brewster Hopper', phone: '+15557770000' });
