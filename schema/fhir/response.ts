@@ -1,6 +1,6 @@
 /** Building the FHIR R4 QuestionnaireResponse for a patient's answers, with the total score, for export to an EHR or a sponsor. */
 import { answerOf, matchAnswer, type Answers, type AnswerValue } from './answers.js';
-import { isQuestion, isScoreItem, walkItems, type AnswerOption, type Coding, type Questionnaire, type QuestionnaireItem } from './questionnaire.js';
+import { isScoreItem, questionsOf, walkItems, type AnswerOption, type Coding, type Questionnaire, type QuestionnaireItem } from './questionnaire.js';
 import { scoreOf } from './scoring.js';
 
 /** Where the total goes when the questionnaire has no total-score item of its own. */
@@ -52,9 +52,10 @@ const fhirDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{
 export function buildQuestionnaireResponse(input: BuildResponseInput): QuestionnaireResponse {
   const { questionnaire, answers } = input;
   if (!fhirDateTime.test(input.authored)) throw new TypeError(`authored must be an ISO 8601 date-time with a zone, got ${JSON.stringify(input.authored)}`);
-  const { score } = scoreOf(questionnaire, answers);
+  const { score, missing } = scoreOf(questionnaire, answers);
   const scoreLinkId = walkItems(questionnaire).find(({ item }) => isScoreItem(item))?.item.linkId;
-  const answeredAny = walkItems(questionnaire).some(({ item }) => isQuestion(item) && answerOf(answers, item.linkId) !== undefined);
+  // A total over no valid answer would read as a real 0 to whoever receives the response.
+  const answeredAny = questionsOf(questionnaire).length > missing.length;
 
   const itemsOf = (items: readonly QuestionnaireItem[] | undefined): ResponseItem[] => (items ?? []).flatMap((item) => itemOf(item));
   const itemOf = (item: QuestionnaireItem): ResponseItem[] => {

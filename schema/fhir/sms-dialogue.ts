@@ -1,6 +1,6 @@
 /** Delivering a questionnaire by SMS, one question per message: the text to send, reading the reply, and which question comes next. */
 import { answerOf, matchAnswer, type Answers, type AnswerValue } from './answers.js';
-import { findItem, integerBounds, optionLabel, ordinalOf, questionsOf, type Questionnaire, type QuestionnaireItem } from './questionnaire.js';
+import { findItem, integerBounds, isQuestion, optionLabel, ordinalOf, questionsOf, type Questionnaire, type QuestionnaireItem } from './questionnaire.js';
 
 /**
  * The reply convention: a patient answers a choice question with the number printed before the option.
@@ -48,9 +48,8 @@ export type SmsAnswer = { ok: true; answer: AnswerValue } | { ok: false; reason:
 
 /** Reads a patient's SMS reply to one question. `reason` is a sentence fit to send back before asking again. */
 export function parseSmsAnswer(questionnaire: Questionnaire, linkId: string, replyText: string): SmsAnswer {
-  const located = findItem(questionnaire, linkId);
-  if (!located) throw new RangeError(`"${linkId}" is not an item of questionnaire "${questionnaire.id}"`);
-  const { item } = located;
+  const item = findItem(questionnaire, linkId)?.item;
+  if (!item || !isQuestion(item)) throw new RangeError(`"${linkId}" is not a question of questionnaire "${questionnaire.id}"`);
   const reply = normalize(replyText);
   const isNumber = /^[+-]?\d{1,9}$/.test(reply);
   switch (item.type) {
