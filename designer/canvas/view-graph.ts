@@ -1,9 +1,10 @@
 /** Dresses the projected graph for display: problems and path marks on nodes, taken edges animated, selection applied. */
 import { MarkerType } from '@xyflow/react';
-import { outputsOf, type Problem, type Step } from '../../schema/index.js';
+import { kindOf, outputsOf, type Problem, type Step } from '../../schema/index.js';
 import type { JourneyGraph, OutputEdge } from '../model/projection.js';
 import type { PathOverlay } from '../model/path-overlay.js';
 import type { StepViewNode } from './nodes/view-data.js';
+import { nodeTypeOf } from './nodes/index.js';
 
 export interface ViewOptions {
   problems: Map<string, Problem[]>;
@@ -18,15 +19,18 @@ export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: S
   const connectedBySource = new Map<string, string[]>();
   for (const edge of graph.edges) connectedBySource.set(edge.source, [...(connectedBySource.get(edge.source) ?? []), edge.data!.output]);
   const nodes: StepViewNode[] = graph.nodes.map((node) => {
+    const step = { ...node.data.step, outputs: {} } as Step;
     const path = options.overlay.currentStep === node.id ? 'current' : options.overlay.visitedSteps.has(node.id) ? 'visited' : undefined;
     return {
       ...node,
+      type: nodeTypeOf(node.type ?? '') as StepViewNode['type'],
       selected: node.id === options.selectedStepId,
       measured: options.measured.get(node.id),
       data: {
         ...node.data,
         problems: options.problems.get(node.id) ?? [],
-        outputs: outputsOf({ ...node.data.step, outputs: {} } as Step),
+        outputs: outputsOf(step),
+        required: kindOf(step).requiredOutputs(step),
         connected: connectedBySource.get(node.id) ?? [],
         path,
       },

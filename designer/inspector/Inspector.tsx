@@ -1,5 +1,5 @@
 /** The inspector: the selected step's name and its type's fields; every edit is an update-step change, effective at once. */
-import type { JourneyDocument, MessageStep, Problem, Step, WaitStep } from '../../schema/index.js';
+import { kindOfType, type JourneyDocument, type MessageStep, type Problem, type Step, type WaitStep } from '../../schema/index.js';
 import type { Connector } from '../api/types.js';
 import type { JourneyChange } from '../model/changes.js';
 import type { RecordOptions } from '../model/history.js';
@@ -32,7 +32,7 @@ export function Inspector({ document, stepId, problems, connectors, apply, onDel
   return (
     <section className="panel inspector" aria-label="Inspector" data-testid="inspector" data-step-id={stepId}>
       <h2 className="panel-title">
-        {step.type === 'message' ? 'Message' : step.type === 'wait' ? 'Wait' : 'End'} step <code className="muted">{stepId}</code>
+        {kindOfType(step.type).label} step <code className="muted">{stepId}</code>
       </h2>
       <Field label="Name">
         <input value={step.name ?? ''} onChange={(e) => update({ ...step, name: e.target.value || undefined }, 'name')} data-testid="inspector-name" />

@@ -11,7 +11,8 @@ describe('documentToGraph', () => {
     expect(welcome.type).toBe('message');
     expect(welcome.data.isStart).toBe(true);
     expect(welcome.data.step).not.toHaveProperty('outputs');
-    expect(graph.nodes.find((n) => n.id === 'end-well')!.position).toEqual({ x: -260, y: 440 });
+    expect(graph.nodes.find((n) => n.id === 'end-well')!.position).toEqual(firstDoseCheckIn.layout!.steps['end-well']);
+    expect(graph.nodes.every((n) => n.data.hasStoredPosition)).toBe(true);
   });
 
   it('makes one edge per connected output, leaving from the handle named after the output', () => {

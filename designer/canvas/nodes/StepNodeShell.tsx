@@ -12,7 +12,7 @@ interface Props {
 }
 
 export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
-  const { stepId, step, isStart, problems, outputs, connected, path } = data;
+  const { stepId, step, isStart, problems, outputs, required, connected, path } = data;
   const errors = problems.filter((p) => p.severity === 'error');
   const classes = ['step-node', `step-node--${step.type}`, selected && 'is-selected', errors.length > 0 && 'has-errors', path && `on-path is-${path}`].filter(Boolean).join(' ');
   return (
@@ -49,8 +49,9 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
         {outputs.map((output, i) => {
           const left = `${((i + 1) / (outputs.length + 1)) * 100}%`;
           const isConnected = connected.includes(output);
+          const state = isConnected ? 'connected' : required.includes(output) ? 'missing' : 'optional';
           return (
-            <div key={output} className={`step-output${isConnected ? ' is-connected' : ''}`} style={{ left }}>
+            <div key={output} className={`step-output is-${state}`} style={{ left }} title={state === 'missing' ? `"${output}" must lead to a next step` : state === 'optional' ? `"${output}" is optional` : undefined}>
               <span className="step-output__label">{output}</span>
               <Handle
                 type="source"

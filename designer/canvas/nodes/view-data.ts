@@ -9,6 +9,8 @@ export interface StepNodeViewData extends StepNodeData {
   problems: Problem[];
   /** Output names of the step, in handle order (from `outputsOf`). */
   outputs: string[];
+  /** Outputs that must be connected for the journey to be valid (the rest, like `failed`, may stay open). */
+  required: string[];
   /** Outputs currently connected, so unconnected required ones can be shown as such. */
   connected: string[];
   path?: PathMark;
