@@ -1,0 +1,9 @@
+/** Message templates (Liquid, strict variables): variables read, design-time checks, rendering and SMS segment counting. */
+export { templateVariables, templateReferences } from './variables.js';
+export type { TemplateProblem, TemplateReference } from './variables.js';
+export { checkTemplate, BUILT_IN_PATIENT_FIELDS } from './check.js';
+export type { TemplateAllowed } from './check.js';
+export { renderTemplate, TemplateRenderError } from './render.js';
+export { smsSegments } from './segments.js';
+export type { SmsSegments } from './segments.js';
+export { templateLimits } from './liquid.js';
