@@ -63,3 +63,22 @@ export async function enrollmentState(client: Client, workflowId: string): Promi
     throw err;
   }
 }
+
+/** Visibility query text for a keyword value; ids never hold quotes, but escape anyway. */
+function keyword(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * Running enrollments of a version per step, from Temporal's visibility (needs `publishStep` and the registered
+ * search attributes). Visibility is eventually consistent: counts trail the workflows by a moment.
+ */
+export async function runningCountsByStep(client: Client, versionId: string, stepIds: string[]): Promise<Record<string, number>> {
+  const counts = await Promise.all(
+    stepIds.map(async (step) => {
+      const { count } = await client.workflow.count(`CarepathVersionId = ${keyword(versionId)} AND CarepathStep = ${keyword(step)} AND ExecutionStatus = 'Running'`);
+      return [step, count] as const;
+    }),
+  );
+  return Object.fromEntries(counts);
+}

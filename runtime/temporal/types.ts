@@ -20,6 +20,11 @@ export interface EnrollmentInput {
    * Unset in production (the server's `continueAsNewSuggested` decides); tests set it low to exercise the hand-over.
    */
   historyLimit?: number;
+  /**
+   * Publish the current step as the `CarepathStep` search attribute (and the version as `CarepathVersionId`).
+   * Only where the server has them registered: upserting an unknown attribute fails the workflow task.
+   */
+  publishStep?: boolean;
 }
 
 export interface ReplySignal {

@@ -12,11 +12,13 @@ import {
   proxyActivities,
   setHandler,
   sleep,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { applyEvent, initialState } from '../engine/index.js';
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
+import { currentStepKey, versionIdKey } from './search-attributes.js';
 import type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
 
 export type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
@@ -76,6 +78,10 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       .finally(() => (sendsInFlight -= 1));
   }
 
+  function publishStep(step: string): void {
+    if (input.publishStep) upsertSearchAttributes([{ key: versionIdKey, value: input.versionId }, { key: currentStepKey, value: step }]);
+  }
+
   // A new run after continue-as-new re-arms the timers the engine still wants.
   if (input.state) for (const timer of state.timers) armTimer(timer);
 
@@ -101,6 +107,9 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       continue;
     }
     state = transition.state;
+    // One upsert per event: the last step entered is where the enrollment now is.
+    const entered = transition.commands.filter((c) => c.type === 'enter-step').at(-1);
+    if (entered) publishStep(entered.step);
     for (const command of transition.commands) {
       switch (command.type) {
         case 'send':

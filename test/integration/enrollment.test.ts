@@ -33,7 +33,11 @@ const connectors = () => new ConnectorRegistry().register(createDevConnector(inb
 
 beforeAll(async () => {
   // The worker logs every task at INFO; tests only need warnings. Must precede the first use of the runtime.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by another file in this process.
+  }
   dir = mkdtempSync(join(tmpdir(), 'carepath-it-'));
   database = await openDatabase(`file:${join(dir, 'test.db')}`);
   journey = await seedJourney(database.db);
