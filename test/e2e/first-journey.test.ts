@@ -152,6 +152,7 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await byTestId('phone-reply-input').fill('1');
     await byTestId('phone-reply-send').click();
     await expect.poll(() => byTestId('enrollment-status').textContent(), { timeout: 60_000 }).toBe('completed');
+    await expect.poll(() => messages.locator('[data-direction="inbound"]').allTextContents()).toEqual([expect.stringContaining('1')]);
 
     const path = await page.getByTestId('path-entry').evaluateAll((entries) => entries.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-output')]));
     expect(path).toEqual([['message-1', 'next'], ['wait-1', 'next'], ['message-2', 'yes'], ['end-1', null]]);
