@@ -39,6 +39,9 @@ export function checkGraph(document: JourneyDocument): Problem[] {
   for (const cycle of loopsWithoutWait(document)) {
     problems.push({ code: 'graph.loop-without-wait', pointer: stepPointer(cycle[0]), stepId: cycle[0], severity: 'error', message: `Steps ${cycle.map((s) => `"${s}"`).join(' → ')} form a loop with no wait; a loop must pause somewhere so a patient is not messaged in a burst.` });
   }
+  for (const cycle of loopsWithoutCap(document)) {
+    problems.push({ code: 'graph.loop-without-cap', pointer: stepPointer(cycle[0]), stepId: cycle[0], severity: 'error', message: `Steps ${cycle.map((s) => `"${s}"`).join(' → ')} form a loop with no iteration cap; give one of them a maximum number of visits.` });
+  }
   return problems;
 }
 
@@ -61,9 +64,19 @@ export function reachableFrom(document: JourneyDocument): Set<string> {
   return seen;
 }
 
-/** Strongly connected groups of steps, among steps that never pause, that contain a cycle (Tarjan, iterative). */
+/** Loops that never pause: cycles among steps that do not wait. */
 export function loopsWithoutWait(document: JourneyDocument): string[][] {
-  const nonWaiting = Object.entries(document.steps).filter(([, step]) => !kindOf(step).waits(step)).map(([id]) => id);
+  return cyclesAmong(document, (step) => !kindOf(step).waits(step));
+}
+
+/** Loops with no iteration cap: cycles among steps without `maxVisits`. */
+export function loopsWithoutCap(document: JourneyDocument): string[][] {
+  return cyclesAmong(document, (step) => step.maxVisits === undefined);
+}
+
+/** Strongly connected groups that contain a cycle, among the steps `include` keeps (Tarjan, iterative: no recursion to overflow). */
+function cyclesAmong(document: JourneyDocument, include: (step: Step) => boolean): string[][] {
+  const nonWaiting = Object.entries(document.steps).filter(([, step]) => include(step)).map(([id]) => id);
   const inSet = new Set(nonWaiting);
   const edges = (id: string) => Object.values(document.steps[id].outputs).filter((t) => inSet.has(t));
   const index = new Map<string, number>();

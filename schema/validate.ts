@@ -2,8 +2,10 @@
 import type { z } from 'zod';
 import { JourneyDocument } from './document.js';
 import { checkGraph } from './graph.js';
-import { kindOf } from './steps/registry.js';
+import { kindOf, stepTypes } from './steps/registry.js';
 import { checkShape, documentLimits } from './parse.js';
+import { checkJourneyRules } from './journey-rules.js';
+import { migrateDocument } from './migrations/index.js';
 import { pointerToken, stepIdOfPointer, toPointer, type Problem } from './problems.js';
 
 export type ValidationResult =
@@ -18,10 +20,12 @@ export function validateJourney(input: unknown): ValidationResult {
   if (steps && typeof steps === 'object' && Object.keys(steps).length > documentLimits.maxSteps) {
     return { ok: false, problems: [{ code: 'structure.limits', pointer: '/steps', severity: 'error', message: `The journey has ${Object.keys(steps).length} steps; the limit is ${documentLimits.maxSteps}.` }] };
   }
-  const parsed = JourneyDocument.safeParse(input);
+  const migrated = migrateDocument(input);
+  if (!migrated.ok) return { ok: false, problems: [{ code: 'structure.schema-version', pointer: '/schemaVersion', severity: 'error', message: migrated.message }] };
+  const parsed = JourneyDocument.safeParse(migrated.document);
   if (!parsed.success) return { ok: false, problems: structureProblems(parsed.error, input) };
   const document = parsed.data;
-  const problems: Problem[] = [...checkGraph(document)];
+  const problems: Problem[] = [...checkGraph(document), ...checkJourneyRules(document)];
   for (const [stepId, step] of Object.entries(document.steps)) {
     problems.push(...kindOf(step).check(step, { at: `/steps/${pointerToken(stepId)}`, stepId, document }));
   }
@@ -41,7 +45,7 @@ function describeIssue(issue: z.core.$ZodIssue, pointer: string, input: unknown)
   const where = pointer === '' ? 'The document' : `"${pointer}"`;
   if (issue.code === 'invalid_union' && issue.path[0] === 'steps' && (issue.path.length === 2 || issue.path[2] === 'type')) {
     const type = (input as { steps: Record<string, { type?: unknown }> }).steps?.[String(issue.path[1])]?.type;
-    return `Step "${String(issue.path[1])}" has an unknown type ${JSON.stringify(type)}; known types are message, wait and end.`;
+    return `Step "${String(issue.path[1])}" has an unknown type ${JSON.stringify(type)}; known types are ${stepTypes.join(', ')}.`;
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${where} is required.`;
   if (issue.code === 'unrecognized_keys') return `${where} has unknown field(s): ${issue.keys.join(', ')}.`;

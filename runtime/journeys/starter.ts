@@ -1,12 +1,17 @@
 /** The document a new journey starts from: named, empty, with the program's defaults. */
-import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../schema/document.js';
+import { CURRENT_SCHEMA_VERSION, DEFAULT_QUIET_HOURS, type JourneyDocument } from '../../schema/document.js';
 
 export function starterDocument(name: string): JourneyDocument {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     name,
     attributes: {},
-    settings: { timeZone: 'patient' },
+    events: {},
+    entry: { reentry: 'never' },
+    exitCriteria: [],
+    goals: [],
+    // Consent purpose starts as the program's usual one; reviewers see and can change it.
+    settings: { timeZone: { source: 'patient', fallback: 'America/New_York' }, quietHours: DEFAULT_QUIET_HOURS, consentPurpose: 'adherence-support', smsSegmentBudget: 3 },
     start: '',
     steps: {},
     layout: { steps: {} },

@@ -10,6 +10,8 @@ export const stepBase = {
   /** Free-text note for reviewers and colleagues. */
   note: z.string().max(4000).optional(),
   outputs: Outputs.default({}),
+  /** Loop cap: entering the step more often than this takes its `capped` output (or ends the enrollment). */
+  maxVisits: z.number().int().min(1).max(10_000).optional(),
 };
 
 /** What a step type contributes beyond its schema: its outputs and its own semantic rules. */

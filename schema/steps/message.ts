@@ -1,12 +1,17 @@
-/** The message step: one send on a channel through a named connector, optionally awaiting a classified reply. */
+/** The message step: one send on a channel through a named connector, optionally awaiting a classified reply, with a `failed` fallback. */
 import { z } from 'zod';
 import { OutputName, DurationText } from '../ids.js';
 import { stepBase, type StepKind } from './common.js';
 import { isDuration } from '../duration.js';
 import type { Problem } from '../problems.js';
+import { smsSegments } from '../templates/index.js';
+import { templateProblems } from './checks.js';
 
-export const Channel = z.enum(['sms', 'email', 'voice', 'video', 'push']);
+export const Channel = z.enum(['sms', 'email', 'voice', 'video', 'push', 'webhook']);
 export type Channel = z.infer<typeof Channel>;
+
+/** Channels that reach the patient, and so need a consent purpose. */
+export const patientChannels: ReadonlySet<Channel> = new Set(['sms', 'email', 'voice', 'video', 'push']);
 
 export const ReplyClass = z.strictObject({
   /** The output this class leads to. */
@@ -33,10 +38,16 @@ export const MessageStep = z.strictObject({
   subject: z.string().max(500).optional(),
   /** Liquid template rendered with the patient's record at send time. */
   template: z.string().max(20000),
+  /** Overrides the journey's consent purpose for this message. */
   consentPurpose: z.string().max(100).optional(),
   await: AwaitReply.optional(),
 });
 export type MessageStep = z.infer<typeof MessageStep>;
+
+/** The longest text a template could plausibly render to, for the segment budget: each variable counted as 12 characters. */
+function estimateText(template: string): string {
+  return template.replace(/\{\{[^}]*\}\}/g, 'x'.repeat(12)).replace(/\{%[^%]*%\}/g, '');
+}
 
 export const messageKind: StepKind<MessageStep> = {
   type: 'message',
@@ -44,10 +55,23 @@ export const messageKind: StepKind<MessageStep> = {
   requiredOutputs: (step) => (step.await ? [...step.await.classes.map((c) => c.id), 'timeout'] : ['next']),
   optionalOutputs: () => ['failed'],
   waits: (step) => step.await !== undefined,
-  check(step, { at, stepId }) {
+  check(step, { at, stepId, document }) {
     const problems: Problem[] = [];
     if (step.template.trim() === '') {
       problems.push({ code: 'message.empty-template', pointer: `${at}/template`, stepId, severity: 'error', message: `Step "${stepId}" has no message text.` });
+    } else {
+      problems.push(...templateProblems(step.template, document, `${at}/template`, `Step "${stepId}", message text`, stepId));
+    }
+    if (step.subject) problems.push(...templateProblems(step.subject, document, `${at}/subject`, `Step "${stepId}", subject`, stepId));
+    if (patientChannels.has(step.channel) && !step.consentPurpose && !document.settings.consentPurpose) {
+      problems.push({ code: 'policy.no-consent-purpose', pointer: `${at}/consentPurpose`, stepId, severity: 'error', message: `Step "${stepId}" messages the patient but names no consent purpose, here or in the journey settings.` });
+    }
+    if (step.channel === 'sms' && step.template.trim() !== '') {
+      const budget = document.settings.smsSegmentBudget;
+      const { segments, encoding } = smsSegments(estimateText(step.template));
+      if (segments > budget) {
+        problems.push({ code: 'policy.sms-over-budget', pointer: `${at}/template`, stepId, severity: 'error', message: `Step "${stepId}": this SMS needs about ${segments} ${encoding} segments; the journey's budget is ${budget}.` });
+      }
     }
     if (step.await) {
       if (!isDuration(step.await.timeout)) {
@@ -59,7 +83,7 @@ export const messageKind: StepKind<MessageStep> = {
       const seenIds = new Set<string>();
       const seenWords = new Map<string, string>();
       step.await.classes.forEach((cls, i) => {
-        if (cls.id === 'timeout' || cls.id === 'failed' || seenIds.has(cls.id)) {
+        if (cls.id === 'timeout' || cls.id === 'failed' || cls.id === 'capped' || seenIds.has(cls.id)) {
           problems.push({ code: 'message.duplicate-reply-class', pointer: `${at}/await/classes/${i}/id`, stepId, severity: 'error', message: `Step "${stepId}": reply class "${cls.id}" is used twice or is a reserved output name.` });
         }
         seenIds.add(cls.id);
@@ -81,7 +105,7 @@ export const messageKind: StepKind<MessageStep> = {
   create: () => ({ type: 'message', channel: 'sms', connector: 'dev', template: '', outputs: {} }),
 };
 
-/** Reply text as classes compare it: case and spacing ignored. */
+/** Reply text as classes compare it: case and spacing ignored, trailing full stops and exclamation marks dropped. */
 export function normalizeReply(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
 }
