@@ -10,7 +10,7 @@ export type Phase =
   | { kind: 'awaiting-reply'; step: string; visit: number; timerId: string; deadline: number }
   | { kind: 'waiting'; step: string; visit: number; timerId: string; until: number }
   | { kind: 'awaiting-event'; step: string; visit: number; timerId: string; deadline: number; event: string }
-  | { kind: 'assessing'; step: string; visit: number; timerId: string; deadline: number; question?: string; reasked: boolean }
+  | { kind: 'assessing'; step: string; visit: number; timerId: string; deadline: number; question?: string; reasked: boolean; skipped: string[] }
   | { kind: 'awaiting-task'; step: string; visit: number; timerId: string; deadline: number }
   | { kind: 'done' };
 
