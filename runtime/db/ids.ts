@@ -1,7 +1,7 @@
 /** Identifiers for rows: random, opaque, free of PHI, with a short prefix saying what they name. */
 import { randomUUID } from 'node:crypto';
 
-export function newId(prefix: 'usr' | 'jrn' | 'ver' | 'pat' | 'enr' | 'msg' | 'inb'): string {
+export function newId(prefix: 'usr' | 'jrn' | 'ver' | 'pat' | 'enr' | 'msg' | 'inb' | 'tsk' | 'qr'): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }
 

@@ -110,3 +110,32 @@ export const auditTrail = sqliteTable('audit_trail', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+/** Human tasks created by journeys (nurse calls): the care team's work queue. */
+export const tasks = sqliteTable('tasks', {
+  id: text('id').primaryKey(),
+  enrollmentId: text('enrollment_id').notNull().references(() => enrollments.id),
+  /** `(workflow id, step id, visit)`: a retried activity finds the task it already created. */
+  key: text('key').notNull().unique(),
+  stepId: text('step_id').notNull(),
+  queue: text('queue').notNull(),
+  title: text('title').notNull(),
+  talkingPoints: text('talking_points', { mode: 'json' }).$type<string[]>().notNull(),
+  outcomes: text('outcomes', { mode: 'json' }).$type<string[]>().notNull(),
+  status: text('status').notNull(),
+  outcome: text('outcome'),
+  dueAt: text('due_at').notNull(),
+  createdAt: createdAt(),
+  closedAt: text('closed_at'),
+}, (t) => [index('tasks_queue_status').on(t.queue, t.status)]);
+
+/** Completed or stopped assessments, kept as FHIR QuestionnaireResponse resources. */
+export const assessmentResponses = sqliteTable('assessment_responses', {
+  id: text('id').primaryKey(),
+  enrollmentId: text('enrollment_id').notNull().references(() => enrollments.id),
+  key: text('key').notNull().unique(),
+  stepId: text('step_id').notNull(),
+  score: integer('score').notNull(),
+  response: text('response', { mode: 'json' }).notNull(),
+  createdAt: createdAt(),
+});

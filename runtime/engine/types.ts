@@ -87,7 +87,7 @@ export type EngineEvent =
 export type EngineCommand =
   | { type: 'enter-step'; step: string; visit: number }
   /** `template` is Liquid rendered with the patient's record at send time; `literal` text is sent as it is. */
-  | { type: 'send'; step: string; visit: number; channel: string; connector: string; template: string; subject?: string; literal?: boolean; purpose?: 'message' | 'question' | 'reask' | 'assessment-link' }
+  | { type: 'send'; step: string; visit: number; channel: string; connector: string; template: string; subject?: string; literal?: boolean; purpose?: 'message' | 'question' | 'reask' | 'assessment-link'; /** Tells several sends of one visit apart (assessment questions). */ part?: string }
   | { type: 'start-timer'; id: string; at: number }
   | { type: 'cancel-timer'; id: string }
   | { type: 'create-task'; step: string; visit: number; queue: string; title: string; talkingPoints: string[]; outcomes: string[]; dueAt: number }

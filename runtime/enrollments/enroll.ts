@@ -61,6 +61,7 @@ export async function enroll(db: Database, temporal: () => TemporalAccess, actor
       versionId: version.id,
       definition: document,
       attributes: branchingAttributes(document, patient.attributes),
+      timeZone: patient.timeZone,
     });
     if (started.alreadyStarted) {
       // A run exists in Temporal without a row here (e.g. the database was reset); do not leave a second record.

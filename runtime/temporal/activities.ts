@@ -7,6 +7,7 @@ import { newId, nowIso } from '../db/ids.js';
 import { enrollments, journeys, messages, patients } from '../db/schema.js';
 import { PermanentSendError, type ChannelName, type ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { renderTemplate, templateVariables } from './templates.js';
+import { createRecordActivity } from './records.js';
 import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
 
 export interface ActivityDeps {
@@ -25,8 +26,11 @@ export function createActivities({ db, connectors }: ActivityDeps) {
   }
 
   return {
+    recordJourneyCommand: createRecordActivity(db),
+
     async sendMessage(input: SendMessageInput): Promise<SendMessageResult> {
-      const idempotencyKey = `${input.workflowId}:${input.step}:${input.visit}`;
+      // An assessment sends several messages in one visit (intro, each question, a re-ask); `part` keeps their keys apart.
+      const idempotencyKey = `${input.workflowId}:${input.step}:${input.visit}${input.part ? `:${input.part}` : ''}`;
       const [existing] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
       if (existing?.status === 'sent') return { messageId: existing.id, providerMessageId: existing.providerMessageId ?? '' };
       if (existing?.status === 'failed') return failPermanently(undefined, `the message of step "${input.step}" was already marked undeliverable`);
@@ -44,8 +48,9 @@ export function createActivities({ db, connectors }: ActivityDeps) {
       let subject: string | undefined;
       try {
         const variables = templateVariables({ name: patient.name, attributes: patient.attributes ?? {} }, { id: row.journeyId, name: row.journeyName });
-        body = await renderTemplate(input.template, variables);
-        subject = input.subject !== undefined ? await renderTemplate(input.subject, variables) : undefined;
+        // Questionnaire text is sent as approved, never interpreted as a template.
+        body = input.literal ? input.template : renderTemplate(input.template, variables);
+        subject = input.subject !== undefined ? renderTemplate(input.subject, variables) : undefined;
       } catch (err) {
         return failPermanently(existing?.id, `the template of step "${input.step}" could not be rendered: ${(err as Error).message}`);
       }

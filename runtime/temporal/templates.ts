@@ -1,5 +1,5 @@
-/** Renders a message step's Liquid template with the patient's record: strict variables and filters, so a typo fails loudly instead of sending a blank. */
-import { Liquid } from 'liquidjs';
+/** The variables a message template sees at send time: `patient` (firstName, name, attributes) and `journey`. Rendering is the schema's strict Liquid. */
+export { renderTemplate } from '../../schema/templates/index.js';
 
 export interface TemplatePatient {
   name: string;
@@ -11,16 +11,9 @@ export interface TemplateJourney {
   name: string;
 }
 
-const liquid = new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true });
-
-/** The variables a template sees: `patient` (firstName, name and the patient's attributes) and `journey`. */
-export function templateVariables(patient: TemplatePatient, journey: TemplateJourney): Record<string, unknown> {
+export function templateVariables(patient: TemplatePatient, journey: TemplateJourney, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const name = patient.name.trim();
   const firstName = name.split(/\s+/)[0] ?? '';
   // The record's own name wins over an attribute that happens to share it.
-  return { patient: { ...patient.attributes, firstName, name }, journey: { id: journey.id, name: journey.name } };
-}
-
-export async function renderTemplate(template: string, variables: Record<string, unknown>): Promise<string> {
-  return liquid.parseAndRender(template, variables);
+  return { patient: { ...patient.attributes, firstName, name }, journey: { id: journey.id, name: journey.name }, ...extra };
 }

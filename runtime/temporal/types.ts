@@ -11,6 +11,8 @@ export interface EnrollmentInput {
   definition: JourneyDocument;
   /** Only the patient attributes the journey branches on. */
   attributes: Record<string, unknown>;
+  /** The patient's IANA time zone (not PHI), for local-time waits and quiet hours. */
+  timeZone?: string;
   /** Set when resuming after continue-as-new: the engine state to carry on from. */
   state?: EnrollmentState;
   /** Events that arrived but were not yet applied when the previous run continued as new. */
@@ -37,6 +39,32 @@ export interface ExitRequest {
   reason: string;
 }
 
+/** Something that happened in the world (refill picked up, therapy discontinued). */
+export interface EventSignal {
+  name: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface TaskOutcomeSignal {
+  step: string;
+  visit: number;
+  outcome: string;
+  note?: string;
+}
+
+export interface AssessmentResponseSignal {
+  step: string;
+  visit: number;
+  answers: Record<string, string | number | boolean>;
+}
+
+/** A journey command that leaves a record: tasks, assessment responses, goals, attribute updates. */
+export interface JourneyRecordInput {
+  enrollmentId: string;
+  workflowId: string;
+  command: Extract<import('../engine/types.js').EngineCommand, { type: 'create-task' | 'escalate-task' | 'close-task' | 'record-assessment' | 'record-goal' | 'update-attributes' }>;
+}
+
 export interface SendMessageInput {
   enrollmentId: string;
   workflowId: string;
@@ -46,6 +74,10 @@ export interface SendMessageInput {
   connector: string;
   template: string;
   subject?: string;
+  /** Send `template` as it is (questionnaire text), without rendering. */
+  literal?: boolean;
+  /** Distinguishes several sends of one step visit (an assessment's questions) in the idempotency key. */
+  part?: string;
 }
 
 export interface SendMessageResult {

@@ -15,17 +15,21 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { applyEvent, initialState } from '../engine/index.js';
+import { applyEvent, initialState, prepareDefinition } from '../engine/index.js';
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
 import { currentStepKey, versionIdKey } from './search-attributes.js';
-import type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
+import type { AssessmentResponseSignal, EnrollmentInput, EventSignal, ExitRequest, JourneyRecordInput, ReplySignal, TaskOutcomeSignal } from './types.js';
 
 export type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
 
 export const replySignal = defineSignal<[ReplySignal]>('reply');
 export const exitSignal = defineSignal<[ExitRequest]>('exit');
 export const stateQuery = defineQuery<EnrollmentState>('state');
+export const eventSignal = defineSignal<[EventSignal]>('event');
+export const taskOutcomeSignal = defineSignal<[TaskOutcomeSignal]>('taskOutcome');
+export const assessmentResponseSignal = defineSignal<[AssessmentResponseSignal]>('assessmentResponse');
+export const attributesSignal = defineSignal<[Record<string, unknown>]>('attributes');
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -35,16 +39,17 @@ const { sendMessage } = proxyActivities<Activities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10, nonRetryableErrorTypes: ['PermanentSendError'] },
 });
 
-const { recordEnrollmentEnd } = proxyActivities<Activities>({
+const { recordEnrollmentEnd, recordJourneyCommand } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   // The end must be recorded; keep trying until the database answers.
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
 });
 
 export async function enrollmentWorkflow(input: EnrollmentInput): Promise<EnrollmentState> {
-  const { definition, enrollmentId } = input;
+  const { enrollmentId } = input;
+  const definition = prepareDefinition(input.definition);
   const { workflowId } = workflowInfo();
-  let state: EnrollmentState = input.state ?? initialState(Date.now(), input.attributes);
+  let state: EnrollmentState = input.state ?? initialState(Date.now(), input.attributes, input.timeZone);
   const queue: EngineEvent[] = input.state ? [...(input.pendingEvents ?? [])] : [{ type: 'start' }, ...(input.pendingEvents ?? [])];
   const timers = new Map<string, CancellationScope>();
   let sendsInFlight = 0;
@@ -52,6 +57,10 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   setHandler(replySignal, ({ text }) => void queue.push({ type: 'reply', text }));
   setHandler(exitSignal, ({ reason }) => void queue.push({ type: 'exit', reason }));
   setHandler(stateQuery, () => state);
+  setHandler(eventSignal, ({ name, payload }) => void queue.push({ type: 'event', name, ...(payload ? { payload } : {}) }));
+  setHandler(taskOutcomeSignal, (outcome) => void queue.push({ type: 'task-outcome', ...outcome }));
+  setHandler(assessmentResponseSignal, (response) => void queue.push({ type: 'assessment-response', ...response }));
+  setHandler(attributesSignal, (values) => void queue.push({ type: 'attributes', values }));
 
   function armTimer(timer: Timer): void {
     const scope = new CancellationScope();
@@ -68,9 +77,9 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   }
 
   function send(command: Extract<EngineCommand, { type: 'send' }>): void {
-    const { step, visit, channel, connector, template, subject } = command;
+    const { step, visit, channel, connector, template, subject, literal, part } = command;
     sendsInFlight += 1;
-    sendMessage({ enrollmentId, workflowId, step, visit, channel, connector, template, ...(subject !== undefined ? { subject } : {}) })
+    sendMessage({ enrollmentId, workflowId, step, visit, channel, connector, template, ...(subject !== undefined ? { subject } : {}), ...(literal ? { literal } : {}), ...(part ? { part } : {}) })
       .then(
         () => queue.push({ type: 'delivery', step, visit, outcome: 'sent' }),
         (err: unknown) => queue.push({ type: 'delivery', step, visit, outcome: 'failed', error: failureMessage(err) }),
@@ -131,6 +140,14 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
           await recordEnrollmentEnd({ enrollmentId, status: 'failed', reason: command.reason });
           break;
         case 'enter-step':
+          break;
+        case 'create-task':
+        case 'escalate-task':
+        case 'close-task':
+        case 'record-assessment':
+        case 'record-goal':
+        case 'update-attributes':
+          await recordJourneyCommand({ enrollmentId, workflowId, command } satisfies JourneyRecordInput);
           break;
       }
     }

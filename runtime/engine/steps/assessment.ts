@@ -24,28 +24,28 @@ export function startAssessment(ctx: StepContext, stepId: string, step: Assessme
   ctx.state.answers = {};
   const phase: Assessing = { kind: 'assessing', step: stepId, visit, timerId, deadline, reasked: false, skipped: [] };
   ctx.state.phase = phase;
-  const send = (template: string, literal: boolean, purpose: 'question' | 'assessment-link' | 'reask' | 'message') => {
-    ctx.commands.push({ type: 'send', step: stepId, visit, channel: step.channel, connector: step.connector, template, literal, purpose });
+  const send = (template: string, literal: boolean, purpose: 'question' | 'assessment-link' | 'reask' | 'message', part: string) => {
+    ctx.commands.push({ type: 'send', step: stepId, visit, channel: step.channel, connector: step.connector, template, literal, purpose, part });
     noteSent(ctx, step.channel);
   };
   if (step.delivery === 'web-link') {
-    send(step.intro ?? '', false, 'assessment-link');
+    send(step.intro ?? '', false, 'assessment-link', 'link');
     return pause;
   }
-  if (step.intro) send(step.intro, false, 'message');
+  if (step.intro) send(step.intro, false, 'message', 'intro');
   return askNext(ctx, step, phase, send);
 }
 
-function askNext(ctx: StepContext, step: AssessmentStep, phase: Assessing, send?: (t: string, l: boolean, p: 'question') => void): Entry {
+function askNext(ctx: StepContext, step: AssessmentStep, phase: Assessing, send?: (t: string, l: boolean, p: 'question', part: string) => void): Entry {
   const answers = ctx.state.answers ?? {};
   const next = questionsOf(step.questionnaire).map((q) => q.item.linkId).find((id) => answers[id] === undefined && !phase.skipped.includes(id));
   if (next === undefined) return finishAssessment(ctx, step, phase, 'completed');
   phase.question = next;
   phase.reasked = false;
   const text = questionText(step.questionnaire, next);
-  if (send) send(text, true, 'question');
+  if (send) send(text, true, 'question', `q:${next}`);
   else {
-    ctx.commands.push({ type: 'send', step: phase.step, visit: phase.visit, channel: step.channel, connector: step.connector, template: text, literal: true, purpose: 'question' });
+    ctx.commands.push({ type: 'send', step: phase.step, visit: phase.visit, channel: step.channel, connector: step.connector, template: text, literal: true, purpose: 'question', part: `q:${next}` });
     noteSent(ctx, step.channel);
   }
   return pause;
@@ -65,7 +65,7 @@ export function assessmentReply(ctx: StepContext, step: AssessmentStep, phase: A
   }
   if (!phase.reasked) {
     phase.reasked = true;
-    ctx.commands.push({ type: 'send', step: phase.step, visit: phase.visit, channel: step.channel, connector: step.connector, template: `${parsed.reason} ${questionText(step.questionnaire, phase.question, { progress: false, context: 'never' })}`, literal: true, purpose: 'reask' });
+    ctx.commands.push({ type: 'send', step: phase.step, visit: phase.visit, channel: step.channel, connector: step.connector, template: `${parsed.reason} ${questionText(step.questionnaire, phase.question, { progress: false, context: 'never' })}`, literal: true, purpose: 'reask', part: `reask:${phase.question}` });
     noteSent(ctx, step.channel);
     return pause;
   }
