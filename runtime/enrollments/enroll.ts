@@ -8,7 +8,7 @@ import { appendAudit } from '../db/audit.js';
 import { ApiError, notFound } from '../api/errors.js';
 import { acceptsEnrollments, type VersionStatus } from '../journeys/lifecycle.js';
 import type { JourneyDocument } from '../../schema/document.js';
-import { enrollmentWorkflowId, startEnrollment, enrollmentState, requestExit } from '../temporal/client.js';
+import { enrollmentWorkflowId, startEnrollment, enrollmentState, requestExit, signalEvent } from '../temporal/client.js';
 
 export interface TemporalAccess {
   client: Client;
@@ -116,5 +116,20 @@ export async function exitEnrollment(db: Database, temporal: () => TemporalAcces
     await appendAudit(tx, { actor, action: 'enrollment.exit-requested', entityType: 'enrollment', entityId: id, data: { reason } });
   }, { behavior: 'immediate' });
   await requestExit(access.client, enrollment.workflowId, reason);
+  return enrollment;
+}
+
+/** Delivers a named event to a running enrollment; the journey decides what it means (wait-for-event, exit criteria, goals). */
+export async function sendEnrollmentEvent(db: Database, temporal: () => TemporalAccess, actor: string, id: string, event: { name: string; payload?: Record<string, unknown> }) {
+  const enrollment = await getEnrollment(db, undefined, id);
+  if (enrollment.status !== 'running') throw new ApiError(409, 'not-running', `The enrollment has already ${enrollment.status}; the event was not delivered.`);
+  const [version] = await db.select({ document: versions.document }).from(versions).where(eq(versions.id, enrollment.versionId));
+  const declared = (version?.document as JourneyDocument | undefined)?.events ?? {};
+  if (!Object.prototype.hasOwnProperty.call(declared, event.name)) {
+    throw new ApiError(422, 'undeclared-event', `This journey declares no event "${event.name}"; it declares: ${Object.keys(declared).join(', ') || 'none'}.`);
+  }
+  const access = temporal();
+  await db.transaction((tx) => appendAudit(tx, { actor, action: 'enrollment.event', entityType: 'enrollment', entityId: id, data: { name: event.name } }), { behavior: 'immediate' });
+  await signalEvent(access.client, enrollment.workflowId, event);
   return enrollment;
 }

@@ -3,10 +3,10 @@ import type { JourneyDocument } from '../../schema/document.js';
 import { durationMillis } from '../../schema/duration.js';
 import type { Step } from '../../schema/steps/registry.js';
 import { applyEvent, initialState } from '../engine/engine.js';
-import { formatLocal } from '../engine/local-time.js';
 import type { EngineCommand, EngineEvent, EnrollmentState, EnrollmentStatus } from '../engine/types.js';
 import { answerDelay, deliveryFailure, millis, replyTo, ruleFor, taskOutcome } from './behaviour.js';
 import { answerForQuestion, formAnswers } from './answers.js';
+import { isoTime as iso, localTime } from './clock.js';
 import { resolveAttributes, type Persona, type ScheduledEvent } from './personas.js';
 import { streamFor } from './prng.js';
 import { Agenda, type Scheduled } from './queue.js';
@@ -212,8 +212,8 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
       ...(entry.output !== undefined ? { output: entry.output } : {}),
       ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
       enteredAt: iso(entry.enteredAt),
-      enteredLocal: formatLocal(entry.enteredAt, zone),
-      ...(entry.leftAt !== undefined ? { leftAt: iso(entry.leftAt), leftLocal: formatLocal(entry.leftAt, zone) } : {}),
+      enteredLocal: localTime(entry.enteredAt, zone),
+      ...(entry.leftAt !== undefined ? { leftAt: iso(entry.leftAt), leftLocal: localTime(entry.leftAt, zone) } : {}),
     })),
     messages: counts.messages,
     failedDeliveries: counts.failedDeliveries,
@@ -229,9 +229,5 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
 /** Goals from `record-goal` commands and from the state agree in a correct engine; the union keeps either source enough. */
 function mergeGoals(recorded: string[], inState: string[] | undefined): string[] {
   return [...new Set([...recorded, ...(inState ?? [])])];
-}
-
-function iso(at: number): string {
-  return new Date(at).toISOString();
 }
 

@@ -1,7 +1,7 @@
 /** What the API needs from Temporal: start an enrollment (idempotently), signal replies and exits, read an enrollment's state. */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EnrollmentState } from '../engine/types.js';
-import type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
+import type { EnrollmentInput, EventSignal, ExitRequest, ReplySignal } from './types.js';
 import type { enrollmentWorkflow } from './workflows.js';
 
 export type { EnrollmentInput, ReplySignal, ExitRequest } from './types.js';
@@ -81,4 +81,9 @@ export async function runningCountsByStep(client: Client, versionId: string, ste
     }),
   );
   return Object.fromEntries(counts);
+}
+
+/** Passes a world event (refill picked up, therapy discontinued) to an enrollment. */
+export async function signalEvent(client: Client, workflowId: string, event: EventSignal): Promise<void> {
+  await client.workflow.getHandle(workflowId).signal<[EventSignal]>('event', event);
 }
