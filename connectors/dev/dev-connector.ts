@@ -19,7 +19,7 @@ export function createDevConnector(inbox: DevInboxStore): Connector<DevSettings>
   return {
     id: 'dev',
     name: 'Development channel (local inbox)',
-    channels: ['sms', 'email', 'voice', 'video', 'push'],
+    channels: ['sms', 'email', 'voice', 'video', 'push', 'webhook'],
     settingsSchema: settingsSchema as z.ZodType<DevSettings>,
     async send(message: OutboundMessage, settings: DevSettings) {
       if (settings.undeliverablePrefix && message.to.startsWith(settings.undeliverablePrefix)) {

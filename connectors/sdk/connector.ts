@@ -1,7 +1,7 @@
 /** The connector contract: one object per channel provider that describes its settings as data, sends, and reads inbound webhooks. */
 import type { z } from 'zod';
 
-export type ChannelName = 'sms' | 'email' | 'voice' | 'video' | 'push';
+export type ChannelName = 'sms' | 'email' | 'voice' | 'video' | 'push' | 'webhook';
 
 /** A rendered message ready for a provider. Contact details are loaded at send time, never carried in workflow history. */
 export interface OutboundMessage {

@@ -42,9 +42,10 @@ function dispatch(ctx: StepContext, event: EngineEvent): string | void {
       return;
     }
     case 'event': {
+      // Goals first: an event that both converts and ends the journey (the patient enrolled) must count as a conversion.
+      const converted = goalsMet(ctx, event);
       const met = exitCriterionMet(ctx, event);
       if (met) return finish(ctx, 'exited', met);
-      const converted = goalsMet(ctx, event);
       if (phase.kind === 'awaiting-event' && phase.event === event.name) {
         const step = stepAt(ctx, phase.step, 'wait-for-event');
         const passes = !step.filter || (() => { const r = evaluate(ctx, step.filter!, 'bool', event); return r.ok && r.value === true; })();

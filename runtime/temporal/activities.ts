@@ -68,7 +68,8 @@ export function createActivities({ db, connectors }: ActivityDeps) {
         messageId = kept.id;
       }
 
-      const to = input.channel === 'email' ? patient.email : patient.phone;
+      // A webhook goes to a system (a pharmacy), which knows the patient by id only.
+      const to = input.channel === 'webhook' ? `patient:${patient.id}` : input.channel === 'email' ? patient.email : patient.phone;
       if (!to) return failPermanently(messageId, `the patient has no ${input.channel === 'email' ? 'email address' : 'phone number'} for ${input.channel}`);
       const entry = connectors.get(input.connector);
       if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);
