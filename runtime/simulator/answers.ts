@@ -15,7 +15,7 @@ export function answerForQuestion(step: Step | undefined, rule: AnswerRule | und
 
 /**
  * A submitted web form: every question the persona answers, read the way an SMS reply would be, so one personas file
- * serves both deliveries. A form cannot be declined; a declining or silent persona never submits it.
+ * serves both deliveries. A declining or silent persona never submits it.
  */
 export function formAnswers(step: Step | undefined, rule: AnswerRule | undefined, random: Random): Record<string, AnswerValue> | undefined {
   if (step?.type !== 'assessment' || !rule || !('answers' in rule)) return undefined;

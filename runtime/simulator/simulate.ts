@@ -83,7 +83,7 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
   const engineRandom = streamFor(seed, index, 0);
   const personaRandom = streamFor(seed, index, 1);
 
-  let state: EnrollmentState = { ...initialState(start, resolveAttributes(persona.attributes, start, zone)), ...(persona.timeZone ? { timeZone: persona.timeZone } : {}) };
+  let state: EnrollmentState = initialState(start, resolveAttributes(persona.attributes, start, zone), persona.timeZone);
   const agenda = new Agenda<Pending>();
   const push = (item: PendingInput) => agenda.push(item as Omit<Pending, 'seq'>);
   const armed = new Set<string>();
@@ -128,7 +128,11 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
       }
       case 'form': {
         if (!stillAt(item.step, item.visit, 'assessing')) return undefined;
-        const answers = formAnswers(definition.steps[item.step], ruleFor(persona.answers, item.step, item.visit), personaRandom);
+        const step = definition.steps[item.step];
+        const rule = ruleFor(persona.answers, item.step, item.visit);
+        // A form cannot be declined; a declining patient texts a decline word back instead.
+        if (rule && 'decline' in rule) return step?.type === 'assessment' ? { type: 'reply', text: step.declineWords[0] ?? 'decline' } : undefined;
+        const answers = formAnswers(step, rule, personaRandom);
         return answers && { type: 'assessment-response', step: item.step, visit: item.visit, answers };
       }
       case 'scheduled':

@@ -1,5 +1,6 @@
 /** Journeys and personas the simulator's tests share: the checked-in first-dose example, and small journeys built in code. */
 import firstDoseJson from '../../examples/journeys/first-dose-check-in.journey.json';
+import injectionAnxiety from '../../examples/questionnaires/injection-anxiety.json';
 import { JourneyDocument, type JourneyDocumentInput } from '../../schema/document.js';
 import { validateJourney } from '../../schema/validate.js';
 import { Persona, type PersonaInput } from './personas.js';
@@ -36,3 +37,45 @@ export function firstDoseWithFallback(): JourneyDocument {
   copy.steps['end-undelivered'] = { type: 'end', outputs: {} };
   return journey(copy);
 }
+
+/**
+ * Every pausing step type in one journey: an assessment (SMS or web form), a score split, a nurse task, a monthly
+ * loop with a cap, a wait for an event, a goal, and an exit criterion.
+ */
+export function catalogue(delivery: 'sms' | 'web-link' = 'sms'): JourneyDocument {
+  return journey({
+    schemaVersion: 2,
+    name: 'Catalogue',
+    events: { refill: { fields: {} }, 'therapy.discontinued': { fields: {} } },
+    exitCriteria: [{ id: 'discontinued', label: 'therapy discontinued', event: 'therapy.discontinued' }],
+    settings: { consentPurpose: 'adherence-support' },
+    start: 'anxiety',
+    steps: {
+      anxiety: {
+        type: 'assessment', questionnaire: injectionAnxiety, delivery, channel: 'sms', connector: 'dev', timeout: 'P2D',
+        ...(delivery === 'web-link' ? { intro: 'Please fill in {{ assessment.link }}' } : {}),
+        outputs: { completed: 'by-score', timeout: 'end-silent', declined: 'end-declined' },
+      },
+      'by-score': { type: 'split', split: { mode: 'bands', bands: [{ id: 'low', min: 0, max: 4 }, { id: 'high', min: 5, max: 9 }] }, outputs: { low: 'monthly-wait', high: 'nurse-call' } },
+      'nurse-call': { type: 'task', queue: 'nurses', title: 'Call about injection anxiety', outcomes: [{ id: 'reached' }, { id: 'not-reached' }], deadline: 'PT8H', outputs: { reached: 'monthly-wait', 'not-reached': 'monthly-wait', escalated: 'monthly-wait' } },
+      'monthly-wait': { type: 'wait', wait: { kind: 'duration', duration: 'P30D' }, outputs: { next: 'monthly-check' } },
+      'monthly-check': {
+        type: 'message', ...sms, template: 'All well? Reply 1', maxVisits: 6,
+        await: { classes: [{ id: 'ok', match: ['1'] }], timeout: 'P1D' },
+        outputs: { ok: 'monthly-wait', timeout: 'monthly-wait', capped: 'await-refill' },
+      },
+      'await-refill': { type: 'wait-for-event', event: 'refill', timeout: 'P7D', outputs: { received: 'refilled', timeout: 'end-no-refill' } },
+      refilled: { type: 'goal', goal: 'refilled', outputs: { next: 'end-refilled' } },
+      'end-silent': { type: 'end' }, 'end-declined': { type: 'end' }, 'end-no-refill': { type: 'end' }, 'end-refilled': { type: 'end' },
+    },
+  });
+}
+
+/** An A/B split straight after enrollment: the engine's draw comes from the patient's stream. */
+export const abTest = journey({
+  schemaVersion: 2, name: 'A/B', settings: { consentPurpose: 'adherence-support' }, start: 'ab',
+  steps: {
+    ab: { type: 'split', split: { mode: 'random', variants: [{ id: 'a', percent: 50 }, { id: 'b', percent: 50 }] }, outputs: { a: 'end-a', b: 'end-b' } },
+    'end-a': { type: 'end' }, 'end-b': { type: 'end' },
+  },
+});
