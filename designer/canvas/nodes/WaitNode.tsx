@@ -1,7 +1,7 @@
-/** The canvas node of a wait step: how long the journey pauses, in words. */
+/** The canvas node of a wait step: how long, or until when, the journey pauses, in words. */
 import type { NodeProps } from '@xyflow/react';
 import type { WaitStep } from '../../../schema/index.js';
-import { describeDuration } from '../../../schema/duration.js';
+import { describeWait } from '../../model/step-summary.js';
 import { StepNodeShell } from './StepNodeShell.js';
 import type { StepViewNode } from './view-data.js';
 
@@ -9,7 +9,7 @@ export function WaitNode({ data, selected }: NodeProps<StepViewNode>) {
   const step = data.step as Omit<WaitStep, 'outputs'>;
   return (
     <StepNodeShell data={data} selected={selected} typeLabel="Wait">
-      <div className="step-node__meta">Wait {describeDuration(step.wait.duration)}</div>
+      <div className="step-node__meta" data-testid={`step-summary-${data.stepId}`}>{describeWait(step.wait)}</div>
     </StepNodeShell>
   );
 }
