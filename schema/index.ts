@@ -22,3 +22,4 @@ export * from './migrations/index.js';
 export * from './journey-rules.js';
 export type { StepKind } from './steps/common.js';
 export { stepIdPattern } from './ids.js';
+export * from './connectors-check.js';

@@ -6,6 +6,7 @@ import { kindOf, stepTypes } from './steps/registry.js';
 import { checkShape, documentLimits } from './parse.js';
 import { checkJourneyRules } from './journey-rules.js';
 import { migrateDocument } from './migrations/index.js';
+import { checkConnectors, type ValidationContext } from './connectors-check.js';
 import { pointerToken, stepIdOfPointer, toPointer, type Problem } from './problems.js';
 
 export type ValidationResult =
@@ -13,7 +14,7 @@ export type ValidationResult =
   | { ok: false; document?: JourneyDocument; problems: Problem[] };
 
 /** Validates an untrusted value as a journey document. `ok` is true when there is no error (warnings may remain). */
-export function validateJourney(input: unknown): ValidationResult {
+export function validateJourney(input: unknown, context: ValidationContext = {}): ValidationResult {
   const shape = checkShape(input);
   if (shape) return { ok: false, problems: [{ code: 'structure.limits', pointer: shape.pointer, severity: 'error', message: shape.message }] };
   const steps = (input as { steps?: unknown } | null)?.steps;
@@ -25,7 +26,7 @@ export function validateJourney(input: unknown): ValidationResult {
   const parsed = JourneyDocument.safeParse(migrated.document);
   if (!parsed.success) return { ok: false, problems: structureProblems(parsed.error, input) };
   const document = parsed.data;
-  const problems: Problem[] = [...checkGraph(document), ...checkJourneyRules(document)];
+  const problems: Problem[] = [...checkGraph(document), ...checkJourneyRules(document), ...checkConnectors(document, context)];
   for (const [stepId, step] of Object.entries(document.steps)) {
     problems.push(...kindOf(step).check(step, { at: `/steps/${pointerToken(stepId)}`, stepId, document }));
   }

@@ -5,6 +5,7 @@ import { journeys, versions } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import { appendAudit } from '../db/audit.js';
 import { validateJourney } from '../../schema/validate.js';
+import type { ValidationContext } from '../../schema/connectors-check.js';
 import { contentHash } from '../../schema/canonical.js';
 import type { JourneyDocument } from '../../schema/document.js';
 import { ApiError, notFound } from '../api/errors.js';
@@ -43,26 +44,27 @@ export async function listJourneys(db: Database) {
   return result;
 }
 
-export async function getJourney(db: Database, id: string) {
+export async function getJourney(db: Database, id: string, context: ValidationContext = {}) {
   const [row] = await db.select().from(journeys).where(eq(journeys.id, id));
   if (!row) throw notFound('journey', id);
   const rows = await db.select().from(versions).where(eq(versions.journeyId, id)).orderBy(desc(versions.number));
-  const validation = validateJourney(row.draft);
+  const validation = validateJourney(row.draft, context);
   return { id: row.id, name: row.name, draft: row.draft as JourneyDocument, draftUpdatedAt: row.updatedAt, problems: validation.problems, versions: rows.map(versionSummary) };
 }
 
-export async function saveDraft(db: Database, actor: string, id: string, input: unknown) {
+export async function saveDraft(db: Database, actor: string, id: string, input: unknown, context: ValidationContext = {}) {
   const { document } = acceptDraft(input);
   await getJourney(db, id);
   await db.update(journeys).set({ draft: document, name: document.name, updatedAt: nowIso() }).where(eq(journeys.id, id));
   void actor; // drafts change constantly; the audit trail records the snapshot, which is what gets reviewed
-  return getJourney(db, id);
+  return getJourney(db, id, context);
 }
 
 /** Freezes the saved draft as the next version number. Refused while the draft has errors. */
-export async function snapshotVersion(db: Database, actor: string, journeyId: string) {
+/** `context` names the connectors installed here, so a version that could not send is refused. */
+export async function snapshotVersion(db: Database, actor: string, journeyId: string, context: ValidationContext = {}) {
   const journey = await getJourney(db, journeyId);
-  const result = validateJourney(journey.draft);
+  const result = validateJourney(journey.draft, context);
   if (!result.ok) throw new ApiError(422, 'draft-has-problems', `The draft has ${result.problems.filter((p) => p.severity === 'error').length} problem(s) to fix before it can become a version.`, result.problems);
   const hash = contentHash(result.document);
   const id = newId('ver');
