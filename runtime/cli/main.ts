@@ -1,7 +1,8 @@
-/** The `carepath` command line: validate a journey file, print its content hash, or print the JSON Schema. */
+/** The `carepath` command line: validate a journey file, print its content hash, print the JSON Schema, or simulate a cohort. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { contentHash, journeyJsonSchema, parseJourneyJson, validateJourney, type JourneyDocument, type Problem } from '../../schema/index.js';
+import { runSimulate, simulateUsage } from './simulate.js';
 
 /** Exit codes: 0 success, 1 the document has errors, 2 usage or an unreadable file. */
 export const exitCodes = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -13,11 +14,12 @@ commands:
                     <file>#<pointer> [<step>] <code>: <message>
   hash <file>       print the content hash of a valid journey document (sha256 over all but layout)
   schema            print the journey document's JSON Schema
+${simulateUsage}
 
 options:
   -h, --help        show this help
 
-exit codes: 0 valid, 1 the document has errors, 2 usage error or unreadable file`;
+exit codes: 0 valid (or simulated), 1 the document has errors, 2 usage error or unreadable file`;
 
 export interface Output {
   out: (line: string) => void;
@@ -31,6 +33,8 @@ const stdio: Output = {
 
 /** Runs one command line and returns its exit code; output goes through `io` so tests can call it in-process. */
 export function runCli(argv: string[], io: Output = stdio): number {
+  // simulate has options of its own; it parses them itself.
+  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io, (file) => loadJourney(file, io));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
