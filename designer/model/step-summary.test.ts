@@ -25,11 +25,11 @@ describe('step summaries', () => {
   });
 
   it('describes the new step types in one line', () => {
-    expect(describeStep({ type: 'update', set: [{ attribute: 'risk', value: '"high"' }], addTags: ['phq-high'], removeTags: [], outputs: {} })).toBe('set risk, tag phq-high');
-    expect(describeStep({ type: 'split', split: { mode: 'random', variants: [{ id: 'a', percent: 50 }, { id: 'b', percent: 50 }] }, outputs: {} })).toBe('Random: a 50%, b 50%');
-    expect(describeStep({ type: 'task', queue: 'nurses', title: 'Call', talkingPoints: [], outcomes: [{ id: 'reached' }], deadline: 'PT8H', outputs: {} })).toBe('nurses: Call · within 8 hours');
-    expect(describeStep({ type: 'goal', goal: 'refilled', outputs: {} })).toBe('Goal: refilled');
-    expect(describeStep({ type: 'exit', reason: 'opted out', outputs: {} })).toBe('Exits: opted out');
+    expect(describeStep({ type: 'update', set: [{ attribute: 'risk', value: '"high"' }], addTags: ['phq-high'], removeTags: [] })).toBe('set risk, tag phq-high');
+    expect(describeStep({ type: 'split', split: { mode: 'random', variants: [{ id: 'a', percent: 50 }, { id: 'b', percent: 50 }] } })).toBe('Random: a 50%, b 50%');
+    expect(describeStep({ type: 'task', queue: 'nurses', title: 'Call', talkingPoints: [], outcomes: [{ id: 'reached' }], deadline: 'PT8H' })).toBe('nurses: Call · within 8 hours');
+    expect(describeStep({ type: 'goal', goal: 'refilled' })).toBe('Goal: refilled');
+    expect(describeStep({ type: 'exit', reason: 'opted out' })).toBe('Exits: opted out');
   });
 });
 

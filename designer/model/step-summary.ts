@@ -2,6 +2,8 @@
 import { describeDuration, isDuration, type Step, type WaitSpec } from '../../schema/index.js';
 
 type Of<T extends Step['type']> = Omit<Extract<Step, { type: T }>, 'outputs'>;
+/** A step as a canvas node holds it, without outputs; distributive, unlike `Omit<Step, 'outputs'>`, so it narrows on `type`. */
+export type StepSansOutputs = { [T in Step['type']]: Of<T> }[Step['type']];
 
 const dayNames: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
@@ -71,9 +73,7 @@ export function describeWaitForEvent(step: Of<'wait-for-event'>): string {
 }
 
 /** The summary line of any step, or undefined when the node shows its own. */
-export function describeStep(stepWithoutOutputs: Omit<Step, 'outputs'>): string | undefined {
-  // Omit does not distribute over the union; the outputs are never read here, so the full type is safe to narrow on.
-  const step = stepWithoutOutputs as Step;
+export function describeStep(step: StepSansOutputs): string | undefined {
   switch (step.type) {
     case 'wait': return describeWait(step.wait);
     case 'wait-for-event': return describeWaitForEvent(step);
