@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepTypes, kindOfType } from '../../schema/index.js';
-import { describeStep, describeWait, questionCount } from './step-summary.js';
+import { describeStep, describeWait } from './step-summary.js';
 import { paletteGroups } from '../canvas/Palette.js';
 
 describe('step summaries', () => {
@@ -11,10 +11,6 @@ describe('step summaries', () => {
     expect(describeWait({ kind: 'attribute-date', attribute: 'refillDueDate', offset: '-P3D', time: '10:00' })).toBe('3 days before refillDueDate at 10:00');
     expect(describeWait({ kind: 'attribute-date', attribute: 'refillDueDate', offset: 'P1D', time: '10:00' })).toBe('1 day after refillDueDate at 10:00');
     expect(describeWait({ kind: 'attribute-date', attribute: 'refillDueDate', time: '09:00' })).toBe('On refillDueDate at 09:00');
-  });
-
-  it('counts questions inside groups, not display items', () => {
-    expect(questionCount([{ type: 'integer' }, { type: 'display' }, { type: 'group', item: [{ type: 'choice' }, { type: 'choice' }] }])).toBe(3);
   });
 
   it('summarises every fresh step of every type without throwing', () => {

@@ -1,4 +1,5 @@
 /** One-line readings of steps for canvas nodes ("Next 09:00 local, Mon/Wed"), pure so they are tested without a canvas. */
+import { summarizeQuestionnaire } from './questionnaire-summary.js';
 import { describeDuration, isDuration, type Step, type WaitSpec } from '../../schema/index.js';
 
 type Of<T extends Step['type']> = Omit<Extract<Step, { type: T }>, 'outputs'>;
@@ -28,22 +29,11 @@ export function describeWait(wait: WaitSpec): string {
   }
 }
 
-/** Counts the answerable questions of a questionnaire, groups included (display items excluded). */
-export function questionCount(items: unknown): number {
-  if (!Array.isArray(items)) return 0;
-  let count = 0;
-  for (const item of items as Array<{ type?: string; item?: unknown }>) {
-    if (item.type === 'group') count += questionCount(item.item);
-    else if (item.type !== 'display') count += 1;
-  }
-  return count;
-}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function describeAssessment(step: Of<'assessment'>): string {
-  const q = step.questionnaire as { title?: string; item?: unknown };
-  return `${q.title || 'Untitled questionnaire'} · ${step.delivery === 'web-link' ? 'web link' : 'SMS'} · ${plural(questionCount(q.item), 'question')}`;
+  const summary = summarizeQuestionnaire(step.questionnaire);
+  return `${summary.title} · ${step.delivery === 'web-link' ? 'web link' : 'SMS'} · ${plural(summary.questions, 'question')}`;
 }
 
 export function describeSplit(step: Of<'split'>): string {

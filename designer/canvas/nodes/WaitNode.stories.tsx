@@ -12,3 +12,5 @@ export const WithProblems: Story = {
 };
 export const OnPath: Story = { args: { stepId: 'wait-two-days', path: 'visited' } };
 export const CurrentStep: Story = { args: { stepId: 'wait-two-days', path: 'current' } };
+export const TimeOfDay: Story = { args: { stepId: 'morning' } };
+export const AttributeDate: Story = { args: { stepId: 'before-refill' } };

@@ -1,7 +1,8 @@
-/** Helpers for step-node stories: nodes built from the example journey, rendered on a small read-only canvas. */
+/** Helpers for step-node stories: nodes built from the example journey (or the catalogue fixture, for the other step types), rendered on a small read-only canvas. */
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { Problem } from '../../../schema/index.js';
 import { firstDoseCheckIn } from '../../model/fixtures.js';
+import { catalogueJourney } from '../../model/catalogue-fixture.js';
 import { documentToGraph } from '../../model/projection.js';
 import { viewGraph } from '../view-graph.js';
 import { emptyOverlay, type PathOverlay } from '../../model/path-overlay.js';
@@ -17,7 +18,8 @@ export interface StepStoryArgs {
 /** One step of the example journey on a canvas of its own, with its problems and path mark. */
 export function StepOnCanvas({ stepId, problems = [], path }: StepStoryArgs) {
   const overlay: PathOverlay = path ? { ...emptyOverlay, visitedSteps: new Set([stepId]), currentStep: path === 'current' ? stepId : undefined } : emptyOverlay;
-  const { nodes } = viewGraph(documentToGraph(firstDoseCheckIn), { problems: new Map([[stepId, problems]]), overlay, selectedEdgeIds: new Set(), measured: new Map() });
+  const journey = stepId in firstDoseCheckIn.steps ? firstDoseCheckIn : catalogueJourney;
+  const { nodes } = viewGraph(documentToGraph(journey), { problems: new Map([[stepId, problems]]), overlay, selectedEdgeIds: new Set(), measured: new Map() });
   const node = nodes.find((n) => n.id === stepId)!;
   return (
     <ReactFlowProvider>
