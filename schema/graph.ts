@@ -39,6 +39,12 @@ export function checkGraph(document: JourneyDocument): Problem[] {
   for (const cycle of loopsWithoutWait(document)) {
     problems.push({ code: 'graph.loop-without-wait', pointer: stepPointer(cycle[0]), stepId: cycle[0], severity: 'error', message: `Steps ${cycle.map((s) => `"${s}"`).join(' → ')} form a loop with no wait; a loop must pause somewhere so a patient is not messaged in a burst.` });
   }
+  for (const [id, step] of Object.entries(steps)) {
+    const target = step.maxVisits !== undefined ? step.outputs.capped : undefined;
+    if (target && reachableFrom(document, target).has(id)) {
+      problems.push({ code: 'graph.cap-loops-back', pointer: `${stepPointer(id)}/outputs/capped`, stepId: id, severity: 'error', message: `The "capped" output of step "${stepLabel(id, step)}" leads back into its own loop; it must lead out of it, or the cap would never end the loop.` });
+    }
+  }
   for (const cycle of loopsWithoutCap(document)) {
     problems.push({ code: 'graph.loop-without-cap', pointer: stepPointer(cycle[0]), stepId: cycle[0], severity: 'error', message: `Steps ${cycle.map((s) => `"${s}"`).join(' → ')} form a loop with no iteration cap; give one of them a maximum number of visits.` });
   }
@@ -49,10 +55,10 @@ function stepLabel(id: string, step: Step): string {
   return step.name ? `${step.name}` : id;
 }
 
-/** Steps reachable from the start along connected outputs. */
-export function reachableFrom(document: JourneyDocument): Set<string> {
+/** Steps reachable along connected outputs from `origin` (the start by default). */
+export function reachableFrom(document: JourneyDocument, origin: string = document.start): Set<string> {
   const seen = new Set<string>();
-  const queue = Object.prototype.hasOwnProperty.call(document.steps, document.start) ? [document.start] : [];
+  const queue = Object.prototype.hasOwnProperty.call(document.steps, origin) ? [origin] : [];
   while (queue.length > 0) {
     const id = queue.pop()!;
     if (seen.has(id)) continue;
