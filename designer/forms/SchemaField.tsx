@@ -25,6 +25,7 @@ export function SchemaField(props: FieldProps) {
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const set = (next: unknown) => ctx.set(path, next);
   const widget = path.length === 1 ? ctx.widgets[String(path[0])] : undefined;
+  // Called, not mounted: widgets are rebuilt with the document, and mounting a new function each time would reset their inputs.
   if (widget) return <>{widget({ value, path, pointer, testId, onChange: set })}</>;
   switch (spec.kind) {
     case 'const':

@@ -24,13 +24,18 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
 /** Fields the inspector shows itself: the type is fixed, the name sits on top, outputs are drawn on the canvas. */
 const stepChrome = ['type', 'name', 'outputs'];
 
+const sharedFields = ['note', 'maxVisits'];
+
 const cache = new Map<string, ObjectSpec>();
 
 export function stepFormSpec(type: StepType, omit: readonly string[] = []): ObjectSpec {
   const key = `${type}|${omit.join(',')}`;
   let spec = cache.get(key);
   if (!spec) {
-    spec = toObjectSpec(jsonSchemaOf(stepSchemas[type]), [...stepChrome, ...omit]);
+    const all = toObjectSpec(jsonSchemaOf(stepSchemas[type]), [...stepChrome, ...omit]);
+    // The fields every step shares come first in the schema; in the form the type's own fields matter more.
+    const shared = all.properties.filter((p) => sharedFields.includes(p.name));
+    spec = { ...all, properties: [...all.properties.filter((p) => !sharedFields.includes(p.name)), ...shared] };
     cache.set(key, spec);
   }
   return spec;

@@ -1,11 +1,10 @@
-/** The inspector: the selected step's name and its type's fields; every edit is an update-step change, effective at once. */
-import { kindOfType, type JourneyDocument, type MessageStep, type Problem, type Step, type WaitStep } from '../../schema/index.js';
+/** The inspector: the selected step's name and its type's fields (generated from the schema); every edit is an update-step change, effective at once. */
+import { kindOfType, type JourneyDocument, type Problem, type Step } from '../../schema/index.js';
 import type { Connector } from '../api/types.js';
 import type { JourneyChange } from '../model/changes.js';
 import type { RecordOptions } from '../model/history.js';
 import { Field } from './Field.js';
-import { MessageFields } from './MessageFields.js';
-import { WaitFields } from './WaitFields.js';
+import { StepFields } from './StepFields.js';
 
 interface Props {
   document: JourneyDocument;
@@ -37,13 +36,7 @@ export function Inspector({ document, stepId, problems, connectors, apply, onDel
       <Field label="Name">
         <input value={step.name ?? ''} onChange={(e) => update({ ...step, name: e.target.value || undefined }, 'name')} data-testid="inspector-name" />
       </Field>
-      {step.type === 'message' && <MessageFields step={step} connectors={connectors} onChange={(next: MessageStep, field) => update(next, field)} />}
-      {step.type === 'wait' && <WaitFields step={step} onChange={(next: WaitStep, field) => update(next, field)} />}
-      {problems.length > 0 && (
-        <ul className="inspector-problems" data-testid="inspector-problems">
-          {problems.map((p, i) => <li key={i} className={`problem problem--${p.severity}`}>{p.message}</li>)}
-        </ul>
-      )}
+      <StepFields document={document} stepId={stepId} step={step} problems={problems} connectors={connectors} onChange={update} />
       <div className="inspector-actions">
         {isStart ? (
           <span className="pill" data-testid="inspector-is-start">Start step</span>

@@ -1,0 +1,38 @@
+/** Hand-made controls the generated step forms use for a few fields: connectors and events are picked from what exists, not typed. */
+import type { ReactNode } from 'react';
+import type { JourneyDocument, Problem } from '../../schema/index.js';
+import type { Connector } from '../api/types.js';
+import type { WidgetProps } from '../forms/form-context.js';
+import { FieldProblems } from '../forms/FieldProblems.js';
+import { QuestionnaireField } from './QuestionnaireField.js';
+
+/** Plain functions returning elements (no hooks of their own): the form calls them rather than mounting them. */
+type Widget = (props: WidgetProps) => ReactNode;
+
+/** A select of known choices that still shows a value typed in JSON that is not among them. */
+function pickOne(label: string, choices: Array<{ id: string; name: string }>, hint?: string): Widget {
+  return function Pick({ value, pointer, testId, onChange }) {
+    const current = typeof value === 'string' ? value : '';
+    const options = current === '' || choices.some((c) => c.id === current) ? choices : [...choices, { id: current, name: `${current} (not declared)` }];
+    return (
+      <label className="field">
+        <span>{label}</span>
+        <select value={current} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+          {current === '' && <option value="">—</option>}
+          {options.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        </select>
+        {hint && <small className="muted">{hint}</small>}
+        <FieldProblems pointer={pointer} testId={testId} />
+      </label>
+    );
+  };
+}
+
+export function stepWidgets(document: JourneyDocument, connectors: Connector[], problems: readonly Problem[]): Record<string, Widget> {
+  const events = Object.entries(document.events ?? {}).map(([id, e]) => ({ id, name: e.description ? `${id} — ${e.description}` : id }));
+  return {
+    connector: pickOne('Connector', connectors.map((c) => ({ id: c.id, name: c.name && c.name !== c.id ? `${c.name} (${c.id})` : c.id }))),
+    event: pickOne('Event', events, events.length === 0 ? 'Declare events in the journey settings first' : undefined),
+    questionnaire: (props) => <QuestionnaireField {...props} problems={problems} />,
+  };
+}
