@@ -155,6 +155,8 @@ function run(ctx: StepContext, first: string): void {
     const step: Step | undefined = ctx.definition.steps[stepId];
     if (!step) return finish(ctx, 'failed', `step "${stepId}" does not exist`);
     const visit = (ctx.state.visits[stepId] ?? 0) + 1;
+    // Validation forbids a `capped` output that leads back into its loop; a stored journey that does so fails loudly rather than loop.
+    if (step.maxVisits !== undefined && visit > step.maxVisits + 1) return finish(ctx, 'failed', `step "${stepId}" was reached again after its loop cap of ${step.maxVisits} visits; its "capped" output leads back into the loop`);
     ctx.state.visits[stepId] = visit;
     ctx.state.path.push({ step: stepId, visit, enteredAt: ctx.now });
     ctx.commands.push({ type: 'enter-step', step: stepId, visit });

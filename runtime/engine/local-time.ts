@@ -49,17 +49,21 @@ export interface QuietWindow {
 /** If `at` falls inside the patient's quiet window, the moment the window ends; otherwise `at` unchanged. */
 export function outsideQuietHours(at: number, zone: string, quiet: QuietWindow): number {
   const local = zoned(at, zone);
-  const minutes = local.hour * 60 + local.minute;
   const start = hoursMinutes(quiet.start);
   const end = hoursMinutes(quiet.end);
   const startMin = start.hour * 60 + start.minute;
   const endMin = end.hour * 60 + end.minute;
   if (startMin === endMin) return at;
   const wraps = startMin > endMin; // e.g. 21:00–08:00 spans midnight
-  const inside = wraps ? minutes >= startMin || minutes < endMin : minutes >= startMin && minutes < endMin;
-  if (!inside) return at;
+  const isInside = (t: DateTime) => {
+    const m = t.hour * 60 + t.minute;
+    return wraps ? m >= startMin || m < endMin : m >= startMin && m < endMin;
+  };
+  if (!isInside(local)) return at;
   let endOfWindow = local.set({ hour: end.hour, minute: end.minute, second: 0, millisecond: 0 });
   if (endOfWindow.toMillis() <= at) endOfWindow = endOfWindow.plus({ days: 1 }).set({ hour: end.hour, minute: end.minute });
+  // An end inside a DST gap (01:30 on a spring-forward night) moves an hour on and may land back in the window: take the next day's end.
+  for (let i = 0; i < 3 && isInside(endOfWindow); i++) endOfWindow = endOfWindow.plus({ days: 1 }).set({ hour: end.hour, minute: end.minute });
   return endOfWindow.toMillis();
 }
 

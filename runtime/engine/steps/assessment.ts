@@ -24,9 +24,10 @@ export function startAssessment(ctx: StepContext, stepId: string, step: Assessme
   ctx.state.answers = {};
   const phase: Assessing = { kind: 'assessing', step: stepId, visit, timerId, deadline, reasked: false, skipped: [] };
   ctx.state.phase = phase;
+  // One assessment is one contact for the frequency cap, however many questions it asks: noted once, here.
+  noteSent(ctx, step.channel);
   const send = (template: string, literal: boolean, purpose: 'question' | 'assessment-link' | 'reask' | 'message', part: string) => {
     ctx.commands.push({ type: 'send', step: stepId, visit, channel: step.channel, connector: step.connector, template, literal, purpose, part });
-    noteSent(ctx, step.channel);
   };
   if (step.delivery === 'web-link') {
     send(step.intro ?? '', false, 'assessment-link', 'link');
@@ -45,8 +46,8 @@ function askNext(ctx: StepContext, step: AssessmentStep, phase: Assessing, send?
   const text = questionText(step.questionnaire, next);
   if (send) send(text, true, 'question', `q:${next}`);
   else {
+    // Later questions answer the patient's own reply, so they go at once (not deferred by quiet hours or the cap).
     ctx.commands.push({ type: 'send', step: phase.step, visit: phase.visit, channel: step.channel, connector: step.connector, template: text, literal: true, purpose: 'question', part: `q:${next}` });
-    noteSent(ctx, step.channel);
   }
   return pause;
 }
@@ -66,7 +67,6 @@ export function assessmentReply(ctx: StepContext, step: AssessmentStep, phase: A
   if (!phase.reasked) {
     phase.reasked = true;
     ctx.commands.push({ type: 'send', step: phase.step, visit: phase.visit, channel: step.channel, connector: step.connector, template: `${parsed.reason} ${questionText(step.questionnaire, phase.question, { progress: false, context: 'never' })}`, literal: true, purpose: 'reask', part: `reask:${phase.question}` });
-    noteSent(ctx, step.channel);
     return pause;
   }
   phase.skipped.push(phase.question);
