@@ -7,6 +7,7 @@ import { JourneyCanvas } from '../canvas/JourneyCanvas.js';
 import { Palette } from '../canvas/Palette.js';
 import { useAddStep } from '../canvas/useAddStep.js';
 import { Inspector } from '../inspector/Inspector.js';
+import { JourneySettings } from '../inspector/JourneySettings.js';
 import { ProblemsPanel } from '../problems/ProblemsPanel.js';
 import { VersionsPanel } from '../versions/VersionsPanel.js';
 import { EnrollDialog } from '../run/EnrollDialog.js';
@@ -52,7 +53,12 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
   const [selectedStepId, setSelectedStepId] = useState<string>();
   const [tab, setTab] = useState<'canvas' | 'json'>('canvas');
   const [enrolling, setEnrolling] = useState(false);
-  const select = useCallback((stepId: string | undefined) => setSelectedStepId(stepId), []);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // Selecting a step brings its inspector back in place of the journey settings.
+  const select = useCallback((stepId: string | undefined) => {
+    setSelectedStepId(stepId);
+    if (stepId) setSettingsOpen(false);
+  }, []);
   const { addAt, addInView } = useAddStep(document, apply, mark, select);
   useUndoShortcuts(editing.undo, editing.redo);
 
@@ -70,6 +76,8 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
         onSnapshot={() => void versions.snapshot()}
         onPublish={() => void versions.publish(document)}
         onEnroll={() => setEnrolling(true)}
+        onSettings={() => setSettingsOpen((open) => !open)}
+        settingsOpen={settingsOpen}
         busy={versions.busy}
         hasErrors={validation.hasErrors}
         published={versions.published}
@@ -95,7 +103,11 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
         )}
       </section>
       <aside className="sidebar" aria-label="Details">
-        <Inspector document={document} stepId={selectedStepId} problems={selectedStepId ? validation.byStep.get(selectedStepId) ?? [] : []} connectors={connectors} apply={apply} onDeleted={() => select(undefined)} />
+        {settingsOpen ? (
+          <JourneySettings document={document} problems={validation.problems} apply={apply} onClose={() => setSettingsOpen(false)} />
+        ) : (
+          <Inspector document={document} stepId={selectedStepId} problems={selectedStepId ? validation.byStep.get(selectedStepId) ?? [] : []} connectors={connectors} apply={apply} onDeleted={() => select(undefined)} />
+        )}
         <ProblemsPanel problems={validation.problems} onSelectStep={(id) => { setTab('canvas'); select(id); }} />
         <VersionsPanel versions={versions.versions} busy={versions.busy !== null} canPublish={!validation.hasErrors} error={versions.error} onPublish={(id) => void versions.publish(document, id)} />
       </aside>

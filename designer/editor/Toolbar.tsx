@@ -1,4 +1,4 @@
-/** The editor's toolbar: journey name, undo/redo, save state, Save draft, Snapshot version, Publish, Enroll a test patient. */
+/** The editor's toolbar: journey name, undo/redo, journey settings, save state, Save draft, Snapshot version, Publish, Enroll a test patient. */
 import type { SaveStatus } from './useDraftSaving.js';
 import type { Version } from '../api/types.js';
 
@@ -14,6 +14,8 @@ interface Props {
   onSnapshot: () => void;
   onPublish: () => void;
   onEnroll: () => void;
+  onSettings: () => void;
+  settingsOpen: boolean;
   busy: 'snapshot' | 'publish' | null;
   hasErrors: boolean;
   published?: Version;
@@ -29,6 +31,7 @@ export function Toolbar(props: Props) {
       <input className="journey-name" aria-label="Journey name" value={props.name} onChange={(e) => props.onRename(e.target.value)} data-testid="journey-name" />
       <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl+Z)" data-testid="undo">Undo</button>
       <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">Redo</button>
+      <button type="button" onClick={props.onSettings} aria-pressed={props.settingsOpen} className={props.settingsOpen ? 'is-active' : ''} title="Attributes, events, exit criteria, goals, time zone, quiet hours, consent" data-testid="journey-settings-open">Journey settings</button>
       <span className={`save-status save-status--${saveStatus.kind}`} data-testid="save-status" data-status={saveStatus.kind} title={'message' in saveStatus ? saveStatus.message : undefined}>
         {saveLabels[saveStatus.kind]}
       </span>

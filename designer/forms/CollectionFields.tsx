@@ -28,7 +28,7 @@ export function ListField({ spec, value, path, label, optional }: FieldProps & {
       {items.length === 0 && <p className="muted small">None yet.</p>}
       {items.map((item, index) => (
         <div className={`form-row${spec.items.kind === 'object' ? ' form-row--object' : ''}`} key={index} data-testid={`${testId}-${index}`}>
-          <SchemaField spec={spec.items} value={item} path={[...path, index]} label={`${row} ${index + 1}`} optional={false} />
+          <SchemaField spec={spec.items} value={item} path={[...path, index]} label={`${row} ${index + 1}`} optional={false} inRow />
           <button type="button" className="link danger" disabled={atMinimum} onClick={() => setItems(items.filter((_, i) => i !== index))} data-testid={`${testId}-${index}-remove`} aria-label={`Remove ${row.toLowerCase()} ${index + 1}`}>
             Remove
           </button>
@@ -63,7 +63,7 @@ export function RecordField({ spec, value, path, label }: FieldProps & { spec: E
             <input value={key} onChange={(e) => e.target.value !== '' && ctx.set(path, renameKey(record, key, e.target.value))} data-testid={`${testId}-${index}-key`} />
             <FieldProblems pointer={pointerOf(ctx.base, [...path, key])} testId={`${testId}-${index}-key`} />
           </label>
-          <SchemaField spec={spec.values} value={item} path={[...path, key]} label={`${row} ${key}`} optional={false} />
+          <SchemaField spec={spec.values} value={item} path={[...path, key]} label={`${row} ${key}`} optional={false} inRow />
           <button type="button" className="link danger" onClick={() => { const { [key]: _gone, ...rest } = record; ctx.set(path, rest); }} data-testid={`${testId}-${index}-remove`} aria-label={`Remove ${row.toLowerCase()} ${key}`}>
             Remove
           </button>

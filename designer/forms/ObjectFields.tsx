@@ -26,11 +26,20 @@ export function PropertyFields({ spec, value, path }: { spec: ObjectSpec; value:
   );
 }
 
-export function ObjectField({ spec, value, path, label, optional }: FieldProps & { spec: ObjectSpec }) {
+export function ObjectField({ spec, value, path, label, optional, inRow }: FieldProps & { spec: ObjectSpec }) {
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const pointer = pointerOf(ctx.base, path);
   if (path.length === 0) return <PropertyFields spec={spec} value={value} path={path} />;
+  // A row of a list (a band, an outcome) is already framed by its row: its fields sit side by side, without a second frame.
+  if (inRow) {
+    return (
+      <div className="form-inline-object" data-testid={testId} aria-label={label}>
+        <PropertyFields spec={spec} value={value} path={path} />
+        <FieldProblems pointer={pointer} testId={testId} />
+      </div>
+    );
+  }
   // An optional object (a frequency cap) is either off or fully there: a checkbox says which.
   const toggle = optional && (
     <label className="toggle">

@@ -16,6 +16,8 @@ export interface FieldProps {
   description?: string;
   /** May be absent: clearing the control removes the property instead of storing an empty value. */
   optional: boolean;
+  /** Drawn inside a row of a list or map, which already frames it. */
+  inRow?: boolean;
 }
 
 export function SchemaField(props: FieldProps) {
@@ -84,7 +86,7 @@ export function SchemaField(props: FieldProps) {
           )}
           {spec.kind === 'text' &&
             (spec.multiline ? (
-              <textarea rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value === '' && optional ? undefined : e.target.value)} data-testid={testId} />
+              <textarea rows={(spec.maxLength ?? 0) >= 4000 ? 3 : 2} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value === '' && optional ? undefined : e.target.value)} data-testid={testId} />
             ) : (
               <input value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value === '' && optional ? undefined : e.target.value)} data-testid={testId} />
             ))}

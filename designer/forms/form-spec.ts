@@ -66,7 +66,7 @@ export function humanize(name: string): string {
 }
 
 /** Long free text gets a textarea. */
-const multilineFrom = 500;
+const multilineFrom = 1000;
 
 export function toFieldSpec(schema: JsonSchema): FieldSpec {
   const withDefault = <T extends FieldSpec>(spec: T): T => (schema.default !== undefined ? { ...spec, default: schema.default } : spec);

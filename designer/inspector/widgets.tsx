@@ -5,6 +5,7 @@ import type { Connector } from '../api/types.js';
 import type { WidgetProps } from '../forms/form-context.js';
 import { FieldProblems } from '../forms/FieldProblems.js';
 import { QuestionnaireField } from './QuestionnaireField.js';
+import { durationWidget } from './DurationWidget.js';
 
 /** Plain functions returning elements (no hooks of their own): the form calls them rather than mounting them. */
 type Widget = (props: WidgetProps) => ReactNode;
@@ -34,5 +35,7 @@ export function stepWidgets(document: JourneyDocument, connectors: Connector[], 
     connector: pickOne('Connector', connectors.map((c) => ({ id: c.id, name: c.name && c.name !== c.id ? `${c.name} (${c.id})` : c.id }))),
     event: pickOne('Event', events, events.length === 0 ? 'Declare events in the journey settings first' : undefined),
     questionnaire: (props) => <QuestionnaireField {...props} problems={problems} />,
+    deadline: durationWidget('Deadline (ISO 8601 duration)', 'Without an outcome by then the task is escalated, e.g. PT8H'),
+    timeout: durationWidget('Timeout (ISO 8601 duration)', 'Takes the timeout output after this long, e.g. P3D'),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, applyChanges } from './changes.js';
+import { applyChange, applyChanges, journeyFieldsOf } from './changes.js';
 import { emptyJourney, firstDoseCheckIn } from './fixtures.js';
 import { createStep, freshStepId } from './step-ids.js';
 import { validateJourney, type MessageStep } from '../../schema/index.js';
@@ -80,5 +80,19 @@ describe('freshStepId', () => {
     const doc = applyChange(emptyJourney(), { type: 'add-step', stepId: 'wait-1', step: createStep('wait', 'wait-1') });
     expect(freshStepId(doc, 'wait')).toBe('wait-2');
     expect(freshStepId(doc, 'message')).toBe('message-1');
+  });
+});
+
+describe('update-journey', () => {
+  it('replaces journey-level fields, keeps steps, start and layout, and drops cleared optional fields', () => {
+    const fields = journeyFieldsOf(firstDoseCheckIn);
+    const { description: _gone, ...withoutDescription } = fields;
+    const next = applyChange(firstDoseCheckIn, { type: 'update-journey', journey: { ...withoutDescription, settings: { ...fields.settings, smsSegmentBudget: 2 } } });
+    expect(next.description).toBeUndefined();
+    expect('description' in next).toBe(false);
+    expect(next.settings.smsSegmentBudget).toBe(2);
+    expect(next.steps).toBe(firstDoseCheckIn.steps);
+    expect(next.start).toBe(firstDoseCheckIn.start);
+    expect(next.layout).toBe(firstDoseCheckIn.layout);
   });
 });

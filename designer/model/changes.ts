@@ -15,7 +15,18 @@ export type JourneyChange =
   | { type: 'move-step'; stepId: string; position: Position }
   | { type: 'set-start'; stepId: string }
   | { type: 'rename-journey'; name: string }
+  /** Journey-level fields (name, attributes, events, exit criteria, goals, settings); steps, start and layout are left as they are. */
+  | { type: 'update-journey'; journey: JourneyFields }
   | { type: 'replace-document'; document: JourneyDocument };
+
+/** What the journey settings panel edits: the document without its steps, start, layout and schema version. */
+export type JourneyFields = Omit<JourneyDocument, 'steps' | 'start' | 'layout' | 'schemaVersion'>;
+
+/** The journey-level fields of a document. */
+export function journeyFieldsOf(document: JourneyDocument): JourneyFields {
+  const { steps: _steps, start: _start, layout: _layout, schemaVersion: _version, ...fields } = document;
+  return fields;
+}
 
 export type JourneyChangeType = JourneyChange['type'];
 
@@ -81,6 +92,12 @@ export function applyChange(document: JourneyDocument, change: JourneyChange): J
       return { ...document, start: change.stepId };
     case 'rename-journey':
       return document.name === change.name ? document : { ...document, name: change.name };
+    case 'update-journey': {
+      // Spread the fields first: an optional field cleared in the form (description) must disappear, not survive from the old document.
+      const next: JourneyDocument = { ...change.journey, schemaVersion: document.schemaVersion, start: document.start, steps: document.steps };
+      if (document.layout) next.layout = document.layout;
+      return next;
+    }
     case 'replace-document':
       return change.document;
   }
