@@ -1,60 +1,39 @@
 /** The enrollment workflow end to end on a real time-skipping Temporal server, a real libsql file and the development channel. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createDevConnector } from '../../connectors/dev/dev-connector.js';
-import { openDatabase, type OpenedDatabase } from '../../runtime/db/client.js';
+import type { OpenedDatabase } from '../../runtime/db/client.js';
+import { startHarness, type Harness } from './harness.js';
 import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { auditTrail, messages } from '../../runtime/db/schema.js';
 import { applyEvent, initialState, type EnrollmentState } from '../../runtime/engine/index.js';
 import { createActivities } from '../../runtime/temporal/activities.js';
 import { enrollmentState, requestExit, signalReply, startEnrollment } from '../../runtime/temporal/client.js';
-import { createWorker, enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
+import { enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
 import type { enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
 import { recordHistory } from './histories.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
 
 const taskQueue = 'carepath-enrollments-test';
+let harness: Harness;
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let workerRun: Promise<void>;
 let database: OpenedDatabase;
-let dir: string;
 let journey: SeededJourney;
 let phones = 0;
 const inbox = () => createDevInboxStore(database.db);
 const connectors = () => new ConnectorRegistry().register(createDevConnector(inbox()), {});
 
 beforeAll(async () => {
-  // The worker logs every task at INFO; tests only need warnings. Must precede the first use of the runtime.
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Already installed by another file in this process.
-  }
-  dir = mkdtempSync(join(tmpdir(), 'carepath-it-'));
-  database = await openDatabase(`file:${join(dir, 'test.db')}`);
+  harness = await startHarness(taskQueue, () => createTimeSkippingEnv());
+  ({ env, database } = harness);
   journey = await seedJourney(database.db);
-  env = await createTimeSkippingEnv();
-  worker = await createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, db: database.db, connectors: connectors() });
-  workerRun = worker.run();
 }, 300_000);
 
-afterAll(async () => {
-  if (worker) {
-    worker.shutdown();
-    await workerRun;
-  }
-  await env?.teardown();
-  database?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => harness?.stop(), 60_000);
 
 /** A fresh patient with a phone of their own, so each test reads only its own inbox. */
 async function enrollNewPatient(name = 'Ada Lovelace') {

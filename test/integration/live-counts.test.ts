@@ -1,50 +1,24 @@
 /** The current step as a search attribute, counted through visibility, on the CLI's dev server (the time-skipping server has no custom search attributes). */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
-import { ConnectorRegistry } from '../../connectors/sdk/index.js';
-import { createDevConnector } from '../../connectors/dev/dev-connector.js';
-import { openDatabase, type OpenedDatabase } from '../../runtime/db/client.js';
-import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
+import type { OpenedDatabase } from '../../runtime/db/client.js';
+import { startHarness, type Harness } from './harness.js';
 import { requestExit, runningCountsByStep, startEnrollment } from '../../runtime/temporal/client.js';
 import { currentStepKey, enrollmentSearchAttributes, versionIdKey } from '../../runtime/temporal/search-attributes.js';
-import { createWorker } from '../../runtime/temporal/worker.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { seedEnrollment, seedJourney, seedPatient } from './seed.js';
 
-const taskQueue = 'carepath-live-counts-test';
+let harness: Harness;
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let workerRun: Promise<void>;
 let database: OpenedDatabase;
-let dir: string;
+const taskQueue = 'carepath-live-counts-test';
 
 beforeAll(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Already installed by another file in this process.
-  }
-  dir = mkdtempSync(join(tmpdir(), 'carepath-counts-'));
-  database = await openDatabase(`file:${join(dir, 'test.db')}`);
-  env = await createLocalEnv({ server: { searchAttributes: enrollmentSearchAttributes } });
-  const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {});
-  worker = await createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, db: database.db, connectors });
-  workerRun = worker.run();
+  harness = await startHarness(taskQueue, () => createLocalEnv({ server: { searchAttributes: enrollmentSearchAttributes } }));
+  ({ env, database } = harness);
 }, 300_000);
 
-afterAll(async () => {
-  if (worker) {
-    worker.shutdown();
-    await workerRun;
-  }
-  await env?.teardown();
-  database?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => harness?.stop(), 60_000);
 
 it('publishes the current step and counts running enrollments per step of a version', async () => {
   const journey = await seedJourney(database.db);

@@ -1,0 +1,48 @@
+/** One real Temporal server, one real libsql database and one worker with the real activities and dev connector, for an integration test file. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { ConnectorRegistry } from '../../connectors/sdk/index.js';
+import { createDevConnector } from '../../connectors/dev/dev-connector.js';
+import { openDatabase, type OpenedDatabase } from '../../runtime/db/client.js';
+import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
+import { createWorker } from '../../runtime/temporal/worker.js';
+
+export interface Harness {
+  env: TestWorkflowEnvironment;
+  database: OpenedDatabase;
+  worker: Worker;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the pieces in order; `stop` takes them down in reverse and removes the database folder. */
+export async function startHarness(taskQueue: string, createEnv: () => Promise<TestWorkflowEnvironment>): Promise<Harness> {
+  // The worker logs every task at INFO; tests only need warnings. Must precede the first use of the runtime.
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by another file in this process.
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'carepath-it-'));
+  const database = await openDatabase(`file:${join(dir, 'test.db')}`);
+  const env = await createEnv();
+  const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {});
+  const worker = await createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, db: database.db, connectors });
+  const running = worker.run();
+  return {
+    env,
+    database,
+    worker,
+    taskQueue,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
