@@ -118,9 +118,21 @@ function stepAt<T extends Step['type']>(ctx: StepContext, stepId: string, type: 
   return step as Extract<Step, { type: T }>;
 }
 
-/** States are plain JSON; a JSON copy works in every host (the Temporal workflow sandbox has no structuredClone guarantee). */
+/**
+ * A copy the transition may change without touching its input. Only what a transition can mutate is copied: a
+ * two-year path is shared, except its last entry (the step being left), so each event costs O(1), not O(path).
+ */
 function cloneState(state: EnrollmentState): EnrollmentState {
-  return JSON.parse(JSON.stringify(state)) as EnrollmentState;
+  const last = state.path.length > 0 ? [{ ...state.path[state.path.length - 1] }] : [];
+  return {
+    ...state,
+    phase: 'skipped' in state.phase ? { ...state.phase, skipped: [...state.phase.skipped] } : { ...state.phase },
+    visits: { ...state.visits },
+    path: [...state.path.slice(0, -1), ...last],
+    timers: state.timers.map((t) => ({ ...t })),
+    attributes: { ...state.attributes },
+    ...(state.answers ? { answers: { ...state.answers } } : {}),
+  };
 }
 
 function ignored(state: EnrollmentState, reason: string): Transition {
