@@ -1,10 +1,27 @@
 /** Positions for steps the document has no layout for (imported or hand-written JSON), computed with dagre top to bottom. */
 import { Graph, layout } from '@dagrejs/dagre';
-import type { JourneyDocument } from '../../schema/index.js';
+import { outputsOf, type JourneyDocument, type Step } from '../../schema/index.js';
 import type { Position } from './changes.js';
 
 /** Nominal node size for layout; close to the rendered card so ranks do not overlap. */
 export const nodeSize = { width: 240, height: 110 } as const;
+
+/** Room one output label needs along the bottom edge of a node: about 7px a character at 10px bold, and a gap. */
+const outputWidth = (output: string) => Math.max(64, output.length * 7 + 18);
+
+/** A node's width: the nominal card, widened when its outputs (a split's bands, a task's outcomes) would not fit below it. */
+export function nodeWidth(outputs: readonly string[]): number {
+  return Math.max(nodeSize.width, outputs.reduce((sum, output) => sum + outputWidth(output), 0));
+}
+
+/** The width of a step's node; a half-formed step from hand-written JSON gets the nominal width. */
+export function stepNodeWidth(step: Step): number {
+  try {
+    return nodeWidth(outputsOf(step));
+  } catch {
+    return nodeSize.width;
+  }
+}
 
 /** Top-left positions for every step, laid out by dagre along the journey's outputs. */
 export function autoLayout(document: JourneyDocument): Record<string, Position> {
@@ -12,7 +29,8 @@ export function autoLayout(document: JourneyDocument): Record<string, Position> 
   graph.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 60 });
   graph.setDefaultEdgeLabel(() => ({}));
   const ids = Object.keys(document.steps);
-  for (const id of ids) graph.setNode(id, { width: nodeSize.width, height: nodeSize.height });
+  const widths = new Map(ids.map((id) => [id, stepNodeWidth(document.steps[id])]));
+  for (const id of ids) graph.setNode(id, { width: widths.get(id)!, height: nodeSize.height });
   for (const [id, step] of Object.entries(document.steps)) {
     for (const [output, target] of Object.entries(step.outputs)) {
       if (graph.hasNode(target)) graph.setEdge(id, target, {}, output);
@@ -23,7 +41,7 @@ export function autoLayout(document: JourneyDocument): Record<string, Position> 
   for (const id of ids) {
     const node = graph.node(id) as { x: number; y: number };
     // dagre gives centres; React Flow positions are top-left corners.
-    positions[id] = { x: Math.round(node.x - nodeSize.width / 2), y: Math.round(node.y - nodeSize.height / 2) };
+    positions[id] = { x: Math.round(node.x - widths.get(id)! / 2), y: Math.round(node.y - nodeSize.height / 2) };
   }
   return positions;
 }

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import { targetHandleId } from '../../model/projection.js';
+import { nodeWidth } from '../../model/auto-layout.js';
 import type { StepNodeViewData } from './view-data.js';
 
 interface Props {
@@ -18,6 +19,7 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
   return (
     <div
       className={classes}
+      style={{ width: nodeWidth(outputs) }}
       data-testid={`step-node-${stepId}`}
       data-step-id={stepId}
       data-step-type={step.type}
@@ -39,6 +41,7 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
       </header>
       <div className="step-node__name">{step.name || stepId}</div>
       {children && <div className="step-node__summary">{children}</div>}
+      {step.maxVisits !== undefined && <div className="step-node__meta step-node__cap" data-testid={`step-cap-${stepId}`}>At most {step.maxVisits} visit{step.maxVisits === 1 ? '' : 's'}</div>}
       {errors.length > 0 && (
         <ul className="step-node__problems" data-testid={`step-problems-${stepId}`}>
           {errors.slice(0, 3).map((p, i) => <li key={i}>{p.message}</li>)}
