@@ -108,7 +108,7 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
         ) : (
           <Inspector document={document} stepId={selectedStepId} problems={selectedStepId ? validation.byStep.get(selectedStepId) ?? [] : []} connectors={connectors} apply={apply} onDeleted={() => select(undefined)} />
         )}
-        <ProblemsPanel problems={validation.problems} onSelectStep={(id) => { setTab('canvas'); select(id); }} />
+        <ProblemsPanel problems={validation.problems} onSelectStep={(id) => { setTab('canvas'); select(id); }} onOpenSettings={() => setSettingsOpen(true)} />
         <VersionsPanel versions={versions.versions} busy={versions.busy !== null} canPublish={!validation.hasErrors} error={versions.error} onPublish={(id) => void versions.publish(document, id)} />
       </aside>
       {testRun.run && (

@@ -1,7 +1,7 @@
-/** Every validation problem of the journey; pressing one selects the step it belongs to. */
+/** Every validation problem of the journey; pressing one selects the step it belongs to, or opens the journey settings for journey-level ones. */
 import type { Problem } from '../../schema/index.js';
 
-export function ProblemsPanel({ problems, onSelectStep }: { problems: Problem[]; onSelectStep: (stepId: string) => void }) {
+export function ProblemsPanel({ problems, onSelectStep, onOpenSettings }: { problems: Problem[]; onSelectStep: (stepId: string) => void; onOpenSettings?: () => void }) {
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
     <section className="panel problems" aria-label="Problems" data-testid="problems-panel" data-count={problems.length}>
@@ -17,8 +17,8 @@ export function ProblemsPanel({ problems, onSelectStep }: { problems: Problem[];
               <button
                 type="button"
                 className={`problem problem--${problem.severity}`}
-                disabled={!problem.stepId}
-                onClick={() => problem.stepId && onSelectStep(problem.stepId)}
+                disabled={!problem.stepId && !onOpenSettings}
+                onClick={() => (problem.stepId ? onSelectStep(problem.stepId) : onOpenSettings?.())}
                 data-testid="problem-item"
                 data-step-id={problem.stepId}
                 data-code={problem.code}
