@@ -1,7 +1,7 @@
 /** Arrays and maps in a generated form: rows with add and remove (reply classes, branches, bands, outcomes, attributes, events). */
 import type { FieldSpec } from './form-spec.js';
 import { useFormContext } from './form-context.js';
-import { freshValue, renameKey } from './form-values.js';
+import { fillEmptyIds, freshValue, renameKey, singularKey } from './form-values.js';
 import { fieldTestId, pointerOf } from './pointers.js';
 import { FieldProblems } from './FieldProblems.js';
 import { SchemaField, type FieldProps } from './SchemaField.js';
@@ -34,10 +34,15 @@ export function ListField({ spec, value, path, label, optional }: FieldProps & {
           </button>
         </div>
       ))}
-      <button type="button" disabled={full} onClick={() => setItems([...items, freshValue(spec.items)])} data-testid={`${testId}-add`}>+ Add {row.toLowerCase()}</button>
+      <button type="button" disabled={full} onClick={() => setItems(fillEmptyIds([...items, freshValue(spec.items)], idStem(path)) as unknown[])} data-testid={`${testId}-add`}>+ Add {row.toLowerCase()}</button>
       <FieldProblems pointer={pointerOf(ctx.base, path)} testId={testId} />
     </fieldset>
   );
+}
+
+/** The stem of fresh row ids from the list's property name: `variants` → `variant`. */
+function idStem(path: readonly (string | number)[]): string {
+  return singularKey(String(path[path.length - 1] ?? 'item'));
 }
 
 /** A fresh key not yet used: `name1`, `name2`, … */

@@ -1,7 +1,7 @@
 /** Objects in a generated form: their properties in order, optional objects behind a checkbox, discriminated unions behind a select. */
 import type { FieldSpec, ObjectSpec } from './form-spec.js';
 import { useFormContext } from './form-context.js';
-import { freshObject, switchOption, type Path } from './form-values.js';
+import { fillEmptyIds, freshObject, switchOption, type Path } from './form-values.js';
 import { fieldTestId, pointerOf } from './pointers.js';
 import { FieldProblems } from './FieldProblems.js';
 import { SchemaField, type FieldProps } from './SchemaField.js';
@@ -34,7 +34,7 @@ export function ObjectField({ spec, value, path, label, optional, inRow }: Field
   // A row of a list (a band, an outcome) is already framed by its row: its fields sit side by side, without a second frame.
   if (inRow) {
     return (
-      <div className="form-inline-object" data-testid={testId} aria-label={label}>
+      <div className="form-inline-object" aria-label={label}>
         <PropertyFields spec={spec} value={value} path={path} />
         <FieldProblems pointer={pointer} testId={testId} />
       </div>
@@ -68,7 +68,7 @@ export function UnionField({ spec, value, path, label }: FieldProps & { spec: Ex
     <>
       <label className="field">
         <span>{path.length === 0 ? label : `${label}: ${spec.discriminator}`}</span>
-        <select value={chosen} onChange={(e) => ctx.set(path, switchOption(spec, current, e.target.value))} data-testid={fieldTestId(ctx.testIdPrefix, selectPath)}>
+        <select value={chosen} onChange={(e) => ctx.set(path, fillEmptyIds(switchOption(spec, current, e.target.value)))} data-testid={fieldTestId(ctx.testIdPrefix, selectPath)}>
           {!option && <option value="">—</option>}
           {spec.options.map((o) => <option key={o.value} value={o.value}>{o.value}</option>)}
         </select>

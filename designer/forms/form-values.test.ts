@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshValue, getIn, renameKey, setIn, switchOption } from './form-values.js';
+import { fillEmptyIds, freshValue, getIn, renameKey, setIn, singularKey, switchOption } from './form-values.js';
 import { stepFormSpec } from './step-forms.js';
 
 describe('form values', () => {
@@ -23,5 +23,14 @@ describe('form values', () => {
   it('renames a map key in place', () => {
     expect(Object.keys(renameKey({ a: 1, b: 2, c: 3 }, 'b', 'x'))).toEqual(['a', 'x', 'c']);
     expect(renameKey({ a: 1, b: 2 }, 'a', 'b')).toEqual({ a: 1, b: 2 });
+  });
+});
+
+describe('fresh ids', () => {
+  it('names new rows after their list, unique among the ids already there', () => {
+    expect(fillEmptyIds([{ id: 'variant-1' }, { id: '' }, { id: '' }], 'variant')).toEqual([{ id: 'variant-1' }, { id: 'variant-2' }, { id: 'variant-3' }]);
+    expect(fillEmptyIds({ mode: 'conditions', branches: [{ id: '', when: 'true' }] })).toEqual({ mode: 'conditions', branches: [{ id: 'branch-1', when: 'true' }] });
+    expect(singularKey('exitCriteria')).toBe('exit-criterion');
+    expect(singularKey('outcomes')).toBe('outcome');
   });
 });

@@ -63,3 +63,31 @@ export function renameKey(record: Record<string, unknown>, from: string, to: str
   if (from === to || Object.prototype.hasOwnProperty.call(record, to)) return record;
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k === from ? to : k, v]));
 }
+
+/**
+ * Rows that need an id (branches, bands, outcomes, exit criteria) get a unique one instead of an empty string, so a new row
+ * is valid at once and its output handle has a name: `band-3`. Walks nested values; `stem` names the rows of a bare array.
+ */
+export function fillEmptyIds(value: unknown, stem = 'item'): unknown {
+  if (Array.isArray(value)) {
+    const taken = new Set(value.map((item) => (item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined)).filter((id) => typeof id === 'string' && id !== ''));
+    let n = 1;
+    return value.map((item) => {
+      const filled = fillEmptyIds(item, stem);
+      if (filled === null || typeof filled !== 'object' || (filled as { id?: unknown }).id !== '') return filled;
+      while (taken.has(`${stem}-${n}`)) n++;
+      taken.add(`${stem}-${n}`);
+      return { ...filled, id: `${stem}-${n}` };
+    });
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fillEmptyIds(inner, singularKey(key))]));
+  }
+  return value;
+}
+
+/** `branches` → `branch`, `exitCriteria` → `exit-criterion`: the stem of fresh row ids. */
+export function singularKey(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return words.replace(/criteria$/, 'criterion').replace(/ies$/, 'y').replace(/(ch|sh|ss|x)es$/, '$1').replace(/([^s])s$/, '$1');
+}
