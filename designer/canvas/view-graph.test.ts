@@ -6,6 +6,7 @@ import { emptyOverlay, pathOverlay } from '../model/path-overlay.js';
 import { validateJourney } from '../../schema/index.js';
 import { problemsByStep } from '../model/problems-by-step.js';
 import { applyChange } from '../model/changes.js';
+import { nodeWidth, outputOffsets } from '../model/auto-layout.js';
 
 const base = { problems: new Map(), overlay: emptyOverlay, selectedEdgeIds: new Set<string>(), measured: new Map() };
 
@@ -39,5 +40,18 @@ describe('viewGraph', () => {
     expect(nodes.find((n) => n.id === 'end-well')!.data.path).toBeUndefined();
     expect(edges.filter((e) => e.animated).map((e) => e.id)).toEqual(['welcome:next']);
     expect(edges.find((e) => e.id === 'welcome:next')!.className).toBe('edge-taken');
+  });
+});
+
+describe('node sizing', () => {
+  it('gives each output a slot as wide as its label and widens the node to fit them', () => {
+    expect(nodeWidth(['next'])).toBe(240);
+    const outputs = ['minimal', 'mild', 'moderate', 'moderately-severe', 'severe', 'out-of-range', 'capped'];
+    expect(nodeWidth(outputs)).toBeGreaterThan(500);
+    const offsets = outputOffsets(outputs);
+    expect(offsets).toHaveLength(outputs.length);
+    expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
+    expect(offsets[0]).toBeGreaterThan(0);
+    expect(offsets[offsets.length - 1]).toBeLessThan(100);
   });
 });

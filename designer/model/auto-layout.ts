@@ -6,8 +6,20 @@ import type { Position } from './changes.js';
 /** Nominal node size for layout; close to the rendered card so ranks do not overlap. */
 export const nodeSize = { width: 240, height: 110 } as const;
 
-/** Room one output label needs along the bottom edge of a node: about 7px a character at 10px bold, and a gap. */
-const outputWidth = (output: string) => Math.max(64, output.length * 7 + 18);
+/** Room one output label needs along the bottom edge of a node: about 7.5px a character at 10px bold, and a gap. */
+const outputWidth = (output: string) => Math.max(56, Math.ceil(output.length * 7.5) + 16);
+
+/** Where each output's handle sits along the bottom edge, in percent: each gets a slot as wide as its label, so long names do not collide. */
+export function outputOffsets(outputs: readonly string[]): number[] {
+  const widths = outputs.map(outputWidth);
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  let start = 0;
+  return widths.map((w) => {
+    const centre = start + w / 2;
+    start += w;
+    return (centre / total) * 100;
+  });
+}
 
 /** A node's width: the nominal card, widened when its outputs (a split's bands, a task's outcomes) would not fit below it. */
 export function nodeWidth(outputs: readonly string[]): number {

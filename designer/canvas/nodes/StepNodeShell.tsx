@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import { targetHandleId } from '../../model/projection.js';
-import { nodeWidth } from '../../model/auto-layout.js';
+import { nodeWidth, outputOffsets } from '../../model/auto-layout.js';
 import type { StepNodeViewData } from './view-data.js';
 
 interface Props {
@@ -15,6 +15,7 @@ interface Props {
 export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
   const { stepId, step, isStart, problems, outputs, required, connected, path } = data;
   const errors = problems.filter((p) => p.severity === 'error');
+  const offsets = outputOffsets(outputs);
   const classes = ['step-node', `step-node--${step.type}`, selected && 'is-selected', errors.length > 0 && 'has-errors', path && `on-path is-${path}`].filter(Boolean).join(' ');
   return (
     <div
@@ -50,7 +51,7 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
       )}
       <div className="step-node__outputs">
         {outputs.map((output, i) => {
-          const left = `${((i + 1) / (outputs.length + 1)) * 100}%`;
+          const left = `${offsets[i]}%`;
           const isConnected = connected.includes(output);
           const state = isConnected ? 'connected' : required.includes(output) ? 'missing' : 'optional';
           return (
