@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JourneyDocument, outputsOf, validateJourney } from '../../schema/index.js';
 import { documentToGraph } from '../model/projection.js';
-import { stepNodeWidth, nodeSize } from '../model/auto-layout.js';
+import { stepNodeHeight, stepNodeWidth } from '../model/auto-layout.js';
 import { describeStep, type StepSansOutputs } from '../model/step-summary.js';
 import { emptyOverlay } from '../model/path-overlay.js';
 import { viewGraph } from './view-graph.js';
@@ -33,7 +33,7 @@ describe('the example journeys on the canvas', () => {
   it.each(examples)('%s: auto-laid-out nodes do not overlap', (file) => {
     const { layout: _stored, ...document } = JourneyDocument.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     const { nodes } = documentToGraph(document as JourneyDocument);
-    const boxes = nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: stepNodeWidth(document.steps[n.id]), h: nodeSize.height }));
+    const boxes = nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: stepNodeWidth(document.steps[n.id]), h: stepNodeHeight(document.steps[n.id]) }));
     for (const a of boxes) {
       for (const b of boxes) {
         if (a.id >= b.id) continue;

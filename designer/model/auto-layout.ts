@@ -35,6 +35,12 @@ export function stepNodeWidth(step: Step): number {
   }
 }
 
+/** A step's node height for layout: message cards carry a template preview, a loop cap adds a line. Measured sizes are not known yet. */
+export function stepNodeHeight(step: Step): number {
+  const base = step.type === 'message' ? 140 + (step.await ? 16 : 0) : nodeSize.height;
+  return base + (step.maxVisits !== undefined ? 16 : 0);
+}
+
 /** Top-left positions for every step, laid out by dagre along the journey's outputs. */
 export function autoLayout(document: JourneyDocument): Record<string, Position> {
   const graph = new Graph({ multigraph: true });
@@ -42,7 +48,8 @@ export function autoLayout(document: JourneyDocument): Record<string, Position> 
   graph.setDefaultEdgeLabel(() => ({}));
   const ids = Object.keys(document.steps);
   const widths = new Map(ids.map((id) => [id, stepNodeWidth(document.steps[id])]));
-  for (const id of ids) graph.setNode(id, { width: widths.get(id)!, height: nodeSize.height });
+  const heights = new Map(ids.map((id) => [id, stepNodeHeight(document.steps[id])]));
+  for (const id of ids) graph.setNode(id, { width: widths.get(id)!, height: heights.get(id)! });
   for (const [id, step] of Object.entries(document.steps)) {
     for (const [output, target] of Object.entries(step.outputs)) {
       if (graph.hasNode(target)) graph.setEdge(id, target, {}, output);
@@ -53,7 +60,7 @@ export function autoLayout(document: JourneyDocument): Record<string, Position> 
   for (const id of ids) {
     const node = graph.node(id) as { x: number; y: number };
     // dagre gives centres; React Flow positions are top-left corners.
-    positions[id] = { x: Math.round(node.x - widths.get(id)! / 2), y: Math.round(node.y - nodeSize.height / 2) };
+    positions[id] = { x: Math.round(node.x - widths.get(id)! / 2), y: Math.round(node.y - heights.get(id)! / 2) };
   }
   return positions;
 }
