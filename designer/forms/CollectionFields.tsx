@@ -14,7 +14,7 @@ export function singular(label: string): string {
   return label;
 }
 
-export function ListField({ spec, value, path, label, optional }: FieldProps & { spec: Extract<FieldSpec, { kind: 'list' }> }) {
+export function ListField({ spec, value, path, label, description, optional }: FieldProps & { spec: Extract<FieldSpec, { kind: 'list' }> }) {
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const items = Array.isArray(value) ? value : [];
@@ -25,6 +25,7 @@ export function ListField({ spec, value, path, label, optional }: FieldProps & {
   return (
     <fieldset className="form-group form-list" data-testid={testId}>
       <legend>{label}</legend>
+      {description && <p className="muted small">{description}</p>}
       {items.length === 0 && <p className="muted small">None yet.</p>}
       {items.map((item, index) => (
         <div className={`form-row${spec.items.kind === 'object' ? ' form-row--object' : ''}`} key={index} data-testid={`${testId}-${index}`}>
@@ -50,7 +51,7 @@ function freshKey(record: Record<string, unknown>, stem: string): string {
   for (let n = 1; ; n++) if (!Object.prototype.hasOwnProperty.call(record, `${stem}${n}`)) return `${stem}${n}`;
 }
 
-export function RecordField({ spec, value, path, label }: FieldProps & { spec: Extract<FieldSpec, { kind: 'record' }> }) {
+export function RecordField({ spec, value, path, label, description }: FieldProps & { spec: Extract<FieldSpec, { kind: 'record' }> }) {
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const record = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
@@ -59,6 +60,7 @@ export function RecordField({ spec, value, path, label }: FieldProps & { spec: E
   return (
     <fieldset className="form-group form-record" data-testid={testId}>
       <legend>{label}</legend>
+      {description && <p className="muted small">{description}</p>}
       {Object.keys(record).length === 0 && <p className="muted small">None yet.</p>}
       {Object.entries(record).map(([key, item], index) => (
         <div className="form-row form-row--object" key={index} data-testid={`${testId}-${index}`}>

@@ -26,7 +26,7 @@ export function PropertyFields({ spec, value, path }: { spec: ObjectSpec; value:
   );
 }
 
-export function ObjectField({ spec, value, path, label, optional, inRow }: FieldProps & { spec: ObjectSpec }) {
+export function ObjectField({ spec, value, path, label, description, optional, inRow }: FieldProps & { spec: ObjectSpec }) {
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const pointer = pointerOf(ctx.base, path);
@@ -51,6 +51,7 @@ export function ObjectField({ spec, value, path, label, optional, inRow }: Field
   return (
     <fieldset className="form-group" data-testid={testId}>
       <legend>{toggle || label}</legend>
+      {description && <p className="muted small">{description}</p>}
       <PropertyFields spec={spec} value={value} path={path} />
       <FieldProblems pointer={pointer} testId={testId} />
     </fieldset>

@@ -47,6 +47,7 @@ export function SchemaField(props: FieldProps) {
             <input type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked || (optional ? undefined : false))} data-testid={testId} />
             <span>{label}</span>
           </label>
+          {description && <small className="muted">{description}</small>}
           <FieldProblems pointer={pointer} testId={testId} />
         </div>
       );

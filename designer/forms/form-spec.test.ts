@@ -3,7 +3,7 @@ import { humanize, toFieldSpec, type FieldSpec } from './form-spec.js';
 import { journeyFormSpec, stepFormSpec } from './step-forms.js';
 import { stepTypes } from '../../schema/index.js';
 
-const property = (spec: { properties: Array<{ name: string; spec: FieldSpec; present: boolean }> }, name: string) => spec.properties.find((p) => p.name === name)!;
+const property = (spec: { properties: Array<{ name: string; spec: FieldSpec; present: boolean; description?: string }> }, name: string) => spec.properties.find((p) => p.name === name)!;
 
 describe('JSON Schema to form fields', () => {
   it('labels properties from their names', () => {
@@ -20,6 +20,12 @@ describe('JSON Schema to form fields', () => {
     expect(toFieldSpec({ type: 'string', enum: ['sms', 'web-link'] })).toEqual({ kind: 'enum', options: ['sms', 'web-link'] });
     expect(toFieldSpec({ type: 'string', const: 'wait' })).toEqual({ kind: 'const', value: 'wait' });
     expect(toFieldSpec({ type: 'array', items: { type: 'string', enum: ['mon', 'tue'] } })).toEqual({ kind: 'multi', options: ['mon', 'tue'] });
+  });
+
+  it('puts the fields every step shares last, with hints', () => {
+    const names = stepFormSpec('task').properties.map((p) => p.name);
+    expect(names.slice(-2)).toEqual(['note', 'maxVisits']);
+    expect(property(stepFormSpec('task'), 'maxVisits')).toMatchObject({ description: expect.stringContaining('capped') });
   });
 
   it('omits the fields the inspector shows itself', () => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AssessmentStep, EndStep, ExitStep, GoalStep, JourneyDocument, MessageStep, SplitStep, TaskStep, UpdateStep, WaitForEventStep, WaitStep, type StepType } from '../../schema/index.js';
 import { toObjectSpec, type JsonSchema, type ObjectSpec } from './form-spec.js';
+import { withHints } from './field-hints.js';
 
 const stepSchemas: Record<StepType, z.ZodType> = {
   message: MessageStep,
@@ -35,7 +36,7 @@ export function stepFormSpec(type: StepType, omit: readonly string[] = []): Obje
     const all = toObjectSpec(jsonSchemaOf(stepSchemas[type]), [...stepChrome, ...omit]);
     // The fields every step shares come first in the schema; in the form the type's own fields matter more.
     const shared = all.properties.filter((p) => sharedFields.includes(p.name));
-    spec = { ...all, properties: [...all.properties.filter((p) => !sharedFields.includes(p.name)), ...shared] };
+    spec = withHints({ ...all, properties: [...all.properties.filter((p) => !sharedFields.includes(p.name)), ...shared] });
     cache.set(key, spec);
   }
   return spec;
@@ -45,7 +46,7 @@ export function stepFormSpec(type: StepType, omit: readonly string[] = []): Obje
 export function journeyFormSpec(): ObjectSpec {
   let spec = cache.get('journey');
   if (!spec) {
-    spec = toObjectSpec(jsonSchemaOf(JourneyDocument), ['schemaVersion', 'steps', 'start', 'layout']);
+    spec = withHints(toObjectSpec(jsonSchemaOf(JourneyDocument), ['schemaVersion', 'steps', 'start', 'layout']));
     cache.set('journey', spec);
   }
   return spec;
