@@ -2,7 +2,7 @@
 import type { FieldSpec } from './form-spec.js';
 import { useFormContext } from './form-context.js';
 import type { Path } from './form-values.js';
-import { fieldTestId, pointerOf } from './pointers.js';
+import { fieldTestId, pointerOf, widgetKey } from './pointers.js';
 import { FieldProblems } from './FieldProblems.js';
 import { ObjectField, UnionField } from './ObjectFields.js';
 import { ListField, RecordField } from './CollectionFields.js';
@@ -26,7 +26,7 @@ export function SchemaField(props: FieldProps) {
   const pointer = pointerOf(ctx.base, path);
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const set = (next: unknown) => ctx.set(path, next);
-  const widget = path.length === 1 ? ctx.widgets[String(path[0])] : undefined;
+  const widget = ctx.widgets[widgetKey(path)];
   // Called, not mounted: widgets are rebuilt with the document, and mounting a new function each time would reset their inputs.
   if (widget) return <>{widget({ value, path, pointer, testId, onChange: set })}</>;
   switch (spec.kind) {

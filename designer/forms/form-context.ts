@@ -17,7 +17,7 @@ export interface FormContextValue {
   problems: readonly Problem[];
   testIdPrefix: string;
   set: (path: Path, value: unknown) => void;
-  /** Hand-made editors for fields a generic control would serve badly (the questionnaire), by top-level property name. */
+  /** Hand-made editors for fields a generic control would serve badly (the questionnaire), by `widgetKey` of their path. */
   widgets: Record<string, (props: WidgetProps) => ReactNode>;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../schema/index.js';
-import { fieldPointers, pointerOf, problemsAt, unclaimedProblems } from './pointers.js';
+import { fieldPointers, pointerOf, problemsAt, unclaimedProblems, widgetKey } from './pointers.js';
 import { stepFormSpec } from './step-forms.js';
 
 const problem = (pointer: string): Problem => ({ code: 'x', pointer, severity: 'error', message: pointer });
@@ -26,5 +26,12 @@ describe('pointer matching', () => {
     expect(pointers).not.toContain('/steps/s/split/branches');
     const problems = [problem('/steps/s/split/bands'), problem('/steps/s'), problem('/steps/s/outputs/low')];
     expect(unclaimedProblems(problems, pointers).map((p) => p.pointer)).toEqual(['/steps/s', '/steps/s/outputs/low']);
+  });
+});
+
+describe('widget keys', () => {
+  it('match every row of a list', () => {
+    expect(widgetKey(['set', 3, 'attribute'])).toBe('set/*/attribute');
+    expect(widgetKey(['connector'])).toBe('connector');
   });
 });

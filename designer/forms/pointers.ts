@@ -17,6 +17,11 @@ export function unclaimedProblems(problems: readonly Problem[], fieldPointers: R
   return problems.filter((p) => !fieldPointers.has(p.pointer));
 }
 
+/** The key a hand-made widget is registered under: the path joined by slashes, with each row number written as an asterisk. */
+export function widgetKey(path: Path): string {
+  return path.map((token) => (typeof token === 'number' ? '*' : token)).join('/');
+}
+
 /** A stable test id for a field from its path: `field-split-bands-0-min`. */
 export function fieldTestId(prefix: string, path: Path): string {
   return [prefix, ...path].join('-');

@@ -1,11 +1,12 @@
 /** The journey settings panel: name, description, attributes, events, entry, exit criteria, goals and settings, all through the generated form. */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { JourneyDocument, Problem } from '../../schema/index.js';
 import { journeyFieldsOf, type JourneyChange, type JourneyFields } from '../model/changes.js';
 import type { RecordOptions } from '../model/history.js';
 import { SchemaForm } from '../forms/SchemaForm.js';
 import { journeyFormSpec } from '../forms/step-forms.js';
 import { fieldPointers, unclaimedProblems } from '../forms/pointers.js';
+import { journeyWidgets } from './widgets.js';
 
 interface Props {
   document: JourneyDocument;
@@ -20,6 +21,7 @@ export function JourneySettings({ document, problems, apply, onClose }: Props) {
   const fields = journeyFieldsOf(document);
   const journeyProblems = problems.filter((p) => !p.pointer.startsWith('/steps/') && !p.stepId);
   const unclaimed = unclaimedProblems(journeyProblems, fieldPointers(spec, fields, ''));
+  const widgets = useMemo(() => journeyWidgets(document), [document]);
   const onChange = useCallback(
     (journey: JourneyFields, field: string) => apply({ type: 'update-journey', journey }, { coalesceKey: `journey/${field}` }),
     [apply],
@@ -35,7 +37,7 @@ export function JourneySettings({ document, problems, apply, onClose }: Props) {
           {unclaimed.map((p, i) => <li key={i} className={`problem problem--${p.severity}`}>{p.message}</li>)}
         </ul>
       )}
-      <SchemaForm spec={spec} value={fields} base="" problems={journeyProblems} testIdPrefix="journey" onChange={onChange} />
+      <SchemaForm spec={spec} value={fields} base="" problems={journeyProblems} testIdPrefix="journey" onChange={onChange} widgets={widgets} />
     </section>
   );
 }

@@ -29,11 +29,21 @@ function pickOne(label: string, choices: Array<{ id: string; name: string }>, hi
   };
 }
 
+/** Widgets of the journey settings: exit criteria and goals name one of the declared events. */
+export function journeyWidgets(document: JourneyDocument): Record<string, Widget> {
+  const events = [{ id: '', name: '— none (condition only) —' }, ...Object.keys(document.events ?? {}).map((id) => ({ id, name: id }))];
+  const pick = pickOne('Event', events);
+  // An exit criterion may have no event (its condition is checked on attribute changes): choosing "none" removes the field.
+  const optionalPick: Widget = (props) => pick({ ...props, onChange: (value) => props.onChange(value === '' ? undefined : value) });
+  return { 'exitCriteria/*/event': optionalPick, 'goals/*/event': pickOne('Event', events.slice(1)) };
+}
+
 export function stepWidgets(document: JourneyDocument, connectors: Connector[], problems: readonly Problem[]): Record<string, Widget> {
   const events = Object.entries(document.events ?? {}).map(([id, e]) => ({ id, name: e.description ? `${id} — ${e.description}` : id }));
   return {
     connector: pickOne('Connector', connectors.map((c) => ({ id: c.id, name: c.name && c.name !== c.id ? `${c.name} (${c.id})` : c.id }))),
     event: pickOne('Event', events, events.length === 0 ? 'Declare events in the journey settings first' : undefined),
+    'set/*/attribute': pickOne('Attribute', Object.entries(document.attributes ?? {}).map(([id, a]) => ({ id, name: `${id} (${a.type})` })), 'Declare attributes in the journey settings'),
     questionnaire: (props) => <QuestionnaireField {...props} problems={problems} />,
     deadline: durationWidget('Deadline (ISO 8601 duration)', 'Without an outcome by then the task is escalated, e.g. PT8H'),
     timeout: durationWidget('Timeout (ISO 8601 duration)', 'Takes the timeout output after this long, e.g. P3D'),
