@@ -18,7 +18,7 @@ export function ListField({ spec, value, path, label, description, optional }: F
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const items = Array.isArray(value) ? value : [];
-  const row = singular(label);
+  const row = spec.rowLabel ?? singular(label);
   const full = spec.maxItems !== undefined && items.length >= spec.maxItems;
   const atMinimum = spec.minItems !== undefined && items.length <= spec.minItems;
   const setItems = (next: unknown[]) => ctx.set(path, next.length === 0 && optional ? undefined : next);
@@ -55,7 +55,7 @@ export function RecordField({ spec, value, path, label, description }: FieldProp
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const record = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const row = singular(label);
+  const row = spec.rowLabel ?? singular(label);
   const stem = row.toLowerCase().replace(/[^a-z]/g, '') || 'name';
   return (
     <fieldset className="form-group form-record" data-testid={testId}>

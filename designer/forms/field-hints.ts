@@ -10,7 +10,7 @@ const hints: Record<string, string> = {
   declineWords: 'Replies that mean the patient declines to answer.',
   filter: 'CEL over event, patient and now; the event counts only when it holds.',
   when: 'A CEL condition, e.g. patient.age >= 65.',
-  value: 'A CEL expression; for bands, a number (the latest assessment’s score by default).',
+  value: 'A CEL expression, e.g. "high", or assessment.score (the latest assessment’s score).',
   queue: 'The care-team queue that works the task, e.g. nurses.',
   talkingPoints: 'Approved points shown to the nurse on the call.',
   outcomes: 'What the nurse can record; each outcome is an output.',
@@ -26,11 +26,26 @@ const hints: Record<string, string> = {
   percent: 'Percentages of all variants add up to 100.',
 };
 
+/** What one row of a list is called where the property name does not say it ("Add add tag"). */
+const rowLabels: Record<string, string> = {
+  set: 'Assignment',
+  addTags: 'Tag to add',
+  removeTags: 'Tag to remove',
+  exitCriteria: 'Exit criterion',
+};
+
 /** The spec with hints on every property that has one, at any depth. */
 export function withHints<T extends FieldSpec>(spec: T): T {
   switch (spec.kind) {
     case 'object':
-      return { ...spec, properties: (spec as ObjectSpec).properties.map((p) => ({ ...p, spec: withHints(p.spec), ...(p.description || !hints[p.name] ? {} : { description: hints[p.name] }) })) };
+      return {
+        ...spec,
+        properties: (spec as ObjectSpec).properties.map((p) => ({
+          ...p,
+          spec: withRowLabel(withHints(p.spec), rowLabels[p.name]),
+          ...(p.description || !hints[p.name] ? {} : { description: hints[p.name] }),
+        })),
+      };
     case 'union':
       return { ...spec, options: spec.options.map((o) => ({ ...o, spec: withHints(o.spec) })) };
     case 'list':
@@ -40,4 +55,8 @@ export function withHints<T extends FieldSpec>(spec: T): T {
     default:
       return spec;
   }
+}
+
+function withRowLabel(spec: FieldSpec, rowLabel: string | undefined): FieldSpec {
+  return rowLabel && (spec.kind === 'list' || spec.kind === 'record') ? { ...spec, rowLabel } : spec;
 }

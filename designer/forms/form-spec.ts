@@ -49,9 +49,9 @@ export type FieldSpec =
   | ObjectSpec
   /** A discriminated union: a select for the discriminator, then the chosen option's other fields. */
   | { kind: 'union'; discriminator: string; options: Array<{ value: string; spec: ObjectSpec }>; default?: unknown }
-  | { kind: 'list'; items: FieldSpec; minItems?: number; maxItems?: number; default?: unknown }
+  | { kind: 'list'; items: FieldSpec; minItems?: number; maxItems?: number; default?: unknown; rowLabel?: string }
   /** An object used as a map (attributes, events): rows of a key and a value. */
-  | { kind: 'record'; values: FieldSpec; keyPattern?: string; default?: unknown }
+  | { kind: 'record'; values: FieldSpec; keyPattern?: string; default?: unknown; rowLabel?: string }
   /** Anything the form cannot render field by field (recursive FHIR items): edited as JSON. */
   | { kind: 'json'; default?: unknown };
 

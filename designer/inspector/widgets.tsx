@@ -40,10 +40,11 @@ export function journeyWidgets(document: JourneyDocument): Record<string, Widget
 
 export function stepWidgets(document: JourneyDocument, connectors: Connector[], problems: readonly Problem[]): Record<string, Widget> {
   const events = Object.entries(document.events ?? {}).map(([id, e]) => ({ id, name: e.description ? `${id} — ${e.description}` : id }));
+  const attributes = Object.entries(document.attributes ?? {}).map(([id, a]) => ({ id, name: `${id} (${a.type})` }));
   return {
     connector: pickOne('Connector', connectors.map((c) => ({ id: c.id, name: c.name && c.name !== c.id ? `${c.name} (${c.id})` : c.id }))),
     event: pickOne('Event', events, events.length === 0 ? 'Declare events in the journey settings first' : undefined),
-    'set/*/attribute': pickOne('Attribute', Object.entries(document.attributes ?? {}).map(([id, a]) => ({ id, name: `${id} (${a.type})` })), 'Declare attributes in the journey settings'),
+    'set/*/attribute': pickOne('Attribute', attributes, attributes.length === 0 ? 'Declare attributes in the journey settings first' : undefined),
     questionnaire: (props) => <QuestionnaireField {...props} problems={problems} />,
     deadline: durationWidget('Deadline (ISO 8601 duration)', 'Without an outcome by then the task is escalated, e.g. PT8H'),
     timeout: durationWidget('Timeout (ISO 8601 duration)', 'Takes the timeout output after this long, e.g. P3D'),
