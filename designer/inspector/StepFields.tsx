@@ -40,7 +40,7 @@ export function StepFields({ document, stepId, step, problems, connectors, onCha
         </ul>
       )}
       {step.type === 'message' && <MessageFields step={step} connectors={connectors} onChange={(next: MessageStep, field) => onChange(next, field)} />}
-      {step.type === 'wait' && <WaitFields step={step} onChange={(next: WaitStep, field) => onChange(next, field)} />}
+      {step.type === 'wait' && <WaitFields step={step} onChange={(next: WaitStep, field) => onChange(next, field)} dateAttributes={Object.entries(document.attributes ?? {}).filter(([, a]) => a.type === 'date').map(([name]) => name)} />}
       <SchemaForm spec={spec} value={step} base={base} problems={problems} testIdPrefix="field" onChange={onChange} widgets={widgets} />
     </>
   );

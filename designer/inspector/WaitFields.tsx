@@ -16,7 +16,8 @@ function specOfKind(kind: WaitSpec['kind']): WaitSpec {
   return { kind, attribute: '', time: '09:00' };
 }
 
-export function WaitFields({ step, onChange }: { step: WaitStep; onChange: (step: WaitStep, field: string) => void }) {
+/** `dateAttributes`: the journey's declared date attributes, offered while typing the attribute name. */
+export function WaitFields({ step, onChange, dateAttributes = [] }: { step: WaitStep; onChange: (step: WaitStep, field: string) => void; dateAttributes?: string[] }) {
   const wait = step.wait;
   const set = (next: WaitSpec, field: string) => onChange({ ...step, wait: next }, field);
   return (
@@ -53,7 +54,8 @@ export function WaitFields({ step, onChange }: { step: WaitStep; onChange: (step
       {wait.kind === 'attribute-date' && (
         <>
           <Field label="Date attribute" hint="A patient attribute of type date, e.g. refillDueDate">
-            <input value={wait.attribute} onChange={(e) => set({ ...wait, attribute: e.target.value }, 'attribute')} data-testid="inspector-wait-attribute" />
+            <input value={wait.attribute} list="wait-date-attributes" onChange={(e) => set({ ...wait, attribute: e.target.value }, 'attribute')} data-testid="inspector-wait-attribute" />
+            <datalist id="wait-date-attributes">{dateAttributes.map((name) => <option key={name} value={name} />)}</datalist>
           </Field>
           <Field label="Offset (ISO 8601, - for before)" hint="-P3D = three days before; empty = on the day">
             <input value={wait.offset ?? ''} onChange={(e) => set({ ...wait, offset: e.target.value || undefined }, 'offset')} aria-invalid={wait.offset !== undefined && !isDuration(wait.offset)} data-testid="inspector-wait-offset" />
