@@ -23,3 +23,4 @@ export * from './journey-rules.js';
 export type { StepKind } from './steps/common.js';
 export { stepIdPattern } from './ids.js';
 export * from './connectors-check.js';
+export * from './starter.js';

@@ -47,7 +47,8 @@ describe('applyChange', () => {
   it('move-step: stores the new position, and creates the layout block when there is none', () => {
     const moved = applyChange(firstDoseCheckIn, { type: 'move-step', stepId: 'welcome', position: { x: 5, y: 6 } });
     expect(moved.layout?.steps.welcome).toEqual({ x: 5, y: 6 });
-    const doc = applyChange(emptyJourney(), { type: 'add-step', stepId: 'end-1', step: createStep('end', 'end-1') });
+    const { layout: _none, ...withoutLayout } = emptyJourney();
+    const doc = applyChange(withoutLayout, { type: 'add-step', stepId: 'end-1', step: createStep('end', 'end-1') });
     expect(doc.layout).toBeUndefined();
     expect(applyChange(doc, { type: 'move-step', stepId: 'end-1', position: { x: 1, y: 2 } }).layout).toEqual({ steps: { 'end-1': { x: 1, y: 2 } } });
   });

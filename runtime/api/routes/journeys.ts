@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.js';
 import { body, errors, ok, IdParam } from '../openapi.js';
 import { requireRole } from '../auth.js';
 import { acceptDraft, createJourney, getJourney, listJourneys, saveDraft, snapshotVersion } from '../../journeys/repository.js';
-import { starterDocument } from '../../journeys/starter.js';
+import { starterDocument } from '../../../schema/starter.js';
 import { validateJourney } from '../../../schema/validate.js';
 
 export const journeyRoutes = new OpenAPIHono<AppEnv>();
