@@ -1,24 +1,16 @@
 /** End to end, as a program manager would: draw a journey on the canvas, publish it, enroll a patient, reply on their phone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { configFromEnv } from '../../runtime/config.js';
-import { startCarepath, type RunningCarepath } from '../../runtime/carepath.js';
 import { launchBrowser } from '../support/browser.js';
+import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
 
-const designerDir = resolve('dist/designer');
-let carepath: RunningCarepath;
+let carepath: TestCarepath;
 let browser: Browser;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(designerDir, 'index.html'))) throw new Error('The designer is not built; run the tests with `npm test`, which builds it first.');
-  dataDir = mkdtempSync(join(tmpdir(), 'carepath-e2e-'));
-  const config = { ...configFromEnv({ ...process.env, PORT: '0', CAREPATH_DATA_DIR: dataDir, CAREPATH_ADMIN_PASSWORD: 'e2e-password', TEMPORAL_ADDRESS: '' }), designerDir, loadExamples: false };
-  carepath = await startCarepath(config);
+  carepath = await startTestCarepath({ loadExamples: false });
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1700, height: 1300 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: carepath.url });
@@ -27,8 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await carepath?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await carepath?.close();
 });
 
 const byTestId = (id: string) => page.getByTestId(id);
@@ -57,10 +48,7 @@ async function select(stepId: string) {
 
 describe('a program manager draws, publishes and runs a journey', () => {
   it('logs in and creates a journey', async () => {
-    await page.goto(carepath.url);
-    await byTestId('login-email').fill(carepath.login.email);
-    await byTestId('login-password').fill('e2e-password');
-    await byTestId('login-submit').click();
+    await logIn(page, carepath);
     await byTestId('new-journey-name').fill('Injection start check-in');
     await byTestId('new-journey-submit').click();
     await expect.poll(() => byTestId('editor').count()).toBe(1);
@@ -159,6 +147,6 @@ describe('a program manager draws, publishes and runs a journey', () => {
     // The path is lit on the canvas: the yes-branch end is on it, the other ends are not.
     expect(await byTestId('step-node-end-1').getAttribute('data-path')).not.toBeNull();
     expect(await byTestId('step-node-end-2').getAttribute('data-path')).toBeNull();
-    await page.screenshot({ path: join(dataDir, '..', 'carepath-e2e-final.png') });
+    await page.screenshot({ path: join(carepath.dataDir, '..', 'carepath-e2e-final.png') });
   });
 });
