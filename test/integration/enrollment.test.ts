@@ -108,7 +108,7 @@ describe('enrollment workflow on the time-skipping server', () => {
 
     const row = await enrollmentRow(database.db, run.enrollmentId);
     expect(row.status).toBe('completed');
-    expect(row.endedAt).toBeTruthy();
+    expect(Date.parse(row.endedAt!)).toBeGreaterThanOrEqual(Date.parse(row.startedAt));
     expect(await auditActions(run.enrollmentId)).toEqual(['enrollment.completed']);
 
     const sent = await database.db.select().from(messages).where(eq(messages.enrollmentId, run.enrollmentId));
