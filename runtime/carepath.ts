@@ -51,27 +51,28 @@ export async function startCarepath(config: CarepathConfig, log: (line: string) 
 
     const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), { undeliverablePrefix: '+1555000' });
 
-    const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-    stops.push(() => workerConnection.close());
-    log('worker: bundling workflows…');
-    const worker = await createWorker({ connection: workerConnection, namespace: config.temporalNamespace, taskQueue: TASK_QUEUE, db: database.db, connectors });
-    const running = worker.run();
-    stops.push(async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running.catch(() => undefined);
-    });
-
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
     const client = new Client({ connection, namespace: config.temporalNamespace });
     const temporal = { client, taskQueue: TASK_QUEUE };
 
+    // The server listens before the worker starts, so assessment links can name the address it really got.
     const app = createServerApp({ db: database.db, connectors, temporal: () => temporal, temporalAddress }, config.designerDir);
     const server = await listen(app.fetch, config.port, config.host);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+
+    const workerConnection = await NativeConnection.connect({ address: temporalAddress });
+    stops.push(() => workerConnection.close());
+    log('worker: bundling workflows…');
+    const worker = await createWorker({ connection: workerConnection, namespace: config.temporalNamespace, taskQueue: TASK_QUEUE, db: database.db, connectors, publicUrl: config.publicUrl ?? url });
+    const running = worker.run();
+    stops.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+    });
     return { url, apiReferenceUrl: `${url}/api/reference`, temporalUiUrl, temporalAddress, login: { email: LOCAL_ADMIN_EMAIL, password }, examples, stop: stopAll };
   } catch (error) {
     await stopAll();

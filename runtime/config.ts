@@ -15,6 +15,8 @@ export interface CarepathConfig {
   /** Password for the local admin login; generated and kept under the data folder when not given. */
   adminPassword?: string;
   loadExamples: boolean;
+  /** The address patients reach this server at, for assessment web-form links; defaults to the local URL. */
+  publicUrl?: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): CarepathConfig {
@@ -30,5 +32,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
     designerDir: resolve(root, env.CAREPATH_DESIGNER_DIR ?? 'dist/designer'),
     adminPassword: env.CAREPATH_ADMIN_PASSWORD,
     loadExamples: env.CAREPATH_EXAMPLES !== 'off',
+    publicUrl: env.CAREPATH_PUBLIC_URL || undefined,
   };
 }

@@ -5,16 +5,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApi } from './api/app.js';
 import type { ApiDeps } from './api/context.js';
+import { createFormsApp } from './forms/app.js';
 
 export function createServerApp(deps: ApiDeps, designerDir: string) {
   const app = new Hono();
   app.route('/', createApi(deps));
+  app.route('/', createFormsApp({ db: deps.db, temporal: deps.temporal }));
   const indexFile = join(designerDir, 'index.html');
   if (existsSync(indexFile)) {
     const root = relative(process.cwd(), designerDir) || '.';
     app.use('/*', serveStatic({ root }));
     // Read per request: a rebuilt designer (new asset names) is served without restarting the server.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(readFileSync(indexFile, 'utf8'))));
+    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/forms/') ? c.notFound() : c.html(readFileSync(indexFile, 'utf8'))));
   } else {
     app.get('/', (c) => c.text(`The designer is not built yet (${indexFile} is missing); run "npm start", which builds it.`, 503));
   }

@@ -139,3 +139,17 @@ export const assessmentResponses = sqliteTable('assessment_responses', {
   response: text('response', { mode: 'json' }).notNull(),
   createdAt: createdAt(),
 });
+
+/** Web-form links for assessments: an unguessable token per (enrollment, step, visit); used once. */
+export const formLinks = sqliteTable('form_links', {
+  token: text('token').primaryKey(),
+  /** `(workflow id, step id, visit)`: a retried send finds the link it already made. */
+  key: text('key').notNull().unique(),
+  enrollmentId: text('enrollment_id').notNull().references(() => enrollments.id),
+  workflowId: text('workflow_id').notNull(),
+  stepId: text('step_id').notNull(),
+  visit: integer('visit').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+  createdAt: createdAt(),
+});

@@ -8,17 +8,20 @@ import { enrollments, journeys, messages, patients } from '../db/schema.js';
 import { PermanentSendError, type ChannelName, type ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { renderTemplate, templateVariables } from './templates.js';
 import { createRecordActivity } from './records.js';
+import { linkFor } from '../forms/links.js';
 import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
 
 export interface ActivityDeps {
   db: Database;
   connectors: ConnectorRegistry;
+  /** Base of assessment web-form links; the development default is the local server. */
+  publicUrl?: string;
 }
 
 /** The failure type the workflow's retry policy treats as final; the journey then takes its `failed` output. */
 export const PERMANENT_SEND_FAILURE = 'PermanentSendError';
 
-export function createActivities({ db, connectors }: ActivityDeps) {
+export function createActivities({ db, connectors, publicUrl = 'http://localhost:3000' }: ActivityDeps) {
   /** Marks the row failed (full reason, the database may hold contact details) and raises a failure no retry will repeat (redacted, it lands in workflow history). */
   async function failPermanently(messageId: string | undefined, reason: string, redacted = reason): Promise<never> {
     if (messageId) await db.update(messages).set({ status: 'failed', error: reason }).where(eq(messages.id, messageId));
@@ -47,7 +50,11 @@ export function createActivities({ db, connectors }: ActivityDeps) {
       let body: string;
       let subject: string | undefined;
       try {
-        const variables = templateVariables({ name: patient.name, attributes: patient.attributes ?? {} }, { id: row.journeyId, name: row.journeyName });
+        // An assessment's link message carries the patient's own form address.
+        const extra = input.purpose === 'assessment-link'
+          ? { assessment: { link: `${publicUrl.replace(/\/$/, '')}/forms/${await linkFor(db, { key: idempotencyKey, enrollmentId: input.enrollmentId, workflowId: input.workflowId, stepId: input.step, visit: input.visit })}` } }
+          : {};
+        const variables = templateVariables({ name: patient.name, attributes: patient.attributes ?? {} }, { id: row.journeyId, name: row.journeyName }, extra);
         // Questionnaire text is sent as approved, never interpreted as a template.
         body = input.literal ? input.template : renderTemplate(input.template, variables);
         subject = input.subject !== undefined ? renderTemplate(input.subject, variables) : undefined;

@@ -78,6 +78,8 @@ export interface SendMessageInput {
   literal?: boolean;
   /** Distinguishes several sends of one step visit (an assessment's questions) in the idempotency key. */
   part?: string;
+  /** `assessment-link` sends get `{{ assessment.link }}`, the patient's web-form address. */
+  purpose?: 'message' | 'question' | 'reask' | 'assessment-link';
 }
 
 export interface SendMessageResult {

@@ -15,6 +15,8 @@ export interface EnrollmentWorkerOptions {
   taskQueue?: string;
   db: Database;
   connectors: ConnectorRegistry;
+  /** Where patients open assessment web forms, e.g. https://care.example.org. */
+  publicUrl?: string;
 }
 
 /** The workflow module beside this one, with this module's own extension (`.ts` under tsx or vitest, `.js` once compiled). */
@@ -31,12 +33,12 @@ export function enrollmentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap>
   return bundle;
 }
 
-export async function createWorker({ connection, namespace = 'default', taskQueue = TASK_QUEUE, db, connectors }: EnrollmentWorkerOptions): Promise<Worker> {
+export async function createWorker({ connection, namespace = 'default', taskQueue = TASK_QUEUE, db, connectors, publicUrl }: EnrollmentWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowBundle: await enrollmentWorkflowBundle(),
-    activities: createActivities({ db, connectors }),
+    activities: createActivities({ db, connectors, ...(publicUrl ? { publicUrl } : {}) }),
   });
 }

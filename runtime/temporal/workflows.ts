@@ -77,9 +77,9 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   }
 
   function send(command: Extract<EngineCommand, { type: 'send' }>): void {
-    const { step, visit, channel, connector, template, subject, literal, part } = command;
+    const { step, visit, channel, connector, template, subject, literal, part, purpose } = command;
     sendsInFlight += 1;
-    sendMessage({ enrollmentId, workflowId, step, visit, channel, connector, template, ...(subject !== undefined ? { subject } : {}), ...(literal ? { literal } : {}), ...(part ? { part } : {}) })
+    sendMessage({ enrollmentId, workflowId, step, visit, channel, connector, template, ...(subject !== undefined ? { subject } : {}), ...(literal ? { literal } : {}), ...(part ? { part } : {}), ...(purpose === 'assessment-link' ? { purpose } : {}) })
       .then(
         () => queue.push({ type: 'delivery', step, visit, outcome: 'sent' }),
         (err: unknown) => queue.push({ type: 'delivery', step, visit, outcome: 'failed', error: failureMessage(err) }),
