@@ -125,6 +125,15 @@ describe('journeys, drafts and versions', () => {
     expect((await call('GET', '/api/enrollments')).body.enrollments).toEqual([]);
   });
 
+  it('honours STOP at once: the opt-out is recorded even with nothing running, and nothing is lost', async () => {
+    const patient = await call('POST', '/api/patients', { name: 'Stop Person', phone: '+15557770000', timeZone: 'America/Denver' });
+    const stop = await call('POST', `/api/inbox/${patient.body.patient.id}/replies`, { text: ' Stop ' });
+    expect(stop.status).toBe(202);
+    expect(stop.body).toMatchObject({ optedOut: true, enrollmentIds: [] });
+    const inbox = await call('GET', `/api/inbox/${patient.body.patient.id}`);
+    expect(inbox.body.messages).toEqual([expect.objectContaining({ direction: 'inbound', body: 'Stop' })]);
+  });
+
   it('rejects a patient with a bad phone and time zone, naming both fields', async () => {
     const bad = await call('POST', '/api/patients', { name: 'Bad', phone: '555', timeZone: 'Mars/Olympus' });
     expect(bad.status).toBe(400);

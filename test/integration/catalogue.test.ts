@@ -91,3 +91,16 @@ describe('PHQ-9 check-in on Temporal', () => {
     expect(closed).toMatchObject({ status: 'closed', outcome: 'reached' });
   });
 });
+
+describe('STOP on Temporal', () => {
+  it('ends every running enrollment of the patient at once, mid-wait', async () => {
+    const { receiveReply } = await import('../../runtime/enrollments/inbound.js');
+    const run = await enroll(example('first-dose-check-in'), '+15550100004');
+    await until(async () => (await run.state())?.phase.kind === 'waiting', 'the two-day wait');
+    const result = await receiveReply(database.db, () => ({ client: env.client, taskQueue: harness.taskQueue }), run.patientId, 'dev', { channel: 'sms', from: '+15550100004', body: 'STOP' });
+    expect(result).toMatchObject({ optedOut: true, enrollmentIds: [run.enrollmentId] });
+    const final = await until(async () => { const s = await run.state(); return s?.status === 'exited' && s; }, 'the exit');
+    expect(final.reason).toBe('opted out (STOP)');
+    expect(final.timers).toEqual([]);
+  });
+});
