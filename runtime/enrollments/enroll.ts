@@ -36,12 +36,15 @@ export async function enroll(db: Database, temporal: () => TemporalAccess, actor
   const [patient] = await db.select().from(patients).where(eq(patients.id, input.patientId));
   if (!patient) throw notFound('patient', input.patientId);
 
-  const workflowId = enrollmentWorkflowId(version.journeyId, patient.id);
-  const [existing] = await db.select().from(enrollments).where(eq(enrollments.workflowId, workflowId));
-  if (existing) {
-    if (existing.status === 'running') return { enrollment: enrollmentView(existing, patient.name), alreadyEnrolled: true };
-    throw new ApiError(409, 'reentry-not-allowed', `${patient.name} has already been through this journey (${existing.status}); re-entry is not allowed.`);
+  const earlier = await db.select().from(enrollments).where(and(eq(enrollments.journeyId, version.journeyId), eq(enrollments.patientId, patient.id))).orderBy(enrollments.startedAt);
+  const latest = earlier.at(-1);
+  if (latest?.status === 'running') return { enrollment: enrollmentView(latest, patient.name), alreadyEnrolled: true };
+  if (latest && (version.document as JourneyDocument).entry?.reentry !== 'after-end') {
+    throw new ApiError(409, 'reentry-not-allowed', `${patient.name} has already been through this journey (${latest.status}); its entry rule does not allow re-entry.`);
   }
+  // The first run's id is journey + patient; each re-entry adds its run number, so every run stays deterministic and unique.
+  const base = enrollmentWorkflowId(version.journeyId, patient.id);
+  const workflowId = earlier.length === 0 ? base : `${base}-run${earlier.length + 1}`;
 
   const id = newId('enr');
   const row = { id, journeyId: version.journeyId, versionId: version.id, patientId: patient.id, workflowId, status: 'running', startedAt: nowIso() };
