@@ -1,12 +1,34 @@
 /** `npm start`: runs Carepath on its embedded defaults and prints where to open it; Ctrl-C stops everything cleanly. */
 import { configFromEnv } from './config.js';
-import { startCarepath } from './carepath.js';
+import { startCarepath, type RunningCarepath } from './carepath.js';
 
 const config = configFromEnv();
 const say = (line: string) => console.log(`carepath: ${line}`);
 
+let carepath: RunningCarepath | undefined;
+let stopping = false;
+
+/** Stops what is running; a signal that arrives while Carepath is still starting is honoured as soon as the start finishes. */
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: stopping…`);
+  if (!carepath) return;
+  await carepath.stop();
+  say('stopped.');
+  process.exit(0);
+}
+
+// Registered before anything starts, so Ctrl-C during start-up (bundling, the dev server) still shuts everything down.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+
 try {
-  const carepath = await startCarepath(config, say);
+  carepath = await startCarepath(config, say);
+  if (stopping) {
+    await carepath.stop();
+    say('stopped.');
+    process.exit(0);
+  }
   console.log(`
   Carepath is running.
 
@@ -19,17 +41,6 @@ try {
 ${carepath.examples.length ? `\n    Example journeys loaded: ${carepath.examples.join(', ')}\n` : ''}
   Press Ctrl-C to stop.
 `);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping…`);
-    await carepath.stop();
-    say('stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
   console.error(`carepath: could not start: ${(error as Error).message}`);
   process.exit(1);
