@@ -14,6 +14,12 @@ export function isDuration(text: string): boolean {
   return parseDuration(text) !== null;
 }
 
+/** A duration that really pauses: waits, timeouts, deadlines and periods must be longer than zero. */
+export function isPositiveDuration(text: string): boolean {
+  const parsed = parseDuration(text);
+  return parsed !== null && parsed.as('milliseconds') > 0;
+}
+
 /** A duration in milliseconds (calendar units use their average length; waits that need calendar precision use zoned arithmetic). */
 export function durationMillis(text: string): number {
   const parsed = parseDuration(text);

@@ -1,7 +1,7 @@
 /** Journey-level rules: declared events, exit criteria and goals (their CEL conditions), settings that must be real zones and durations. */
 import type { JourneyDocument } from './document.js';
 import type { Problem } from './problems.js';
-import { isDuration } from './duration.js';
+import { isPositiveDuration } from './duration.js';
 import { declarationsFor, expressionProblems } from './steps/checks.js';
 
 function isTimeZone(zone: string): boolean {
@@ -21,12 +21,12 @@ export function checkJourneyRules(document: JourneyDocument): Problem[] {
   document.exitCriteria.forEach((criterion, i) => {
     const at = `/exitCriteria/${i}`;
     if (!criterion.event && !criterion.when) problems.push({ code: 'exit.empty', pointer: at, severity: 'error', message: `Exit criterion "${criterion.id}" names neither an event nor a condition.` });
-    if (criterion.event && !document.events[criterion.event]) undeclared(criterion.event, `${at}/event`);
+    if (criterion.event && !Object.hasOwn(document.events, criterion.event)) undeclared(criterion.event, `${at}/event`);
     if (criterion.when) problems.push(...expressionProblems(criterion.when, { ...declarationsFor(document, criterion.event), assessment: false }, 'bool', `${at}/when`, `Exit criterion "${criterion.id}"`));
   });
   document.goals.forEach((goal, i) => {
     const at = `/goals/${i}`;
-    if (!document.events[goal.event]) undeclared(goal.event, `${at}/event`);
+    if (!Object.hasOwn(document.events, goal.event)) undeclared(goal.event, `${at}/event`);
     if (goal.when) problems.push(...expressionProblems(goal.when, { ...declarationsFor(document, goal.event), assessment: false }, 'bool', `${at}/when`, `Goal "${goal.id}"`));
   });
   const zone = document.settings.timeZone;
@@ -35,7 +35,7 @@ export function checkJourneyRules(document: JourneyDocument): Problem[] {
     problems.push({ code: 'settings.unknown-time-zone', pointer: `/settings/timeZone/${zone.source === 'fixed' ? 'zone' : 'fallback'}`, severity: 'error', message: `"${zoneName}" is not a time zone; use an IANA name such as America/Chicago.` });
   }
   const cap = document.settings.frequencyCap;
-  if (cap && !isDuration(cap.period)) {
+  if (cap && !isPositiveDuration(cap.period)) {
     problems.push({ code: 'settings.invalid-period', pointer: '/settings/frequencyCap/period', severity: 'error', message: `The frequency cap period "${cap.period}" is not a duration such as P7D.` });
   }
   return problems;

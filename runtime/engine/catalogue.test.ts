@@ -193,3 +193,33 @@ describe('random split', () => {
     expect(run(0.31)).toBe(run(0.31));
   });
 });
+
+describe('condition-only exit criteria', () => {
+  it('exit as soon as an update step makes them true, before the journey waits', () => {
+    const journey = validateJourney({
+      schemaVersion: 2,
+      name: 'Stops on status',
+      attributes: { status: { type: 'string' } },
+      exitCriteria: [{ id: 'stopped', when: 'patient.status == "stopped"' }],
+      settings: { consentPurpose: 'adherence-support' },
+      start: 'mark',
+      steps: {
+        mark: { type: 'update', set: [{ attribute: 'status', value: '"stopped"' }], outputs: { next: 'pause' } },
+        pause: { type: 'wait', wait: { kind: 'duration', duration: 'P30D' }, outputs: { next: 'done' } },
+        done: { type: 'end' },
+      },
+    });
+    expect(journey.ok).toBe(true);
+    const host = new Host(journey.document!, 0);
+    host.apply({ type: 'start' });
+    expect(host.state).toMatchObject({ status: 'exited', reason: 'stopped', timers: [] });
+  });
+
+  it('a wait of zero or less is not a pause, so validation refuses it', () => {
+    const doc = example('first-dose-check-in');
+    const withWait = (duration: string) => validateJourney({ ...doc, steps: { ...doc.steps, 'wait-two-days': { ...doc.steps['wait-two-days'], wait: { kind: 'duration', duration } } } });
+    expect(withWait('-P1D').problems.map((p) => p.code)).toContain('wait.invalid-duration');
+    expect(withWait('PT0S').problems.map((p) => p.code)).toContain('wait.invalid-duration');
+    expect(withWait('PT1S').ok).toBe(true);
+  });
+});

@@ -176,6 +176,9 @@ function run(ctx: StepContext, first: string): void {
       ? (step.outputs.capped ? { kind: 'leave', output: 'capped', detail: `visited more than ${step.maxVisits} times` } : { kind: 'complete' })
       : enterStep(ctx, stepId, step, visit);
     if (entry.kind !== 'leave') return proceed(ctx, entry);
+    // An update changes attributes, so condition-only exit criteria get their say at once.
+    const met = step.type === 'update' ? exitCriterionMet(ctx) : undefined;
+    if (met) return finish(ctx, 'exited', met);
     const here = current(ctx.state);
     here.leftAt = ctx.now;
     here.output = entry.output;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DurationText } from '../ids.js';
 import { stepBase, type StepKind } from './common.js';
-import { isDuration } from '../duration.js';
+import { isPositiveDuration } from '../duration.js';
 import type { Problem } from '../problems.js';
 import { Questionnaire } from '../fhir/questionnaire.js';
 import { checkQuestionnaire } from '../fhir/scoring.js';
@@ -34,7 +34,7 @@ export const assessmentKind: StepKind<AssessmentStep> = {
   waits: () => true,
   check(step, { at, stepId, document }) {
     const problems: Problem[] = checkQuestionnaire(step.questionnaire, { requireScores: true, at: `${at}/questionnaire`, stepId });
-    if (!isDuration(step.timeout)) {
+    if (!isPositiveDuration(step.timeout)) {
       problems.push({ code: 'wait.invalid-duration', pointer: `${at}/timeout`, stepId, severity: 'error', message: `Step "${stepId}": the timeout "${step.timeout}" is not a duration such as P3D.` });
     }
     if (step.intro) problems.push(...templateProblems(step.intro.replace(/\{\{\s*assessment\.link\s*\}\}/g, ''), document, `${at}/intro`, `Step "${stepId}", introduction`, stepId));

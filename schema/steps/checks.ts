@@ -6,7 +6,7 @@ import type { Problem } from '../problems.js';
 
 /** What an expression in this journey may name: declared patient attributes, and the payload of `event` where one is known. */
 export function declarationsFor(document: JourneyDocument, eventName?: string): ExpressionDeclarations {
-  const event = eventName ? document.events?.[eventName]?.fields : undefined;
+  const event = eventName && Object.hasOwn(document.events ?? {}, eventName) ? document.events[eventName].fields : undefined;
   return { attributes: document.attributes ?? {}, ...(event ? { event } : {}) };
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutputName, DurationText } from '../ids.js';
 import { stepBase, type StepKind } from './common.js';
-import { isDuration } from '../duration.js';
+import { isPositiveDuration } from '../duration.js';
 import type { Problem } from '../problems.js';
 import { smsSegments } from '../templates/index.js';
 import { templateProblems } from './checks.js';
@@ -74,7 +74,7 @@ export const messageKind: StepKind<MessageStep> = {
       }
     }
     if (step.await) {
-      if (!isDuration(step.await.timeout)) {
+      if (!isPositiveDuration(step.await.timeout)) {
         problems.push({ code: 'message.invalid-timeout', pointer: `${at}/await/timeout`, stepId, severity: 'error', message: `Step "${stepId}": the reply timeout "${step.await.timeout}" is not a duration such as P2D (2 days) or PT4H (4 hours).` });
       }
       if (step.await.classes.length === 0) {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DurationText, OutputName } from '../ids.js';
 import { stepBase, type StepKind } from './common.js';
-import { isDuration } from '../duration.js';
+import { isPositiveDuration } from '../duration.js';
 import type { Problem } from '../problems.js';
 
 export const TaskStep = z.strictObject({
@@ -28,7 +28,7 @@ export const taskKind: StepKind<TaskStep> = {
   waits: () => true,
   check(step, { at, stepId }) {
     const problems: Problem[] = [];
-    if (!isDuration(step.deadline)) {
+    if (!isPositiveDuration(step.deadline)) {
       problems.push({ code: 'task.invalid-deadline', pointer: `${at}/deadline`, stepId, severity: 'error', message: `Step "${stepId}": the deadline "${step.deadline}" is not a duration such as PT4H.` });
     }
     const ids = step.outcomes.map((o) => o.id);

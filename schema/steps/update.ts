@@ -24,7 +24,7 @@ export const updateKind: StepKind<UpdateStep> = {
   check(step, { at, stepId, document }) {
     const problems: Problem[] = [];
     step.set.forEach((assignment, i) => {
-      const declared = document.attributes?.[assignment.attribute];
+      const declared = Object.hasOwn(document.attributes ?? {}, assignment.attribute) ? document.attributes[assignment.attribute] : undefined;
       if (!declared) {
         problems.push({ code: 'update.unknown-attribute', pointer: `${at}/set/${i}/attribute`, stepId, severity: 'error', message: `Step "${stepId}" sets "${assignment.attribute}", which is not a declared patient attribute.` });
         return;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DurationText } from '../ids.js';
 import { stepBase, type StepKind } from './common.js';
-import { isDuration } from '../duration.js';
+import { isPositiveDuration } from '../duration.js';
 import type { Problem } from '../problems.js';
 import { declarationsFor, expressionProblems } from './checks.js';
 
@@ -25,10 +25,10 @@ export const waitForEventKind: StepKind<WaitForEventStep> = {
   waits: () => true,
   check(step, { at, stepId, document }) {
     const problems: Problem[] = [];
-    if (!document.events?.[step.event]) {
+    if (!Object.hasOwn(document.events ?? {}, step.event)) {
       problems.push({ code: 'event.undeclared', pointer: `${at}/event`, stepId, severity: 'error', message: `Step "${stepId}" waits for "${step.event}", which is not a declared event of this journey.` });
     }
-    if (!isDuration(step.timeout)) {
+    if (!isPositiveDuration(step.timeout)) {
       problems.push({ code: 'wait.invalid-duration', pointer: `${at}/timeout`, stepId, severity: 'error', message: `Step "${stepId}": the timeout "${step.timeout}" is not a duration such as P7D.` });
     }
     if (step.filter) problems.push(...expressionProblems(step.filter, declarationsFor(document, step.event), 'bool', `${at}/filter`, `Step "${stepId}", filter`, stepId));

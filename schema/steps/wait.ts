@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DurationText } from '../ids.js';
 import { stepBase, type StepKind } from './common.js';
-import { isDuration } from '../duration.js';
+import { isDuration, isPositiveDuration } from '../duration.js';
 import type { Problem } from '../problems.js';
 
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM');
@@ -50,11 +50,11 @@ export const waitKind: StepKind<WaitStep> = {
   check(step, { at, stepId, document }) {
     const problems: Problem[] = [];
     const wait = step.wait;
-    if (wait.kind === 'duration' && !isDuration(wait.duration)) {
-      problems.push({ code: 'wait.invalid-duration', pointer: `${at}/wait/duration`, stepId, severity: 'error', message: `Step "${stepId}": "${wait.duration}" is not a duration such as P2D (2 days) or PT30M (30 minutes).` });
+    if (wait.kind === 'duration' && !isPositiveDuration(wait.duration)) {
+      problems.push({ code: 'wait.invalid-duration', pointer: `${at}/wait/duration`, stepId, severity: 'error', message: `Step "${stepId}": "${wait.duration}" is not a duration longer than zero, such as P2D (2 days) or PT30M (30 minutes).` });
     }
     if (wait.kind === 'attribute-date') {
-      const declared = document.attributes?.[wait.attribute];
+      const declared = Object.hasOwn(document.attributes ?? {}, wait.attribute) ? document.attributes[wait.attribute] : undefined;
       if (!declared) {
         problems.push({ code: 'wait.unknown-attribute', pointer: `${at}/wait/attribute`, stepId, severity: 'error', message: `Step "${stepId}" waits for "${wait.attribute}", which is not a declared patient attribute.` });
       } else if (declared.type !== 'date') {
