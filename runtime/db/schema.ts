@@ -53,6 +53,8 @@ export const patients = sqliteTable('patients', {
   email: text('email'),
   timeZone: text('time_zone').notNull(),
   attributes: text('attributes', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  /** Channels the patient opted out of (STOP on SMS); no message goes out on them until they opt back in. */
+  optedOutChannels: text('opted_out_channels', { mode: 'json' }).$type<string[]>().notNull().default([]),
   createdAt: createdAt(),
 });
 

@@ -40,7 +40,7 @@ export async function enroll(db: Database, temporal: () => TemporalAccess, actor
   const latest = earlier.at(-1);
   if (latest?.status === 'running') return { enrollment: enrollmentView(latest, patient.name), alreadyEnrolled: true };
   if (latest && (version.document as JourneyDocument).entry?.reentry !== 'after-end') {
-    throw new ApiError(409, 'reentry-not-allowed', `${patient.name} has already been through this journey (${latest.status}); its entry rule does not allow re-entry.`);
+    throw new ApiError(409, 'reentry-not-allowed', `This patient has already been through this journey (${latest.status}); its entry rule does not allow re-entry.`);
   }
   // The first run's id is journey + patient; each re-entry adds its run number, so every run stays deterministic and unique.
   const base = enrollmentWorkflowId(version.journeyId, patient.id);
@@ -72,7 +72,7 @@ export async function enroll(db: Database, temporal: () => TemporalAccess, actor
         await tx.delete(enrollments).where(eq(enrollments.id, id));
         await appendAudit(tx, { actor, action: 'enrollment.duplicate-refused', entityType: 'enrollment', entityId: id, data: { workflowId } });
       }, { behavior: 'immediate' });
-      throw new ApiError(409, 'already-running', `A run of this journey is already active for ${patient.name} in Temporal.`);
+      throw new ApiError(409, 'already-running', `A run of this journey is already active for this patient in Temporal.`);
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;

@@ -78,6 +78,10 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
       // A webhook goes to a system (a pharmacy), which knows the patient by id only.
       const to = input.channel === 'webhook' ? `patient:${patient.id}` : input.channel === 'email' ? patient.email : patient.phone;
       if (!to) return failPermanently(messageId, `the patient has no ${input.channel === 'email' ? 'email address' : 'phone number'} for ${input.channel}`);
+      const optedOut = patient.optedOutChannels ?? [];
+      if (optedOut.includes(input.channel) || (input.channel === 'voice' && optedOut.includes('sms'))) {
+        return failPermanently(messageId, `the patient has opted out of ${input.channel}`);
+      }
       const entry = connectors.get(input.connector);
       if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);
 

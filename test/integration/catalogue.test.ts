@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { validateJourney } from '../../schema/validate.js';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
-import { assessmentResponses, auditTrail, devInbox, tasks } from '../../runtime/db/schema.js';
+import { assessmentResponses, auditTrail, devInbox, patients, tasks } from '../../runtime/db/schema.js';
 import { enrollmentState, signalEvent, signalReply, startEnrollment } from '../../runtime/temporal/client.js';
 import type { EnrollmentState } from '../../runtime/engine/index.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
@@ -102,5 +102,16 @@ describe('STOP on Temporal', () => {
     const final = await until(async () => { const s = await run.state(); return s?.status === 'exited' && s; }, 'the exit');
     expect(final.reason).toBe('opted out (STOP)');
     expect(final.timers).toEqual([]);
+
+    // The opt-out stays on the patient: a later journey cannot text them.
+    const [patient] = await database.db.select().from(patients).where(eq(patients.id, run.patientId));
+    expect(patient.optedOutChannels).toEqual(['sms']);
+    const before = (await inboxOf('+15550100004')).length;
+    const journey = await seedJourney(database.db, example('first-dose-check-in'));
+    const second = await seedEnrollment(database.db, journey, run.patientId);
+    await startEnrollment(env.client, harness.taskQueue, { ...second, attributes: {}, timeZone: 'America/New_York' });
+    const failed = await until(async () => { const s = await enrollmentState(env.client, second.workflowId); return s?.status === 'failed' && s; }, 'the refused send');
+    expect(failed.reason).toContain('opted out of sms');
+    expect((await inboxOf('+15550100004')).length).toBe(before);
   });
 });

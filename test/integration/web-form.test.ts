@@ -59,7 +59,7 @@ it('sends a personal link, shows every question, takes the answers once, and the
 
   const sent = await forms.request(path, { method: 'POST', body: new URLSearchParams({ q0: '1', q1: '2', q2: '0' }) });
   expect(sent.status).toBe(200);
-  expect((await forms.request(path, { method: 'POST', body: new URLSearchParams({ q0: '0', q1: '0', q2: '0' }) })).status).toBe(409);
+  expect((await forms.request(path, { method: 'POST', body: new URLSearchParams({ q0: '0', q1: '0', q2: '0' }) })).status).toBe(410);
 
   let state = await enrollmentState(env.client, input.workflowId);
   for (let i = 0; i < 100 && state?.status !== 'completed'; i++) {
@@ -70,4 +70,30 @@ it('sends a personal link, shows every question, takes the answers once, and the
   const [row] = await db.select().from(assessmentResponses).where(like(assessmentResponses.key, `${input.workflowId}:%`));
   expect(row.score).toBe(state!.assessment!.score);
   expect(row.response).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed' });
+});
+
+it('closes the form once the assessment has timed out, without taking the answers', async () => {
+  const { db } = harness.database;
+  const seeded = await seedJourney(db, journey.document);
+  const patientId = await seedPatient(db, { name: 'Late Replier', phone: '+15550100005' });
+  const input = await seedEnrollment(db, seeded, patientId);
+  await startEnrollment(env.client, harness.taskQueue, input);
+  let message: string | undefined;
+  for (let i = 0; i < 100 && !message; i++) {
+    [message] = (await db.select().from(devInbox).where(eq(devInbox.address, '+15550100005'))).map((m) => m.body);
+    if (!message) await new Promise((r) => setTimeout(r, 100));
+  }
+  const path = new URL(message!.split(': ')[1]).pathname;
+  await env.sleep('4 days');
+  let state = await enrollmentState(env.client, input.workflowId);
+  for (let i = 0; i < 100 && state?.status !== 'completed'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = await enrollmentState(env.client, input.workflowId);
+  }
+  expect(state?.path[0].output).toBe('timeout');
+  const forms = createFormsApp({ db, temporal: () => ({ client: env.client, taskQueue: harness.taskQueue }) });
+  expect((await forms.request(path)).status).toBe(410);
+  const late = await forms.request(path, { method: 'POST', body: new URLSearchParams({ q0: '1', q1: '2', q2: '0' }) });
+  expect(late.status).toBe(410);
+  expect(await late.text()).toContain('closed');
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `patients` ADD `opted_out_channels` text DEFAULT '[]' NOT NULL;
