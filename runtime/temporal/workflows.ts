@@ -76,14 +76,22 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       .finally(() => timers.delete(timer.id));
   }
 
+  // Sends go out one after another, so a patient reads an assessment's intro before its first question.
+  let sendChain: Promise<unknown> = Promise.resolve();
+
   function send(command: Extract<EngineCommand, { type: 'send' }>): void {
     const { step, visit, channel, connector, template, subject, literal, part, purpose } = command;
     sendsInFlight += 1;
-    sendMessage({ enrollmentId, workflowId, step, visit, channel, connector, template, ...(subject !== undefined ? { subject } : {}), ...(literal ? { literal } : {}), ...(part ? { part } : {}), ...(purpose === 'assessment-link' ? { purpose } : {}) })
-      .then(
-        () => queue.push({ type: 'delivery', step, visit, outcome: 'sent' }),
-        (err: unknown) => queue.push({ type: 'delivery', step, visit, outcome: 'failed', error: failureMessage(err) }),
-      )
+    const request = { enrollmentId, workflowId, step, visit, channel, connector, template, ...(subject !== undefined ? { subject } : {}), ...(literal ? { literal } : {}), ...(part ? { part } : {}), ...(purpose === 'assessment-link' ? { purpose } : {}) };
+    sendChain = sendChain
+      .then(async () => {
+        // A send still queued when the enrollment ended (an exit, STOP) is dropped, not delivered.
+        if (state.status !== 'running') return;
+        await sendMessage(request).then(
+          () => queue.push({ type: 'delivery', step, visit, outcome: 'sent' }),
+          (err: unknown) => queue.push({ type: 'delivery', step, visit, outcome: 'failed', error: failureMessage(err) }),
+        );
+      })
       .finally(() => (sendsInFlight -= 1));
   }
 
