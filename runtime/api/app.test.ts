@@ -7,6 +7,7 @@ import { ensureUser } from '../people/users.js';
 import { ConnectorRegistry } from '../../connectors/sdk/registry.js';
 import { createDevConnector } from '../../connectors/dev/dev-connector.js';
 import { verifyAudit } from '../db/audit.js';
+import { enrollments } from '../db/schema.js';
 import { createApi } from './app.js';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'));
@@ -145,6 +146,25 @@ describe('journeys, drafts and versions', () => {
     const verdict = await verifyAudit(database.db);
     expect(verdict.ok).toBe(true);
     expect(verdict.rows).toBeGreaterThan(4);
+  });
+});
+
+describe('events for an enrollment', () => {
+  it('refuses an undeclared event and a payload that does not fit the declaration, naming the field', async () => {
+    await loginAs('pm@example.org', 'correct horse');
+    const refill = JSON.parse(readFileSync(new URL('../../examples/journeys/pharmacy-refill.journey.json', import.meta.url), 'utf8'));
+    const journey = (await call('POST', '/api/journeys', { name: 'Refill', document: refill })).body.journey;
+    const version = (await call('POST', `/api/journeys/${journey.id}/versions`)).body.version;
+    await call('POST', `/api/versions/${version.id}/publish`);
+    const patient = (await call('POST', '/api/patients', { name: 'Event Person', phone: '+15557770001', timeZone: 'America/Chicago' })).body.patient;
+    // The row a started enrollment has; these refusals happen before Temporal is asked anything.
+    await database.db.insert(enrollments).values({ id: 'enr_events', journeyId: journey.id, versionId: version.id, patientId: patient.id, workflowId: 'enrollment-events-test', status: 'running', startedAt: new Date().toISOString() });
+    const undeclared = await call('POST', '/api/enrollments/enr_events/events', { name: 'refill.lost' });
+    expect(undeclared.status).toBe(422);
+    expect(undeclared.body.error.message).toContain('refill.picked-up');
+    const wrongType = await call('POST', '/api/enrollments/enr_events/events', { name: 'refill.picked-up', payload: { pharmacy: 3, store: 'x' } });
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.body.error.problems.map((p: { pointer: string }) => p.pointer)).toEqual(['/payload/pharmacy', '/payload/store']);
   });
 });
 

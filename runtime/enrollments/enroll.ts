@@ -49,10 +49,17 @@ export async function enroll(db: Database, temporal: () => TemporalAccess, actor
   const id = newId('enr');
   const row = { id, journeyId: version.journeyId, versionId: version.id, patientId: patient.id, workflowId, status: 'running', startedAt: nowIso() };
   // The row lands before the workflow starts: the workflow's activities look the patient up through it.
-  await db.transaction(async (tx) => {
-    await tx.insert(enrollments).values(row);
-    await appendAudit(tx, { actor, action: 'enrollment.started', entityType: 'enrollment', entityId: id, data: { versionId: version.id, patientId: patient.id, workflowId } });
-  }, { behavior: 'immediate' });
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(enrollments).values(row);
+      await appendAudit(tx, { actor, action: 'enrollment.started', entityType: 'enrollment', entityId: id, data: { versionId: version.id, patientId: patient.id, workflowId } });
+    }, { behavior: 'immediate' });
+  } catch (error) {
+    // Two requests at once: the unique workflow id lets one win; the other answers as a repeat would.
+    const [winner] = await db.select().from(enrollments).where(eq(enrollments.workflowId, workflowId));
+    if (winner) return { enrollment: enrollmentView(winner, patient.name), alreadyEnrolled: true };
+    throw error;
+  }
 
   try {
     const document = version.document as JourneyDocument;
@@ -131,8 +138,27 @@ export async function sendEnrollmentEvent(db: Database, temporal: () => Temporal
   if (!Object.prototype.hasOwnProperty.call(declared, event.name)) {
     throw new ApiError(422, 'undeclared-event', `This journey declares no event "${event.name}"; it declares: ${Object.keys(declared).join(', ') || 'none'}.`);
   }
+  const problems = payloadProblems(declared[event.name].fields ?? {}, event.payload ?? {});
+  if (problems.length > 0) throw new ApiError(422, 'invalid-payload', problems.map((p) => p.message).join(' '), problems);
   const access = temporal();
   await db.transaction((tx) => appendAudit(tx, { actor, action: 'enrollment.event', entityType: 'enrollment', entityId: id, data: { name: event.name } }), { behavior: 'immediate' });
   await signalEvent(access.client, enrollment.workflowId, event);
   return enrollment;
+}
+
+/** A payload must carry only the event's declared fields, each of its declared type, so filters see what they were checked against. */
+function payloadProblems(fields: Record<string, { type: string }>, payload: Record<string, unknown>) {
+  const problems: Array<{ code: string; pointer: string; severity: 'error'; message: string }> = [];
+  for (const [name, value] of Object.entries(payload)) {
+    const pointer = `/payload/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (!field) {
+      problems.push({ code: 'event.unknown-field', pointer, severity: 'error', message: `"${name}" is not a field of this event; its fields are: ${Object.keys(fields).join(', ') || 'none'}.` });
+      continue;
+    }
+    if (value === null) continue;
+    const fits = field.type === 'date' ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) : typeof value === field.type;
+    if (!fits) problems.push({ code: 'event.field-type', pointer, severity: 'error', message: `"${name}" must be a ${field.type}.` });
+  }
+  return problems;
 }

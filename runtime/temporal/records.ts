@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { appendAudit } from '../db/audit.js';
 import { newId, nowIso } from '../db/ids.js';
-import { assessmentResponses, enrollments, patients, tasks } from '../db/schema.js';
+import { assessmentResponses, auditTrail, enrollments, patients, tasks } from '../db/schema.js';
 import type { JourneyRecordInput } from './types.js';
 
 /** Each command is recorded once: a retried activity finds its own row by key and changes nothing. */
@@ -36,9 +36,13 @@ export function createRecordActivity(db: Database) {
           if (inserted.length > 0) await audit('assessment.recorded', 'enrollment', enrollmentId, { step: command.step, score: command.score, status });
           return;
         }
-        case 'record-goal':
+        case 'record-goal': {
+          // A retried activity finds its goal already recorded.
+          const recorded = await tx.select({ data: auditTrail.data }).from(auditTrail).where(and(eq(auditTrail.action, 'enrollment.goal'), eq(auditTrail.entityId, enrollmentId)));
+          if (recorded.some((r) => (r.data as { goal?: string } | null)?.goal === command.goal)) return;
           await audit('enrollment.goal', 'enrollment', enrollmentId, { goal: command.goal });
           return;
+        }
         case 'update-attributes': {
           const [row] = await tx.select({ patientId: enrollments.patientId, attributes: patients.attributes }).from(enrollments).innerJoin(patients, eq(patients.id, enrollments.patientId)).where(eq(enrollments.id, enrollmentId));
           if (!row) return;
