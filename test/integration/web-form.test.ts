@@ -34,20 +34,26 @@ beforeAll(async () => {
 
 afterAll(() => harness?.stop(), 60_000);
 
-it('sends a personal link, shows every question, takes the answers once, and the journey completes with the score', async () => {
+/** Enrolls a new patient and waits for the message with their form link. */
+async function enrollAndReadLink(name: string, phone: string) {
   const { db } = harness.database;
   const seeded = await seedJourney(db, journey.document);
-  const patientId = await seedPatient(db, { name: 'Alan Turing', phone: '+15550100003' });
+  const patientId = await seedPatient(db, { name, phone });
   const input = await seedEnrollment(db, seeded, patientId);
   await startEnrollment(env.client, harness.taskQueue, input);
-
   let message: string | undefined;
   for (let i = 0; i < 100 && !message; i++) {
-    [message] = (await db.select().from(devInbox).where(eq(devInbox.address, '+15550100003'))).map((m) => m.body);
+    [message] = (await db.select().from(devInbox).where(eq(devInbox.address, phone))).map((m) => m.body);
     if (!message) await new Promise((r) => setTimeout(r, 100));
   }
+  if (!message) throw new Error(`no link message reached ${phone}`);
+  return { input, message, path: new URL(message.split(': ')[1]).pathname };
+}
+
+it('sends a personal link, shows every question, takes the answers once, and the journey completes with the score', async () => {
+  const { db } = harness.database;
+  const { input, message, path } = await enrollAndReadLink('Alan Turing', '+15550100003');
   expect(message).toMatch(/^Hi Alan, 3 quick questions: http:\/\/localhost:3000\/forms\/[A-Za-z0-9_-]{20,}$/);
-  const path = new URL(message!.split(': ')[1]).pathname;
 
   const forms = createFormsApp({ db, temporal: () => ({ client: env.client, taskQueue: harness.taskQueue }) });
   const page = await (await forms.request(path)).text();
@@ -74,16 +80,7 @@ it('sends a personal link, shows every question, takes the answers once, and the
 
 it('closes the form once the assessment has timed out, without taking the answers', async () => {
   const { db } = harness.database;
-  const seeded = await seedJourney(db, journey.document);
-  const patientId = await seedPatient(db, { name: 'Late Replier', phone: '+15550100005' });
-  const input = await seedEnrollment(db, seeded, patientId);
-  await startEnrollment(env.client, harness.taskQueue, input);
-  let message: string | undefined;
-  for (let i = 0; i < 100 && !message; i++) {
-    [message] = (await db.select().from(devInbox).where(eq(devInbox.address, '+15550100005'))).map((m) => m.body);
-    if (!message) await new Promise((r) => setTimeout(r, 100));
-  }
-  const path = new URL(message!.split(': ')[1]).pathname;
+  const { input, path } = await enrollAndReadLink('Late Replier', '+15550100005');
   await env.sleep('4 days');
   let state = await enrollmentState(env.client, input.workflowId);
   for (let i = 0; i < 100 && state?.status !== 'completed'; i++) {
