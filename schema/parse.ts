@@ -10,8 +10,6 @@ export const documentLimits = {
   maxSteps: 2_000,
 } as const;
 
-export class DocumentTooLargeError extends Error {}
-
 /** Parses JSON text, refusing oversized or too-deep input, and forbidden keys (`__proto__`, `constructor`, `prototype`). */
 export function parseJourneyJson(text: string): { ok: true; value: unknown } | { ok: false; pointer: string; message: string } {
   if (text.length > documentLimits.maxBytes) {

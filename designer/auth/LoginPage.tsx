@@ -1,24 +1,11 @@
 /** The sign-in form: email and password, posted to /api/sessions. */
-import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/client.js';
+import { useState } from 'react';
+import { useSubmit } from '../app/useSubmit.js';
 
 export function LoginPage({ onLogin, notice }: { onLogin: (email: string, password: string) => Promise<void>; notice?: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>(notice);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onLogin(email, password);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, error } = useSubmit(() => onLogin(email, password), notice);
   return (
     <main className="login-page">
       <form className="card login-card" onSubmit={submit} aria-label="Sign in" data-testid="login-form">

@@ -1,32 +1,25 @@
 /** The journeys list: every journey with its latest version, and "New journey" which creates one and opens it. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useSubmit } from '../app/useSubmit.js';
 import { api, errorMessage } from '../api/client.js';
 import type { JourneySummary } from '../api/types.js';
 import { hrefOf, navigate } from '../app/router.js';
 
 export function JourneysPage() {
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
-  const [error, setError] = useState<string>();
+  const [listError, setListError] = useState<string>();
   const [name, setName] = useState('');
-  const [creating, setCreating] = useState(false);
 
   useEffect(() => {
-    api.listJourneys().then(({ journeys }) => setJourneys(journeys), (err) => setError(errorMessage(err)));
+    api.listJourneys().then(({ journeys }) => setJourneys(journeys), (err) => setListError(errorMessage(err)));
   }, []);
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
+  const { submit: create, busy: creating, error: createError } = useSubmit(async () => {
     if (!name.trim()) return;
-    setCreating(true);
-    setError(undefined);
-    try {
-      const { journey } = await api.createJourney(name.trim());
-      navigate({ page: 'editor', journeyId: journey.id });
-    } catch (err) {
-      setError(errorMessage(err));
-      setCreating(false);
-    }
-  }
+    const { journey } = await api.createJourney(name.trim());
+    navigate({ page: 'editor', journeyId: journey.id });
+  });
+  const error = createError ?? listError;
 
   return (
     <main className="page journeys-page">

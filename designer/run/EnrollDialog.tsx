@@ -1,6 +1,7 @@
 /** "Enroll a test patient": creates a patient (name, phone, time zone) and enrolls them in the published version. */
-import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../api/client.js';
+import { useState } from 'react';
+import { api } from '../api/client.js';
+import { useSubmit } from '../app/useSubmit.js';
 import type { Enrollment, Patient, Version } from '../api/types.js';
 
 interface Props {
@@ -15,22 +16,11 @@ export function EnrollDialog({ version, onEnrolled, onClose }: Props) {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { patient } = await api.createPatient({ name: name.trim(), phone: phone.trim() || undefined, timeZone: timeZone.trim() });
-      const { enrollment } = await api.enroll(version.id, patient.id);
-      onEnrolled(enrollment, patient);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+  const { submit, busy, error } = useSubmit(async () => {
+    const { patient } = await api.createPatient({ name: name.trim(), phone: phone.trim() || undefined, timeZone: timeZone.trim() });
+    const { enrollment } = await api.enroll(version.id, patient.id);
+    onEnrolled(enrollment, patient);
+  });
 
   return (
     <div className="dialog-backdrop" onClick={onClose}>

@@ -1,13 +1,13 @@
 /** The patient's phone: the development channel's inbox for one patient, polled, with a reply box. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../api/client.js';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api/client.js';
+import { useSubmit } from '../app/useSubmit.js';
 import { usePolling } from './usePolling.js';
 
 export function PhonePanel({ patientId, patientName }: { patientId: string; patientName: string }) {
   const { data, error } = usePolling(() => api.inbox(patientId), 1000, [patientId]);
   const [text, setText] = useState('');
-  const [sendError, setSendError] = useState<string>();
-  const [sending, setSending] = useState(false);
+
   const listRef = useRef<HTMLOListElement>(null);
   const messages = data?.messages ?? [];
 
@@ -15,20 +15,11 @@ export function PhonePanel({ patientId, patientName }: { patientId: string; pati
     listRef.current?.scrollTo({ top: listRef.current.scrollHeight });
   }, [messages.length]);
 
-  async function send(event: FormEvent) {
-    event.preventDefault();
+  const { submit: send, busy: sending, error: sendError } = useSubmit(async () => {
     if (!text.trim()) return;
-    setSending(true);
-    setSendError(undefined);
-    try {
-      await api.reply(patientId, text.trim());
-      setText('');
-    } catch (err) {
-      setSendError(errorMessage(err));
-    } finally {
-      setSending(false);
-    }
-  }
+    await api.reply(patientId, text.trim());
+    setText('');
+  });
 
   return (
     <section className="panel phone" aria-label={`Phone of ${patientName}`} data-testid="phone-panel" data-patient-id={patientId}>

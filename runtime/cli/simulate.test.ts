@@ -1,21 +1,10 @@
 /** `carepath simulate` as a user runs it: a real process on the example journey, with and without personas, and its errors. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { carepath, example, root, scratchDir } from './run-cli.test-support.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'runtime/cli/carepath.mjs');
-const example = 'examples/journeys/first-dose-check-in.journey.json';
-const scratch = mkdtempSync(join(tmpdir(), 'carepath-simulate-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function carepath(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const scratch = scratchDir('carepath-simulate-');
 
 function write(name: string, value: unknown): string {
   const file = join(scratch, name);
