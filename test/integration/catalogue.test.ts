@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { daytimeZone } from '../support/daytime-zone.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { validateJourney } from '../../schema/validate.js';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
@@ -39,7 +40,7 @@ async function enroll(document: ReturnType<typeof example>, phone: string, attri
   const journey = await seedJourney(database.db, document);
   const patientId = await seedPatient(database.db, { name: 'Grace Hopper', phone, attributes });
   const input = await seedEnrollment(database.db, journey, patientId);
-  await startEnrollment(env.client, harness.taskQueue, { ...input, attributes, timeZone: 'America/New_York' });
+  await startEnrollment(env.client, harness.taskQueue, { ...input, attributes, timeZone: daytimeZone() });
   const state = () => enrollmentState(env.client, input.workflowId) as Promise<EnrollmentState>;
   return { ...input, patientId, state };
 }
@@ -48,7 +49,7 @@ const inboxOf = (address: string) => database.db.select().from(devInbox).where(e
 
 describe('pharmacy refill on Temporal', () => {
   it('waits until three days before the refill date, sends the refill request on "1", and counts the goal when the refill is picked up', async () => {
-    const now = DateTime.fromMillis(Date.now(), { zone: 'America/New_York' });
+    const now = DateTime.fromMillis(Date.now(), { zone: daytimeZone() });
     const due = now.plus({ days: 10 }).toISODate();
     const run = await enroll(example('pharmacy-refill'), '+15550100001', { refillDueDate: due, pharmacyName: 'Main St Pharmacy' });
     await until(async () => (await run.state())?.phase.kind === 'waiting', 'the date wait');
@@ -109,7 +110,7 @@ describe('STOP on Temporal', () => {
     const before = (await inboxOf('+15550100004')).length;
     const journey = await seedJourney(database.db, example('first-dose-check-in'));
     const second = await seedEnrollment(database.db, journey, run.patientId);
-    await startEnrollment(env.client, harness.taskQueue, { ...second, attributes: {}, timeZone: 'America/New_York' });
+    await startEnrollment(env.client, harness.taskQueue, { ...second, attributes: {}, timeZone: daytimeZone() });
     const failed = await until(async () => { const s = await enrollmentState(env.client, second.workflowId); return s?.status === 'failed' && s; }, 'the refused send');
     expect(failed.reason).toContain('opted out of sms');
     expect((await inboxOf('+15550100004')).length).toBe(before);

@@ -17,6 +17,7 @@ import type { enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
 import { recordHistory } from './histories.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
+import { daytimeZone } from '../support/daytime-zone.js';
 
 const taskQueue = 'carepath-enrollments-test';
 let harness: Harness;
@@ -192,7 +193,7 @@ describe('enrollment workflow on the time-skipping server', () => {
     const patientId = await seedPatient(database.db, { phone: '+15559990000' });
     const input = await seedEnrollment(database.db, journey, patientId);
     const now = Date.now();
-    let state = initialState(now);
+    let state = initialState(now, {}, daytimeZone());
     for (const event of [
       { type: 'start' },
       { type: 'delivery', step: 'welcome', visit: 1, outcome: 'sent' },

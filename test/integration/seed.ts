@@ -7,6 +7,7 @@ import { newId, nowIso } from '../../runtime/db/ids.js';
 import { enrollments, journeys, patients, versions } from '../../runtime/db/schema.js';
 import { enrollmentWorkflowId } from '../../runtime/temporal/client.js';
 import type { EnrollmentInput } from '../../runtime/temporal/types.js';
+import { daytimeZone } from '../support/daytime-zone.js';
 
 export const firstDoseCheckIn = JSON.parse(readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8')) as JourneyDocument;
 
@@ -38,7 +39,7 @@ export async function seedPatient(db: Database, fields: PatientFields = {}): Pro
     name: fields.name ?? 'Ada Lovelace',
     phone: fields.phone === undefined ? '+15551234567' : fields.phone,
     email: fields.email ?? null,
-    timeZone: 'America/New_York',
+    timeZone: daytimeZone(),
     attributes: fields.attributes ?? {},
   });
   return id;
@@ -49,7 +50,7 @@ export async function seedEnrollment(db: Database, journey: SeededJourney, patie
   const enrollmentId = newId('enr');
   const workflowId = enrollmentWorkflowId(journey.journeyId, patientId);
   await db.insert(enrollments).values({ id: enrollmentId, journeyId: journey.journeyId, versionId: journey.versionId, patientId, workflowId, status: 'running', startedAt: nowIso() });
-  return { workflowId, enrollmentId, journeyId: journey.journeyId, versionId: journey.versionId, definition: journey.document, attributes: {} };
+  return { workflowId, enrollmentId, journeyId: journey.journeyId, versionId: journey.versionId, definition: journey.document, attributes: {}, timeZone: daytimeZone() };
 }
 
 export async function enrollmentRow(db: Database, enrollmentId: string) {
