@@ -9,7 +9,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['schema/**/*.test.ts', 'runtime/**/*.test.ts', 'connectors/**/*.test.ts', 'designer/**/*.test.ts', 'examples/**/*.test.ts'],
+          include: [
+            'schema/**/*.test.ts',
+            'runtime/**/*.test.ts',
+            'connectors/**/*.test.ts',
+            'designer/**/*.test.ts',
+            'examples/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
         },

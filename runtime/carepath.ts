@@ -24,10 +24,14 @@ export interface RunningCarepath {
   stop(): Promise<void>;
 }
 
-export async function startCarepath(config: CarepathConfig, log: (line: string) => void = () => {}): Promise<RunningCarepath> {
+export async function startCarepath(
+  config: CarepathConfig,
+  log: (line: string) => void = () => {},
+): Promise<RunningCarepath> {
   const stops: Array<() => Promise<void> | void> = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch((e) => console.error('carepath: while stopping:', e));
+    for (const stop of stops.reverse())
+      await Promise.resolve(stop()).catch((e) => console.error('carepath: while stopping:', e));
   };
   try {
     log(`database: ${config.databaseUrl.replace(/authToken=[^&]+/, 'authToken=…')}`);
@@ -36,7 +40,12 @@ export async function startCarepath(config: CarepathConfig, log: (line: string) 
 
     const password = localAdminPassword(config.dataDir, config.adminPassword);
     await seedLocalAdmin(database.db, password);
-    const adminId = await ensureUser(database.db, { email: LOCAL_ADMIN_EMAIL, name: 'Local Admin', password, roles: ['admin'] });
+    const adminId = await ensureUser(database.db, {
+      email: LOCAL_ADMIN_EMAIL,
+      name: 'Local Admin',
+      password,
+      roles: ['admin'],
+    });
     const examples = config.loadExamples ? await seedExamples(database.db, adminId) : [];
 
     let temporalAddress = config.temporalAddress;
@@ -49,7 +58,9 @@ export async function startCarepath(config: CarepathConfig, log: (line: string) 
       temporalUiUrl = dev.uiUrl;
     }
 
-    const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), { undeliverablePrefix: '+1555000' });
+    const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {
+      undeliverablePrefix: '+1555000',
+    });
 
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
@@ -57,7 +68,10 @@ export async function startCarepath(config: CarepathConfig, log: (line: string) 
     const temporal = { client, taskQueue: TASK_QUEUE };
 
     // The server listens before the worker starts, so assessment links can name the address it really got.
-    const app = createServerApp({ db: database.db, connectors, temporal: () => temporal, temporalAddress }, config.designerDir);
+    const app = createServerApp(
+      { db: database.db, connectors, temporal: () => temporal, temporalAddress },
+      config.designerDir,
+    );
     const server = await listen(app.fetch, config.port, config.host);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const address = server.address();
@@ -67,13 +81,28 @@ export async function startCarepath(config: CarepathConfig, log: (line: string) 
     const workerConnection = await NativeConnection.connect({ address: temporalAddress });
     stops.push(() => workerConnection.close());
     log('worker: bundling workflows…');
-    const worker = await createWorker({ connection: workerConnection, namespace: config.temporalNamespace, taskQueue: TASK_QUEUE, db: database.db, connectors, publicUrl: config.publicUrl ?? url });
+    const worker = await createWorker({
+      connection: workerConnection,
+      namespace: config.temporalNamespace,
+      taskQueue: TASK_QUEUE,
+      db: database.db,
+      connectors,
+      publicUrl: config.publicUrl ?? url,
+    });
     const running = worker.run();
     stops.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
     });
-    return { url, apiReferenceUrl: `${url}/api/reference`, temporalUiUrl, temporalAddress, login: { email: LOCAL_ADMIN_EMAIL, password }, examples, stop: stopAll };
+    return {
+      url,
+      apiReferenceUrl: `${url}/api/reference`,
+      temporalUiUrl,
+      temporalAddress,
+      login: { email: LOCAL_ADMIN_EMAIL, password },
+      examples,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

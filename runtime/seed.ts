@@ -33,7 +33,9 @@ export async function seedExamples(db: Database, actor: string): Promise<string[
   if (!existsSync(examplesDir)) return [];
   const existing = new Set((await db.select({ name: journeys.name }).from(journeys)).map((r) => r.name));
   const loaded: string[] = [];
-  for (const file of readdirSync(examplesDir).filter((f) => f.endsWith('.journey.json')).sort()) {
+  for (const file of readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.journey.json'))
+    .sort()) {
     const result = validateJourney(JSON.parse(readFileSync(join(examplesDir, file), 'utf8')));
     if (!result.document || existing.has(result.document.name)) continue;
     await createJourney(db, actor, result.document.name, result.document);

@@ -16,9 +16,15 @@ export function createServerApp(deps: ApiDeps, designerDir: string) {
     const root = relative(process.cwd(), designerDir) || '.';
     app.use('/*', serveStatic({ root }));
     // Read per request: a rebuilt designer (new asset names) is served without restarting the server.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/forms/') ? c.notFound() : c.html(readFileSync(indexFile, 'utf8'))));
+    app.get('*', (c) =>
+      c.req.path.startsWith('/api/') || c.req.path.startsWith('/forms/')
+        ? c.notFound()
+        : c.html(readFileSync(indexFile, 'utf8')),
+    );
   } else {
-    app.get('/', (c) => c.text(`The designer is not built yet (${indexFile} is missing); run "npm start", which builds it.`, 503));
+    app.get('/', (c) =>
+      c.text(`The designer is not built yet (${indexFile} is missing); run "npm start", which builds it.`, 503),
+    );
   }
   return app;
 }

@@ -10,7 +10,8 @@ export function canonicalJson(value: unknown): string {
     if (!Number.isFinite(value)) throw new Error('canonical JSON cannot hold a non-finite number');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return '[' + value.map((item) => canonicalJson(item === undefined ? null : item)).join(',') + ']';
+  if (Array.isArray(value))
+    return '[' + value.map((item) => canonicalJson(item === undefined ? null : item)).join(',') + ']';
   if (typeof value === 'object') {
     const entries = Object.keys(value as object)
       .filter((key) => (value as Record<string, unknown>)[key] !== undefined)

@@ -17,9 +17,21 @@ export function checkConnectors(document: JourneyDocument, context: ValidationCo
     const at = `/steps/${pointerToken(stepId)}/connector`;
     const connector = known.get(step.connector);
     if (!connector) {
-      problems.push({ code: 'connector.unknown', pointer: at, stepId, severity: 'error', message: `Step "${stepId}" uses connector "${step.connector}", which is not installed; available: ${[...known.keys()].join(', ') || 'none'}.` });
+      problems.push({
+        code: 'connector.unknown',
+        pointer: at,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}" uses connector "${step.connector}", which is not installed; available: ${[...known.keys()].join(', ') || 'none'}.`,
+      });
     } else if (!connector.channels.includes(step.channel)) {
-      problems.push({ code: 'connector.channel-unsupported', pointer: at, stepId, severity: 'error', message: `Step "${stepId}": connector "${step.connector}" cannot send ${step.channel}; it supports ${connector.channels.join(', ')}.` });
+      problems.push({
+        code: 'connector.channel-unsupported',
+        pointer: at,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}": connector "${step.connector}" cannot send ${step.channel}; it supports ${connector.channels.join(', ')}.`,
+      });
     }
   }
   return problems;

@@ -22,7 +22,11 @@ export const QuietHours = z.strictObject({
 });
 
 /** US default: no SMS or voice contact before 08:00 or after 21:00 in the patient's local time. */
-export const DEFAULT_QUIET_HOURS = { start: '21:00', end: '08:00', channels: ['sms', 'voice'] as Array<'sms' | 'voice'> };
+export const DEFAULT_QUIET_HOURS = {
+  start: '21:00',
+  end: '08:00',
+  channels: ['sms', 'voice'] as Array<'sms' | 'voice'>,
+};
 
 export const TimeZoneSource = z.discriminatedUnion('source', [
   /** The patient's own zone from their record; `fallback` when the record has none. */
@@ -80,14 +84,20 @@ export const JourneyDocument = z.strictObject({
   /** Patient attributes the journey branches on or renders, with their types. */
   attributes: z.record(FieldName, AttributeDeclaration).default({}),
   events: z.record(z.string().min(1).max(100), EventDeclaration).default({}),
-  entry: z.strictObject({
-    /** Whether a patient who has been through the journey may enroll again. */
-    reentry: z.enum(['never', 'after-end']).default('never'),
-  }).default({ reentry: 'never' }),
+  entry: z
+    .strictObject({
+      /** Whether a patient who has been through the journey may enroll again. */
+      reentry: z.enum(['never', 'after-end']).default('never'),
+    })
+    .default({ reentry: 'never' }),
   /** Checked on every event; the enrollment exits at once, even inside a long wait. */
   exitCriteria: z.array(ExitCriterion).max(20).default([]),
   goals: z.array(GoalDefinition).max(20).default([]),
-  settings: Settings.default({ timeZone: { source: 'patient', fallback: 'America/New_York' }, quietHours: DEFAULT_QUIET_HOURS, smsSegmentBudget: 3 }),
+  settings: Settings.default({
+    timeZone: { source: 'patient', fallback: 'America/New_York' },
+    quietHours: DEFAULT_QUIET_HOURS,
+    smsSegmentBudget: 3,
+  }),
   /** The step a new enrollment starts at; empty only in a draft with no steps yet. */
   start: z.union([StepId, z.literal('')]),
   steps: z.record(StepId, Step),

@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 /** Step ids are stable keys: letters, digits, `-` and `_`, starting with a letter. */
 export const stepIdPattern = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-export const StepId = z.string().regex(stepIdPattern, 'must start with a letter and use only letters, digits, - and _ (at most 64)');
+export const StepId = z
+  .string()
+  .regex(stepIdPattern, 'must start with a letter and use only letters, digits, - and _ (at most 64)');
 
 /** Output names follow the same rule as step ids (reply class ids, outcomes, `next`, `timeout`). */
 export const OutputName = StepId;

@@ -16,27 +16,66 @@ function isTimeZone(zone: string): boolean {
 export function checkJourneyRules(document: JourneyDocument): Problem[] {
   const problems: Problem[] = [];
   const undeclared = (event: string, pointer: string) =>
-    problems.push({ code: 'event.undeclared', pointer, severity: 'error', message: `"${event}" is not a declared event of this journey; declare it under events.` });
+    problems.push({
+      code: 'event.undeclared',
+      pointer,
+      severity: 'error',
+      message: `"${event}" is not a declared event of this journey; declare it under events.`,
+    });
 
   document.exitCriteria.forEach((criterion, i) => {
     const at = `/exitCriteria/${i}`;
-    if (!criterion.event && !criterion.when) problems.push({ code: 'exit.empty', pointer: at, severity: 'error', message: `Exit criterion "${criterion.id}" names neither an event nor a condition.` });
+    if (!criterion.event && !criterion.when)
+      problems.push({
+        code: 'exit.empty',
+        pointer: at,
+        severity: 'error',
+        message: `Exit criterion "${criterion.id}" names neither an event nor a condition.`,
+      });
     if (criterion.event && !Object.hasOwn(document.events, criterion.event)) undeclared(criterion.event, `${at}/event`);
-    if (criterion.when) problems.push(...expressionProblems(criterion.when, { ...declarationsFor(document, criterion.event), assessment: false }, 'bool', `${at}/when`, `Exit criterion "${criterion.id}"`));
+    if (criterion.when)
+      problems.push(
+        ...expressionProblems(
+          criterion.when,
+          { ...declarationsFor(document, criterion.event), assessment: false },
+          'bool',
+          `${at}/when`,
+          `Exit criterion "${criterion.id}"`,
+        ),
+      );
   });
   document.goals.forEach((goal, i) => {
     const at = `/goals/${i}`;
     if (!Object.hasOwn(document.events, goal.event)) undeclared(goal.event, `${at}/event`);
-    if (goal.when) problems.push(...expressionProblems(goal.when, { ...declarationsFor(document, goal.event), assessment: false }, 'bool', `${at}/when`, `Goal "${goal.id}"`));
+    if (goal.when)
+      problems.push(
+        ...expressionProblems(
+          goal.when,
+          { ...declarationsFor(document, goal.event), assessment: false },
+          'bool',
+          `${at}/when`,
+          `Goal "${goal.id}"`,
+        ),
+      );
   });
   const zone = document.settings.timeZone;
   const zoneName = zone.source === 'fixed' ? zone.zone : zone.fallback;
   if (!isTimeZone(zoneName)) {
-    problems.push({ code: 'settings.unknown-time-zone', pointer: `/settings/timeZone/${zone.source === 'fixed' ? 'zone' : 'fallback'}`, severity: 'error', message: `"${zoneName}" is not a time zone; use an IANA name such as America/Chicago.` });
+    problems.push({
+      code: 'settings.unknown-time-zone',
+      pointer: `/settings/timeZone/${zone.source === 'fixed' ? 'zone' : 'fallback'}`,
+      severity: 'error',
+      message: `"${zoneName}" is not a time zone; use an IANA name such as America/Chicago.`,
+    });
   }
   const cap = document.settings.frequencyCap;
   if (cap && !isPositiveDuration(cap.period)) {
-    problems.push({ code: 'settings.invalid-period', pointer: '/settings/frequencyCap/period', severity: 'error', message: `The frequency cap period "${cap.period}" is not a duration such as P7D.` });
+    problems.push({
+      code: 'settings.invalid-period',
+      pointer: '/settings/frequencyCap/period',
+      severity: 'error',
+      message: `The frequency cap period "${cap.period}" is not a duration such as P7D.`,
+    });
   }
   return problems;
 }

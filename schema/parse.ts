@@ -11,9 +11,15 @@ export const documentLimits = {
 } as const;
 
 /** Parses JSON text, refusing oversized or too-deep input, and forbidden keys (`__proto__`, `constructor`, `prototype`). */
-export function parseJourneyJson(text: string): { ok: true; value: unknown } | { ok: false; pointer: string; message: string } {
+export function parseJourneyJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; pointer: string; message: string } {
   if (text.length > documentLimits.maxBytes) {
-    return { ok: false, pointer: '', message: `The document is ${text.length} bytes; the limit is ${documentLimits.maxBytes}.` };
+    return {
+      ok: false,
+      pointer: '',
+      message: `The document is ${text.length} bytes; the limit is ${documentLimits.maxBytes}.`,
+    };
   }
   let value: unknown;
   try {
@@ -41,7 +47,11 @@ export function checkShape(value: unknown): { pointer: string; message: string }
       if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
         return { pointer: `${path}/${key}`, message: `The key "${key}" is not allowed in a journey document.` };
       }
-      stack.push({ node: (node as Record<string, unknown>)[key], depth: depth + 1, path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+      stack.push({
+        node: (node as Record<string, unknown>)[key],
+        depth: depth + 1,
+        path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      });
     }
   }
   return null;

@@ -11,7 +11,12 @@ export function starterDocument(name: string): JourneyDocument {
     exitCriteria: [],
     goals: [],
     // Consent purpose starts as the program's usual one; reviewers see and can change it.
-    settings: { timeZone: { source: 'patient', fallback: 'America/New_York' }, quietHours: { ...DEFAULT_QUIET_HOURS, channels: [...DEFAULT_QUIET_HOURS.channels] }, consentPurpose: 'adherence-support', smsSegmentBudget: 3 },
+    settings: {
+      timeZone: { source: 'patient', fallback: 'America/New_York' },
+      quietHours: { ...DEFAULT_QUIET_HOURS, channels: [...DEFAULT_QUIET_HOURS.channels] },
+      consentPurpose: 'adherence-support',
+      smsSegmentBudget: 3,
+    },
     start: '',
     steps: {},
     layout: { steps: {} },

@@ -16,17 +16,41 @@ export type ValidationResult =
 /** Validates an untrusted value as a journey document. `ok` is true when there is no error (warnings may remain). */
 export function validateJourney(input: unknown, context: ValidationContext = {}): ValidationResult {
   const shape = checkShape(input);
-  if (shape) return { ok: false, problems: [{ code: 'structure.limits', pointer: shape.pointer, severity: 'error', message: shape.message }] };
+  if (shape)
+    return {
+      ok: false,
+      problems: [{ code: 'structure.limits', pointer: shape.pointer, severity: 'error', message: shape.message }],
+    };
   const steps = (input as { steps?: unknown } | null)?.steps;
   if (steps && typeof steps === 'object' && Object.keys(steps).length > documentLimits.maxSteps) {
-    return { ok: false, problems: [{ code: 'structure.limits', pointer: '/steps', severity: 'error', message: `The journey has ${Object.keys(steps).length} steps; the limit is ${documentLimits.maxSteps}.` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'structure.limits',
+          pointer: '/steps',
+          severity: 'error',
+          message: `The journey has ${Object.keys(steps).length} steps; the limit is ${documentLimits.maxSteps}.`,
+        },
+      ],
+    };
   }
   const migrated = migrateDocument(input);
-  if (!migrated.ok) return { ok: false, problems: [{ code: 'structure.schema-version', pointer: '/schemaVersion', severity: 'error', message: migrated.message }] };
+  if (!migrated.ok)
+    return {
+      ok: false,
+      problems: [
+        { code: 'structure.schema-version', pointer: '/schemaVersion', severity: 'error', message: migrated.message },
+      ],
+    };
   const parsed = JourneyDocument.safeParse(migrated.document);
   if (!parsed.success) return { ok: false, problems: structureProblems(parsed.error, input) };
   const document = parsed.data;
-  const problems: Problem[] = [...checkGraph(document), ...checkJourneyRules(document), ...checkConnectors(document, context)];
+  const problems: Problem[] = [
+    ...checkGraph(document),
+    ...checkJourneyRules(document),
+    ...checkConnectors(document, context),
+  ];
   for (const [stepId, step] of Object.entries(document.steps)) {
     problems.push(...kindOf(step).check(step, { at: `/steps/${pointerToken(stepId)}`, stepId, document }));
   }
@@ -38,13 +62,23 @@ function structureProblems(error: z.ZodError, input: unknown): Problem[] {
   return error.issues.map((issue) => {
     const pointer = toPointer(issue.path);
     const stepId = stepIdOfPointer(pointer);
-    return { code: `structure.${issue.code}`, pointer, stepId, severity: 'error' as const, message: describeIssue(issue, pointer, input) };
+    return {
+      code: `structure.${issue.code}`,
+      pointer,
+      stepId,
+      severity: 'error' as const,
+      message: describeIssue(issue, pointer, input),
+    };
   });
 }
 
 function describeIssue(issue: z.core.$ZodIssue, pointer: string, input: unknown): string {
   const where = pointer === '' ? 'The document' : `"${pointer}"`;
-  if (issue.code === 'invalid_union' && issue.path[0] === 'steps' && (issue.path.length === 2 || issue.path[2] === 'type')) {
+  if (
+    issue.code === 'invalid_union' &&
+    issue.path[0] === 'steps' &&
+    (issue.path.length === 2 || issue.path[2] === 'type')
+  ) {
     const type = (input as { steps: Record<string, { type?: unknown }> }).steps?.[String(issue.path[1])]?.type;
     return `Step "${String(issue.path[1])}" has an unknown type ${JSON.stringify(type)}; known types are ${stepTypes.join(', ')}.`;
   }

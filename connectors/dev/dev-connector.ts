@@ -9,11 +9,18 @@ export interface DevInboxStore {
 
 const settingsSchema = z.object({
   /** Addresses starting with this prefix fail permanently, to try a journey's fallback path. */
-  undeliverablePrefix: z.string().default('+1555000').describe('Numbers starting with this are treated as undeliverable'),
+  undeliverablePrefix: z
+    .string()
+    .default('+1555000')
+    .describe('Numbers starting with this are treated as undeliverable'),
 });
 type DevSettings = z.infer<typeof settingsSchema>;
 
-const InboundBody = z.strictObject({ from: z.string().min(1).max(320), body: z.string().max(2000), channel: z.enum(['sms', 'email', 'voice', 'video', 'push']).default('sms') });
+const InboundBody = z.strictObject({
+  from: z.string().min(1).max(320),
+  body: z.string().max(2000),
+  channel: z.enum(['sms', 'email', 'voice', 'video', 'push']).default('sms'),
+});
 
 export function createDevConnector(inbox: DevInboxStore): Connector<DevSettings> {
   return {
@@ -25,7 +32,12 @@ export function createDevConnector(inbox: DevInboxStore): Connector<DevSettings>
       if (settings.undeliverablePrefix && message.to.startsWith(settings.undeliverablePrefix)) {
         throw new PermanentSendError(`${message.to} is undeliverable on the development channel`);
       }
-      const id = await inbox.deliver({ address: message.to, channel: message.channel, subject: message.subject, body: message.body });
+      const id = await inbox.deliver({
+        address: message.to,
+        channel: message.channel,
+        subject: message.subject,
+        body: message.body,
+      });
       return { providerMessageId: id };
     },
     parseInbound(request): InboundMessage[] {

@@ -13,7 +13,8 @@ export class ConnectorRegistry {
   /** Settings are checked against the connector's schema here (defaults applied), so a bad setting fails at start, not at first send. */
   register<S>(connector: Connector<S>, settings: unknown = {}): this {
     const parsed = connector.settingsSchema.safeParse(settings);
-    if (!parsed.success) throw new Error(`Settings for connector "${connector.id}" are invalid: ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success)
+      throw new Error(`Settings for connector "${connector.id}" are invalid: ${z.prettifyError(parsed.error)}`);
     this.entries.set(connector.id, { connector: connector as Connector<unknown>, settings: parsed.data });
     return this;
   }

@@ -8,18 +8,29 @@ import { hrefOf, useRoute } from './router.js';
 export function App() {
   const { session, login, logout } = useSession();
   const route = useRoute();
-  if (session.status === 'loading') return <div className="splash" aria-busy="true">Loading…</div>;
+  if (session.status === 'loading')
+    return (
+      <div className="splash" aria-busy="true">
+        Loading…
+      </div>
+    );
   if (session.status === 'signed-out') return <LoginPage onLogin={login} notice={session.error} />;
   return (
     <div className="app">
       <header className="app-header">
-        <a className="brand" href={hrefOf({ page: 'journeys' })} data-testid="nav-journeys">Carepath</a>
+        <a className="brand" href={hrefOf({ page: 'journeys' })} data-testid="nav-journeys">
+          Carepath
+        </a>
         <nav aria-label="Main">
           <a href={hrefOf({ page: 'journeys' })}>Journeys</a>
         </nav>
         <span className="spacer" />
-        <span className="muted" data-testid="current-user">{session.user.name || session.user.email}</span>
-        <button type="button" className="link" onClick={logout} data-testid="logout">Sign out</button>
+        <span className="muted" data-testid="current-user">
+          {session.user.name || session.user.email}
+        </span>
+        <button type="button" className="link" onClick={logout} data-testid="logout">
+          Sign out
+        </button>
       </header>
       {route.page === 'editor' ? <EditorPage key={route.journeyId} journeyId={route.journeyId} /> : <JourneysPage />}
     </div>

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import type { User } from '../api/types.js';
 
-export type SessionState = { status: 'loading' } | { status: 'signed-out'; error?: string } | { status: 'signed-in'; user: User };
+export type SessionState =
+  { status: 'loading' } | { status: 'signed-out'; error?: string } | { status: 'signed-in'; user: User };
 
 export function useSession() {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
@@ -11,7 +12,12 @@ export function useSession() {
     let cancelled = false;
     api.currentUser().then(
       ({ user }) => !cancelled && setSession({ status: 'signed-in', user }),
-      (error) => !cancelled && setSession({ status: 'signed-out', error: error instanceof ApiError && error.status === 401 ? undefined : String(error.message ?? error) }),
+      (error) =>
+        !cancelled &&
+        setSession({
+          status: 'signed-out',
+          error: error instanceof ApiError && error.status === 401 ? undefined : String(error.message ?? error),
+        }),
     );
     return () => {
       cancelled = true;

@@ -1,6 +1,15 @@
 /** The React Flow canvas: renders the projection of the document and turns every interaction into a journey change. */
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
 import { isStepType, type JourneyDocument, type StepType } from '../../schema/index.js';
 import type { JourneyChange } from '../model/changes.js';
 import { documentToGraph, type OutputEdge } from '../model/projection.js';
@@ -24,7 +33,16 @@ interface Props {
   onAddStep: (type: StepType, centre: { x: number; y: number }) => void;
 }
 
-export function JourneyCanvas({ document, apply, mark, validation, overlay, selectedStepId, onSelectStep, onAddStep }: Props) {
+export function JourneyCanvas({
+  document,
+  apply,
+  mark,
+  validation,
+  overlay,
+  selectedStepId,
+  onSelectStep,
+  onAddStep,
+}: Props) {
   const flow = useReactFlow<StepViewNode, OutputEdge>();
   const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(() => new Map());
   const [selectedEdgeIds, setSelectedEdgeIds] = useState<Set<string>>(() => new Set());
@@ -47,10 +65,19 @@ export function JourneyCanvas({ document, apply, mark, validation, overlay, sele
           const { width, height } = change.dimensions;
           setMeasured((map) => {
             const old = map.get(change.id);
-            return old && old.width === width && old.height === height ? map : new Map(map).set(change.id, { width, height });
+            return old && old.width === width && old.height === height
+              ? map
+              : new Map(map).set(change.id, { width, height });
           });
         } else if (change.type === 'position' && change.position) {
-          apply({ type: 'move-step', stepId: change.id, position: { x: Math.round(change.position.x), y: Math.round(change.position.y) } }, { coalesceKey: `move:${change.id}` });
+          apply(
+            {
+              type: 'move-step',
+              stepId: change.id,
+              position: { x: Math.round(change.position.x), y: Math.round(change.position.y) },
+            },
+            { coalesceKey: `move:${change.id}` },
+          );
           if (change.dragging === false) mark();
         } else if (change.type === 'select') {
           if (change.selected) selected = change.id;
@@ -77,7 +104,8 @@ export function JourneyCanvas({ document, apply, mark, validation, overlay, sele
           });
         } else if (change.type === 'remove') {
           const edge = edgesRef.current.find((e) => e.id === change.id);
-          if (edge) apply({ type: 'disconnect', source: edge.source, output: edge.data!.output }, { coalesceKey: 'delete' });
+          if (edge)
+            apply({ type: 'disconnect', source: edge.source, output: edge.data!.output }, { coalesceKey: 'delete' });
           setSelectedEdgeIds((ids) => {
             const next = new Set(ids);
             next.delete(change.id);
@@ -135,8 +163,9 @@ export function JourneyCanvas({ document, apply, mark, validation, overlay, sele
         <Controls />
         <MiniMap pannable zoomable ariaLabel="Journey overview" />
       </ReactFlow>
-      {Object.keys(document.steps).length === 0 && <div className="canvas-empty">Drag a Message, Wait or End step here from the palette.</div>}
+      {Object.keys(document.steps).length === 0 && (
+        <div className="canvas-empty">Drag a Message, Wait or End step here from the palette.</div>
+      )}
     </div>
   );
 }
-

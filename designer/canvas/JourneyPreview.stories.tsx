@@ -4,10 +4,18 @@ import { JourneyDocument } from '../../schema/index.js';
 import { catalogueJourney } from '../model/catalogue-fixture.js';
 import { JourneyPreview } from './JourneyPreview.js';
 
-const files = import.meta.glob('../../examples/journeys/*.journey.json', { eager: true, import: 'default' }) as Record<string, unknown>;
-const byName = (name: string) => JourneyDocument.parse(Object.entries(files).find(([path]) => path.endsWith(`/${name}.journey.json`))?.[1]);
+const files = import.meta.glob('../../examples/journeys/*.journey.json', { eager: true, import: 'default' }) as Record<
+  string,
+  unknown
+>;
+const byName = (name: string) =>
+  JourneyDocument.parse(Object.entries(files).find(([path]) => path.endsWith(`/${name}.journey.json`))?.[1]);
 
-const meta = { title: 'Canvas/Example journeys', component: JourneyPreview, parameters: { layout: 'fullscreen' } } satisfies Meta<typeof JourneyPreview>;
+const meta = {
+  title: 'Canvas/Example journeys',
+  component: JourneyPreview,
+  parameters: { layout: 'fullscreen' },
+} satisfies Meta<typeof JourneyPreview>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

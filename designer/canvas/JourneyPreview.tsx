@@ -7,13 +7,34 @@ import { emptyOverlay } from '../model/path-overlay.js';
 import { viewGraph } from './view-graph.js';
 import { nodeTypes } from './nodes/index.js';
 
-export function JourneyPreview({ document, width = 1400, height = 1000 }: { document: JourneyDocument; width?: number; height?: number }) {
+export function JourneyPreview({
+  document,
+  width = 1400,
+  height = 1000,
+}: {
+  document: JourneyDocument;
+  width?: number;
+  height?: number;
+}) {
   const problems = problemsByStep(validateJourney(document).problems);
-  const { nodes, edges } = viewGraph(documentToGraph(document), { problems, overlay: emptyOverlay, selectedEdgeIds: new Set(), measured: new Map() });
+  const { nodes, edges } = viewGraph(documentToGraph(document), {
+    problems,
+    overlay: emptyOverlay,
+    selectedEdgeIds: new Set(),
+    measured: new Map(),
+  });
   return (
     <ReactFlowProvider>
       <div style={{ width, height }} data-testid="journey-preview">
-        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView nodesDraggable={false} nodesConnectable={false} proOptions={{ hideAttribution: true }}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          fitView
+          nodesDraggable={false}
+          nodesConnectable={false}
+          proOptions={{ hideAttribution: true }}
+        >
           <Background />
         </ReactFlow>
       </div>

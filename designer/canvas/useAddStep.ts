@@ -6,13 +6,23 @@ import type { JourneyChange } from '../model/changes.js';
 import { nodeSize } from '../model/auto-layout.js';
 import { createStep, freshStepId } from '../model/step-ids.js';
 
-export function useAddStep(document: JourneyDocument, apply: (change: JourneyChange) => void, mark: () => void, select: (stepId: string) => void) {
+export function useAddStep(
+  document: JourneyDocument,
+  apply: (change: JourneyChange) => void,
+  mark: () => void,
+  select: (stepId: string) => void,
+) {
   const flow = useReactFlow();
   const addAt = useCallback(
     (type: StepType, centre: { x: number; y: number }) => {
       const stepId = freshStepId(document, type);
       mark();
-      apply({ type: 'add-step', stepId, step: createStep(type, stepId), position: { x: Math.round(centre.x - nodeSize.width / 2), y: Math.round(centre.y - 30) } });
+      apply({
+        type: 'add-step',
+        stepId,
+        step: createStep(type, stepId),
+        position: { x: Math.round(centre.x - nodeSize.width / 2), y: Math.round(centre.y - 30) },
+      });
       mark();
       select(stepId);
     },
@@ -22,7 +32,9 @@ export function useAddStep(document: JourneyDocument, apply: (change: JourneyCha
   const addInView = useCallback(
     (type: StepType) => {
       const bounds = globalThis.document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-      const centre = bounds ? { x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 3 } : { x: 400, y: 200 };
+      const centre = bounds
+        ? { x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 3 }
+        : { x: 400, y: 200 };
       addAt(type, flow.screenToFlowPosition(centre));
     },
     [addAt, flow],

@@ -21,7 +21,11 @@ describe('viewGraph', () => {
 
   it('puts validation problems on the step they belong to', () => {
     const welcome = firstDoseCheckIn.steps.welcome;
-    const broken = applyChange(firstDoseCheckIn, { type: 'update-step', stepId: 'welcome', step: { ...welcome, template: ' ' } as typeof welcome });
+    const broken = applyChange(firstDoseCheckIn, {
+      type: 'update-step',
+      stepId: 'welcome',
+      step: { ...welcome, template: ' ' } as typeof welcome,
+    });
     const problems = problemsByStep(validateJourney(broken).problems);
     const { nodes } = viewGraph(documentToGraph(broken), { ...base, problems });
     expect(nodes.find((n) => n.id === 'welcome')!.data.problems.map((p) => p.code)).toEqual(['message.empty-template']);
@@ -30,9 +34,17 @@ describe('viewGraph', () => {
 
   it('marks the path: visited and current steps, taken edges animated', () => {
     const overlay = pathOverlay({
-      status: 'running', visits: {}, timers: [], attributes: {}, sequence: 0, startedAt: 0,
+      status: 'running',
+      visits: {},
+      timers: [],
+      attributes: {},
+      sequence: 0,
+      startedAt: 0,
       phase: { kind: 'waiting', step: 'wait-two-days', visit: 1, timerId: 't', until: 1 },
-      path: [{ step: 'welcome', visit: 1, enteredAt: 0, output: 'next' }, { step: 'wait-two-days', visit: 1, enteredAt: 1 }],
+      path: [
+        { step: 'welcome', visit: 1, enteredAt: 0, output: 'next' },
+        { step: 'wait-two-days', visit: 1, enteredAt: 1 },
+      ],
     });
     const { nodes, edges } = viewGraph(documentToGraph(firstDoseCheckIn), { ...base, overlay });
     expect(nodes.find((n) => n.id === 'welcome')!.data.path).toBe('visited');

@@ -17,10 +17,16 @@ export interface ViewOptions {
 
 export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: StepViewNode[]; edges: OutputEdge[] } {
   const connectedBySource = new Map<string, string[]>();
-  for (const edge of graph.edges) connectedBySource.set(edge.source, [...(connectedBySource.get(edge.source) ?? []), edge.data!.output]);
+  for (const edge of graph.edges)
+    connectedBySource.set(edge.source, [...(connectedBySource.get(edge.source) ?? []), edge.data!.output]);
   const nodes: StepViewNode[] = graph.nodes.map((node) => {
     const step = { ...node.data.step, outputs: {} } as Step;
-    const path = options.overlay.currentStep === node.id ? 'current' : options.overlay.visitedSteps.has(node.id) ? 'visited' : undefined;
+    const path =
+      options.overlay.currentStep === node.id
+        ? 'current'
+        : options.overlay.visitedSteps.has(node.id)
+          ? 'visited'
+          : undefined;
     return {
       ...node,
       type: nodeTypeOf(node.type ?? '') as StepViewNode['type'],

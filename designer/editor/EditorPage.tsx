@@ -24,18 +24,38 @@ import { useUndoShortcuts } from './useUndoShortcuts.js';
 // Monaco is big; load it only when the JSON tab is opened.
 const JsonEditor = lazy(() => import('../json/JsonEditor.js'));
 
-const fallbackConnectors: Connector[] = [{ id: 'dev', name: 'Development channel', channels: ['sms', 'email', 'voice', 'video', 'push'] }];
+const fallbackConnectors: Connector[] = [
+  { id: 'dev', name: 'Development channel', channels: ['sms', 'email', 'voice', 'video', 'push'] },
+];
 
 export function EditorPage({ journeyId }: { journeyId: string }) {
   const [journey, setJourney] = useState<Journey>();
   const [error, setError] = useState<string>();
   const [connectors, setConnectors] = useState<Connector[]>(fallbackConnectors);
   useEffect(() => {
-    api.getJourney(journeyId).then(({ journey }) => setJourney(journey), (err) => setError(errorMessage(err)));
-    api.connectors().then(({ connectors }) => connectors.length > 0 && setConnectors(connectors), () => undefined);
+    api.getJourney(journeyId).then(
+      ({ journey }) => setJourney(journey),
+      (err) => setError(errorMessage(err)),
+    );
+    api.connectors().then(
+      ({ connectors }) => connectors.length > 0 && setConnectors(connectors),
+      () => undefined,
+    );
   }, [journeyId]);
-  if (error) return <main className="page"><p className="error-text" role="alert">Could not open the journey: {error}</p></main>;
-  if (!journey) return <main className="page"><p className="muted">Loading journey…</p></main>;
+  if (error)
+    return (
+      <main className="page">
+        <p className="error-text" role="alert">
+          Could not open the journey: {error}
+        </p>
+      </main>
+    );
+  if (!journey)
+    return (
+      <main className="page">
+        <p className="muted">Loading journey…</p>
+      </main>
+    );
   return (
     <ReactFlowProvider>
       <EditorWorkspace journey={journey} connectors={connectors} />
@@ -63,7 +83,11 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
   useUndoShortcuts(editing.undo, editing.redo);
 
   return (
-    <main className={`editor${testRun.run ? ' editor--with-run' : ''}`} data-testid="editor" data-journey-id={journey.id}>
+    <main
+      className={`editor${testRun.run ? ' editor--with-run' : ''}`}
+      data-testid="editor"
+      data-journey-id={journey.id}
+    >
       <Toolbar
         name={document.name}
         onRename={(name) => apply({ type: 'rename-journey', name }, { coalesceKey: 'journey-name' })}
@@ -86,16 +110,46 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
       <Palette onAdd={addInView} />
       <section className="workspace" aria-label="Journey">
         <div className="tabs" role="tablist" aria-label="View">
-          <button type="button" role="tab" aria-selected={tab === 'canvas'} className={tab === 'canvas' ? 'is-active' : ''} onClick={() => setTab('canvas')} data-testid="tab-canvas">Canvas</button>
-          <button type="button" role="tab" aria-selected={tab === 'json'} className={tab === 'json' ? 'is-active' : ''} onClick={() => setTab('json')} data-testid="tab-json">JSON</button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'canvas'}
+            className={tab === 'canvas' ? 'is-active' : ''}
+            onClick={() => setTab('canvas')}
+            data-testid="tab-canvas"
+          >
+            Canvas
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'json'}
+            className={tab === 'json' ? 'is-active' : ''}
+            onClick={() => setTab('json')}
+            data-testid="tab-json"
+          >
+            JSON
+          </button>
           {testRun.enrollment && (
-            <span className={`run-banner status-${testRun.enrollment.state?.status ?? testRun.enrollment.status}`} data-testid="run-banner">
+            <span
+              className={`run-banner status-${testRun.enrollment.state?.status ?? testRun.enrollment.status}`}
+              data-testid="run-banner"
+            >
               Test run for {testRun.run?.patientName}: {testRun.enrollment.state?.status ?? testRun.enrollment.status}
             </span>
           )}
         </div>
         {tab === 'canvas' ? (
-          <JourneyCanvas document={document} apply={apply} mark={mark} validation={validation} overlay={testRun.overlay} selectedStepId={selectedStepId} onSelectStep={select} onAddStep={addAt} />
+          <JourneyCanvas
+            document={document}
+            apply={apply}
+            mark={mark}
+            validation={validation}
+            overlay={testRun.overlay}
+            selectedStepId={selectedStepId}
+            onSelectStep={select}
+            onAddStep={addAt}
+          />
         ) : (
           <Suspense fallback={<div className="muted pad">Loading the JSON editor…</div>}>
             <JsonEditor document={document} apply={apply} />
@@ -104,16 +158,46 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
       </section>
       <aside className="sidebar" aria-label="Details">
         {settingsOpen ? (
-          <JourneySettings document={document} problems={validation.problems} apply={apply} onClose={() => setSettingsOpen(false)} />
+          <JourneySettings
+            document={document}
+            problems={validation.problems}
+            apply={apply}
+            onClose={() => setSettingsOpen(false)}
+          />
         ) : (
-          <Inspector document={document} stepId={selectedStepId} problems={selectedStepId ? validation.byStep.get(selectedStepId) ?? [] : []} connectors={connectors} apply={apply} onDeleted={() => select(undefined)} />
+          <Inspector
+            document={document}
+            stepId={selectedStepId}
+            problems={selectedStepId ? (validation.byStep.get(selectedStepId) ?? []) : []}
+            connectors={connectors}
+            apply={apply}
+            onDeleted={() => select(undefined)}
+          />
         )}
-        <ProblemsPanel problems={validation.problems} onSelectStep={(id) => { setTab('canvas'); select(id); }} onOpenSettings={() => setSettingsOpen(true)} />
-        <VersionsPanel versions={versions.versions} busy={versions.busy !== null} canPublish={!validation.hasErrors} error={versions.error} onPublish={(id) => void versions.publish(document, id)} />
+        <ProblemsPanel
+          problems={validation.problems}
+          onSelectStep={(id) => {
+            setTab('canvas');
+            select(id);
+          }}
+          onOpenSettings={() => setSettingsOpen(true)}
+        />
+        <VersionsPanel
+          versions={versions.versions}
+          busy={versions.busy !== null}
+          canPublish={!validation.hasErrors}
+          error={versions.error}
+          onPublish={(id) => void versions.publish(document, id)}
+        />
       </aside>
       {testRun.run && (
         <aside className="run-column" aria-label="Test run">
-          <EnrollmentPanel enrollment={testRun.enrollment} error={testRun.error} document={document} onClose={testRun.stop} />
+          <EnrollmentPanel
+            enrollment={testRun.enrollment}
+            error={testRun.error}
+            document={document}
+            onClose={testRun.stop}
+          />
           <PhonePanel patientId={testRun.run.patientId} patientName={testRun.run.patientName} />
         </aside>
       )}

@@ -22,33 +22,95 @@ interface Props {
   latest?: Version;
 }
 
-const saveLabels: Record<SaveStatus['kind'], string> = { saved: 'All changes saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Save failed', blocked: 'Not saved' };
+const saveLabels: Record<SaveStatus['kind'], string> = {
+  saved: 'All changes saved',
+  unsaved: 'Unsaved changes',
+  saving: 'Saving…',
+  error: 'Save failed',
+  blocked: 'Not saved',
+};
 
 export function Toolbar(props: Props) {
   const { saveStatus, hasErrors, busy } = props;
   return (
     <div className="toolbar" role="toolbar" aria-label="Journey actions">
-      <input className="journey-name" aria-label="Journey name" value={props.name} onChange={(e) => props.onRename(e.target.value)} data-testid="journey-name" />
-      <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl+Z)" data-testid="undo">Undo</button>
-      <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">Redo</button>
-      <button type="button" onClick={props.onSettings} aria-pressed={props.settingsOpen} className={props.settingsOpen ? 'is-active' : ''} title="Attributes, events, exit criteria, goals, time zone, quiet hours, consent" data-testid="journey-settings-open">Journey settings</button>
-      <span className={`save-status save-status--${saveStatus.kind}`} data-testid="save-status" data-status={saveStatus.kind} title={'message' in saveStatus ? saveStatus.message : undefined}>
+      <input
+        className="journey-name"
+        aria-label="Journey name"
+        value={props.name}
+        onChange={(e) => props.onRename(e.target.value)}
+        data-testid="journey-name"
+      />
+      <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl+Z)" data-testid="undo">
+        Undo
+      </button>
+      <button
+        type="button"
+        onClick={props.onRedo}
+        disabled={!props.canRedo}
+        title="Redo (Ctrl+Shift+Z)"
+        data-testid="redo"
+      >
+        Redo
+      </button>
+      <button
+        type="button"
+        onClick={props.onSettings}
+        aria-pressed={props.settingsOpen}
+        className={props.settingsOpen ? 'is-active' : ''}
+        title="Attributes, events, exit criteria, goals, time zone, quiet hours, consent"
+        data-testid="journey-settings-open"
+      >
+        Journey settings
+      </button>
+      <span
+        className={`save-status save-status--${saveStatus.kind}`}
+        data-testid="save-status"
+        data-status={saveStatus.kind}
+        title={'message' in saveStatus ? saveStatus.message : undefined}
+      >
         {saveLabels[saveStatus.kind]}
       </span>
       <span className="spacer" />
       {props.latest && (
-        <span className="latest-version" data-testid="latest-version" data-version-number={props.latest.number} data-status={props.latest.status}>
+        <span
+          className="latest-version"
+          data-testid="latest-version"
+          data-version-number={props.latest.number}
+          data-status={props.latest.status}
+        >
           v{props.latest.number} <span className={`status status-${props.latest.status}`}>{props.latest.status}</span>
         </span>
       )}
-      <button type="button" onClick={props.onSave} disabled={saveStatus.kind === 'saving'} data-testid="save-draft">Save draft</button>
-      <button type="button" onClick={props.onSnapshot} disabled={busy !== null || hasErrors} title={hasErrors ? 'Fix the problems first' : 'Freeze the saved draft as a new version'} data-testid="snapshot-version">
+      <button type="button" onClick={props.onSave} disabled={saveStatus.kind === 'saving'} data-testid="save-draft">
+        Save draft
+      </button>
+      <button
+        type="button"
+        onClick={props.onSnapshot}
+        disabled={busy !== null || hasErrors}
+        title={hasErrors ? 'Fix the problems first' : 'Freeze the saved draft as a new version'}
+        data-testid="snapshot-version"
+      >
         {busy === 'snapshot' ? 'Snapshotting…' : 'Snapshot version'}
       </button>
-      <button type="button" className="primary" onClick={props.onPublish} disabled={busy !== null || hasErrors} title={hasErrors ? 'Publishing needs a journey with no problems' : 'Publish this journey'} data-testid="publish">
+      <button
+        type="button"
+        className="primary"
+        onClick={props.onPublish}
+        disabled={busy !== null || hasErrors}
+        title={hasErrors ? 'Publishing needs a journey with no problems' : 'Publish this journey'}
+        data-testid="publish"
+      >
         {busy === 'publish' ? 'Publishing…' : 'Publish'}
       </button>
-      <button type="button" onClick={props.onEnroll} disabled={!props.published} title={props.published ? `Enroll a test patient in v${props.published.number}` : 'Publish a version first'} data-testid="enroll-open">
+      <button
+        type="button"
+        onClick={props.onEnroll}
+        disabled={!props.published}
+        title={props.published ? `Enroll a test patient in v${props.published.number}` : 'Publish a version first'}
+        data-testid="enroll-open"
+      >
         Enroll test patient
       </button>
     </div>

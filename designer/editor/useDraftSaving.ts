@@ -3,7 +3,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JourneyDocument } from '../../schema/index.js';
 import { api, errorMessage } from '../api/client.js';
 
-export type SaveStatus = { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'error'; message: string } | { kind: 'blocked'; message: string };
+export type SaveStatus =
+  | { kind: 'saved' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string }
+  | { kind: 'blocked'; message: string };
 
 /** Long enough not to save on every keystroke, short enough that closing the tab rarely loses work. */
 const autosaveDelayMs = 1200;
@@ -38,7 +43,9 @@ export function useDraftSaving(journeyId: string, document: JourneyDocument, can
 
   useEffect(() => {
     if (document === savedRef.current) return;
-    setStatus(canSave ? { kind: 'unsaved' } : { kind: 'blocked', message: 'Not saved: fix the structure problems first.' });
+    setStatus(
+      canSave ? { kind: 'unsaved' } : { kind: 'blocked', message: 'Not saved: fix the structure problems first.' },
+    );
     if (!canSave) return;
     const timer = setTimeout(() => void saveNow(), autosaveDelayMs);
     return () => clearTimeout(timer);

@@ -2,7 +2,17 @@
 import { useCallback, useMemo, useReducer } from 'react';
 import type { JourneyDocument } from '../../schema/index.js';
 import type { JourneyChange } from '../model/changes.js';
-import { canRedo, canUndo, createHistory, mark, record, redo, undo, type History, type RecordOptions } from '../model/history.js';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  mark,
+  record,
+  redo,
+  undo,
+  type History,
+  type RecordOptions,
+} from '../model/history.js';
 
 type Action =
   | { type: 'apply'; change: JourneyChange; options: RecordOptions }
@@ -36,12 +46,24 @@ export interface JourneyEditing {
 
 export function useJourneyHistory(initial: JourneyDocument): JourneyEditing {
   const [history, dispatch] = useReducer(reducer, initial, createHistory);
-  const apply = useCallback((change: JourneyChange, options: Omit<RecordOptions, 'now'> = {}) => dispatch({ type: 'apply', change, options: { ...options, now: Date.now() } }), []);
+  const apply = useCallback(
+    (change: JourneyChange, options: Omit<RecordOptions, 'now'> = {}) =>
+      dispatch({ type: 'apply', change, options: { ...options, now: Date.now() } }),
+    [],
+  );
   const markStep = useCallback(() => dispatch({ type: 'mark' }), []);
   const undoStep = useCallback(() => dispatch({ type: 'undo' }), []);
   const redoStep = useCallback(() => dispatch({ type: 'redo' }), []);
   return useMemo(
-    () => ({ document: history.document, apply, mark: markStep, undo: undoStep, redo: redoStep, canUndo: canUndo(history), canRedo: canRedo(history) }),
+    () => ({
+      document: history.document,
+      apply,
+      mark: markStep,
+      undo: undoStep,
+      redo: redoStep,
+      canUndo: canUndo(history),
+      canRedo: canRedo(history),
+    }),
     [history, apply, markStep, undoStep, redoStep],
   );
 }

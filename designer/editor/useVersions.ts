@@ -35,7 +35,9 @@ export function useVersions(journeyId: string, initial: Version[], saveNow: () =
       setBusy('publish');
       setError(undefined);
       try {
-        let target = versionId ? versions.find((v) => v.id === versionId) : versions.find((v) => v.contentHash === contentHash(document) && v.status !== 'retired');
+        let target = versionId
+          ? versions.find((v) => v.id === versionId)
+          : versions.find((v) => v.contentHash === contentHash(document) && v.status !== 'retired');
         if (!target) {
           if (!(await saveNow())) throw new Error('The draft could not be saved.');
           target = (await api.snapshot(journeyId)).version;

@@ -14,7 +14,14 @@ export function singular(label: string): string {
   return label;
 }
 
-export function ListField({ spec, value, path, label, description, optional }: FieldProps & { spec: Extract<FieldSpec, { kind: 'list' }> }) {
+export function ListField({
+  spec,
+  value,
+  path,
+  label,
+  description,
+  optional,
+}: FieldProps & { spec: Extract<FieldSpec, { kind: 'list' }> }) {
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const items = Array.isArray(value) ? value : [];
@@ -28,14 +35,39 @@ export function ListField({ spec, value, path, label, description, optional }: F
       {description && <p className="muted small">{description}</p>}
       {items.length === 0 && <p className="muted small">None yet.</p>}
       {items.map((item, index) => (
-        <div className={`form-row${spec.items.kind === 'object' ? ' form-row--object' : ''}`} key={index} data-testid={`${testId}-${index}`}>
-          <SchemaField spec={spec.items} value={item} path={[...path, index]} label={`${row} ${index + 1}`} optional={false} inRow />
-          <button type="button" className="link danger" disabled={atMinimum} onClick={() => setItems(items.filter((_, i) => i !== index))} data-testid={`${testId}-${index}-remove`} aria-label={`Remove ${row.toLowerCase()} ${index + 1}`}>
+        <div
+          className={`form-row${spec.items.kind === 'object' ? ' form-row--object' : ''}`}
+          key={index}
+          data-testid={`${testId}-${index}`}
+        >
+          <SchemaField
+            spec={spec.items}
+            value={item}
+            path={[...path, index]}
+            label={`${row} ${index + 1}`}
+            optional={false}
+            inRow
+          />
+          <button
+            type="button"
+            className="link danger"
+            disabled={atMinimum}
+            onClick={() => setItems(items.filter((_, i) => i !== index))}
+            data-testid={`${testId}-${index}-remove`}
+            aria-label={`Remove ${row.toLowerCase()} ${index + 1}`}
+          >
             Remove
           </button>
         </div>
       ))}
-      <button type="button" disabled={full} onClick={() => setItems(fillEmptyIds([...items, freshValue(spec.items)], idStem(path)) as unknown[])} data-testid={`${testId}-add`}>+ Add {row.toLowerCase()}</button>
+      <button
+        type="button"
+        disabled={full}
+        onClick={() => setItems(fillEmptyIds([...items, freshValue(spec.items)], idStem(path)) as unknown[])}
+        data-testid={`${testId}-add`}
+      >
+        + Add {row.toLowerCase()}
+      </button>
       <FieldProblems pointer={pointerOf(ctx.base, path)} testId={testId} />
     </fieldset>
   );
@@ -51,7 +83,13 @@ function freshKey(record: Record<string, unknown>, stem: string): string {
   for (let n = 1; ; n++) if (!Object.prototype.hasOwnProperty.call(record, `${stem}${n}`)) return `${stem}${n}`;
 }
 
-export function RecordField({ spec, value, path, label, description }: FieldProps & { spec: Extract<FieldSpec, { kind: 'record' }> }) {
+export function RecordField({
+  spec,
+  value,
+  path,
+  label,
+  description,
+}: FieldProps & { spec: Extract<FieldSpec, { kind: 'record' }> }) {
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const record = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
@@ -67,16 +105,42 @@ export function RecordField({ spec, value, path, label, description }: FieldProp
           <label className="field field--compact">
             <span>{row} name</span>
             {/* Renaming keeps the row in place; a name already taken is refused rather than merging two rows. */}
-            <input value={key} onChange={(e) => e.target.value !== '' && ctx.set(path, renameKey(record, key, e.target.value))} data-testid={`${testId}-${index}-key`} />
+            <input
+              value={key}
+              onChange={(e) => e.target.value !== '' && ctx.set(path, renameKey(record, key, e.target.value))}
+              data-testid={`${testId}-${index}-key`}
+            />
             <FieldProblems pointer={pointerOf(ctx.base, [...path, key])} testId={`${testId}-${index}-key`} />
           </label>
-          <SchemaField spec={spec.values} value={item} path={[...path, key]} label={`${row} ${key}`} optional={false} inRow />
-          <button type="button" className="link danger" onClick={() => { const { [key]: _gone, ...rest } = record; ctx.set(path, rest); }} data-testid={`${testId}-${index}-remove`} aria-label={`Remove ${row.toLowerCase()} ${key}`}>
+          <SchemaField
+            spec={spec.values}
+            value={item}
+            path={[...path, key]}
+            label={`${row} ${key}`}
+            optional={false}
+            inRow
+          />
+          <button
+            type="button"
+            className="link danger"
+            onClick={() => {
+              const { [key]: _gone, ...rest } = record;
+              ctx.set(path, rest);
+            }}
+            data-testid={`${testId}-${index}-remove`}
+            aria-label={`Remove ${row.toLowerCase()} ${key}`}
+          >
             Remove
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => ctx.set(path, { ...record, [freshKey(record, stem)]: freshValue(spec.values) })} data-testid={`${testId}-add`}>+ Add {row.toLowerCase()}</button>
+      <button
+        type="button"
+        onClick={() => ctx.set(path, { ...record, [freshKey(record, stem)]: freshValue(spec.values) })}
+        data-testid={`${testId}-add`}
+      >
+        + Add {row.toLowerCase()}
+      </button>
       <FieldProblems pointer={pointerOf(ctx.base, path)} testId={testId} />
     </fieldset>
   );

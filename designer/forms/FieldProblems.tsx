@@ -8,7 +8,11 @@ export function FieldProblems({ pointer, testId }: { pointer: string; testId: st
   if (here.length === 0) return null;
   return (
     <ul className="field-problems" data-testid={`${testId}-problems`}>
-      {here.map((p, i) => <li key={i} className={`problem problem--${p.severity}`}>{p.message}</li>)}
+      {here.map((p, i) => (
+        <li key={i} className={`problem problem--${p.severity}`}>
+          {p.message}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -26,7 +26,15 @@ export function PropertyFields({ spec, value, path }: { spec: ObjectSpec; value:
   );
 }
 
-export function ObjectField({ spec, value, path, label, description, optional, inRow }: FieldProps & { spec: ObjectSpec }) {
+export function ObjectField({
+  spec,
+  value,
+  path,
+  label,
+  description,
+  optional,
+  inRow,
+}: FieldProps & { spec: ObjectSpec }) {
   const ctx = useFormContext();
   const testId = fieldTestId(ctx.testIdPrefix, path);
   const pointer = pointerOf(ctx.base, path);
@@ -43,11 +51,22 @@ export function ObjectField({ spec, value, path, label, description, optional, i
   // An optional object (a frequency cap) is either off or fully there: a checkbox says which.
   const toggle = optional && (
     <label className="toggle">
-      <input type="checkbox" checked={value !== undefined} onChange={(e) => ctx.set(path, e.target.checked ? freshObject(spec) : undefined)} data-testid={`${testId}-enabled`} />
+      <input
+        type="checkbox"
+        checked={value !== undefined}
+        onChange={(e) => ctx.set(path, e.target.checked ? freshObject(spec) : undefined)}
+        data-testid={`${testId}-enabled`}
+      />
       <span>{label}</span>
     </label>
   );
-  if (value === undefined) return <div className="field">{toggle}<FieldProblems pointer={pointer} testId={testId} /></div>;
+  if (value === undefined)
+    return (
+      <div className="field">
+        {toggle}
+        <FieldProblems pointer={pointer} testId={testId} />
+      </div>
+    );
   return (
     <fieldset className="form-group" data-testid={testId}>
       <legend>{toggle || label}</legend>
@@ -69,9 +88,17 @@ export function UnionField({ spec, value, path, label }: FieldProps & { spec: Ex
     <>
       <label className="field">
         <span>{path.length === 0 ? label : `${label}: ${spec.discriminator}`}</span>
-        <select value={chosen} onChange={(e) => ctx.set(path, fillEmptyIds(switchOption(spec, current, e.target.value)))} data-testid={fieldTestId(ctx.testIdPrefix, selectPath)}>
+        <select
+          value={chosen}
+          onChange={(e) => ctx.set(path, fillEmptyIds(switchOption(spec, current, e.target.value)))}
+          data-testid={fieldTestId(ctx.testIdPrefix, selectPath)}
+        >
           {!option && <option value="">—</option>}
-          {spec.options.map((o) => <option key={o.value} value={o.value}>{o.value}</option>)}
+          {spec.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.value}
+            </option>
+          ))}
         </select>
         <FieldProblems pointer={pointerOf(ctx.base, selectPath)} testId={fieldTestId(ctx.testIdPrefix, selectPath)} />
       </label>
@@ -79,5 +106,12 @@ export function UnionField({ spec, value, path, label }: FieldProps & { spec: Ex
       <FieldProblems pointer={pointerOf(ctx.base, path)} testId={testId} />
     </>
   );
-  return path.length === 0 ? body : <fieldset className="form-group" data-testid={testId}><legend>{label}</legend>{body}</fieldset>;
+  return path.length === 0 ? (
+    body
+  ) : (
+    <fieldset className="form-group" data-testid={testId}>
+      <legend>{label}</legend>
+      {body}
+    </fieldset>
+  );
 }

@@ -44,7 +44,12 @@ export function SchemaField(props: FieldProps) {
       return (
         <div className="field">
           <label className="toggle">
-            <input type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked || (optional ? undefined : false))} data-testid={testId} />
+            <input
+              type="checkbox"
+              checked={value === true}
+              onChange={(e) => set(e.target.checked || (optional ? undefined : false))}
+              data-testid={testId}
+            />
             <span>{label}</span>
           </label>
           {description && <small className="muted">{description}</small>}
@@ -78,20 +83,42 @@ export function SchemaField(props: FieldProps) {
     default:
       return (
         <label className="field">
-          <span>{label}{optional ? <small className="muted"> (optional)</small> : null}</span>
+          <span>
+            {label}
+            {optional ? <small className="muted"> (optional)</small> : null}
+          </span>
           {spec.kind === 'enum' && (
-            <select value={value === undefined ? '' : String(value)} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)} data-testid={testId}>
+            <select
+              value={value === undefined ? '' : String(value)}
+              onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}
+              data-testid={testId}
+            >
               {(optional || value === undefined) && <option value="">—</option>}
-              {spec.options.map((option) => <option key={option} value={option}>{option}</option>)}
+              {spec.options.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
             </select>
           )}
           {spec.kind === 'text' &&
             (spec.multiline ? (
-              <textarea rows={(spec.maxLength ?? 0) >= 4000 ? 3 : 2} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value === '' && optional ? undefined : e.target.value)} data-testid={testId} />
+              <textarea
+                rows={(spec.maxLength ?? 0) >= 4000 ? 3 : 2}
+                value={typeof value === 'string' ? value : ''}
+                onChange={(e) => set(e.target.value === '' && optional ? undefined : e.target.value)}
+                data-testid={testId}
+              />
             ) : (
-              <input value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value === '' && optional ? undefined : e.target.value)} data-testid={testId} />
+              <input
+                value={typeof value === 'string' ? value : ''}
+                onChange={(e) => set(e.target.value === '' && optional ? undefined : e.target.value)}
+                data-testid={testId}
+              />
             ))}
-          {spec.kind === 'number' && <NumberInput spec={spec} value={value} optional={optional} onChange={set} testId={testId} />}
+          {spec.kind === 'number' && (
+            <NumberInput spec={spec} value={value} optional={optional} onChange={set} testId={testId} />
+          )}
           {spec.kind === 'json' && <JsonField value={value} onChange={set} testId={testId} />}
           {description && <small className="muted">{description}</small>}
           <FieldProblems pointer={pointer} testId={testId} />

@@ -18,9 +18,23 @@ interface Props<T> {
   widgets?: Record<string, (props: WidgetProps) => ReactNode>;
 }
 
-export function SchemaForm<T>({ spec, value, base, problems, testIdPrefix = 'field', onChange, widgets = {} }: Props<T>) {
+export function SchemaForm<T>({
+  spec,
+  value,
+  base,
+  problems,
+  testIdPrefix = 'field',
+  onChange,
+  widgets = {},
+}: Props<T>) {
   const context = useMemo<FormContextValue>(
-    () => ({ base, problems, testIdPrefix, widgets, set: (path: Path, next: unknown) => onChange(setIn(value, path, next) as T, path.join('/')) }),
+    () => ({
+      base,
+      problems,
+      testIdPrefix,
+      widgets,
+      set: (path: Path, next: unknown) => onChange(setIn(value, path, next) as T, path.join('/')),
+    }),
     [base, problems, testIdPrefix, widgets, onChange, value],
   );
   return (

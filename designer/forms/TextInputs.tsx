@@ -2,10 +2,23 @@
 import { useEffect, useState } from 'react';
 import type { FieldSpec } from './form-spec.js';
 
-export function NumberInput({ spec, value, optional, onChange, testId }: { spec: Extract<FieldSpec, { kind: 'number' }>; value: unknown; optional: boolean; onChange: (value: unknown) => void; testId: string }) {
+export function NumberInput({
+  spec,
+  value,
+  optional,
+  onChange,
+  testId,
+}: {
+  spec: Extract<FieldSpec, { kind: 'number' }>;
+  value: unknown;
+  optional: boolean;
+  onChange: (value: unknown) => void;
+  testId: string;
+}) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   useEffect(() => {
-    if (Number(text) !== value && !(text === '' && value === undefined)) setText(value === undefined ? '' : String(value));
+    if (Number(text) !== value && !(text === '' && value === undefined))
+      setText(value === undefined ? '' : String(value));
     // Only an outside change of the value should rewrite the text.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
@@ -27,7 +40,17 @@ export function NumberInput({ spec, value, optional, onChange, testId }: { spec:
 }
 
 /** A JSON value in a textarea; the document changes only when the text parses, and the parse error is shown meanwhile. */
-export function JsonField({ value, onChange, testId, rows = 6 }: { value: unknown; onChange: (value: unknown) => void; testId: string; rows?: number }) {
+export function JsonField({
+  value,
+  onChange,
+  testId,
+  rows = 6,
+}: {
+  value: unknown;
+  onChange: (value: unknown) => void;
+  testId: string;
+  rows?: number;
+}) {
   const format = (v: unknown) => JSON.stringify(v ?? null, null, 2);
   const [text, setText] = useState(() => format(value));
   const [error, setError] = useState<string>();
@@ -62,7 +85,11 @@ export function JsonField({ value, onChange, testId, rows = 6 }: { value: unknow
         }}
         data-testid={testId}
       />
-      {error && <small className="error-text" data-testid={`${testId}-json-error`}>Not JSON yet: {error}</small>}
+      {error && (
+        <small className="error-text" data-testid={`${testId}-json-error`}>
+          Not JSON yet: {error}
+        </small>
+      )}
     </>
   );
 }

@@ -5,7 +5,8 @@ const hints: Record<string, string> = {
   maxVisits: 'Loop cap: entering the step more often takes the optional "capped" output (or ends the enrollment).',
   note: 'For reviewers and colleagues; never sent.',
   consentPurpose: 'Overrides the journey’s consent purpose for this step.',
-  delivery: 'sms: one question per message; web-link: one message with a form link ({{ assessment.link }} in the intro).',
+  delivery:
+    'sms: one question per message; web-link: one message with a form link ({{ assessment.link }} in the intro).',
   intro: 'Sent before the first question, or as the link message.',
   declineWords: 'Replies that mean the patient declines to answer.',
   filter: 'CEL over event, patient and now; the event counts only when it holds.',

@@ -3,7 +3,10 @@ import { humanize, toFieldSpec, type FieldSpec } from './form-spec.js';
 import { journeyFormSpec, stepFormSpec } from './step-forms.js';
 import { stepTypes } from '../../schema/index.js';
 
-const property = (spec: { properties: Array<{ name: string; spec: FieldSpec; present: boolean; description?: string }> }, name: string) => spec.properties.find((p) => p.name === name)!;
+const property = (
+  spec: { properties: Array<{ name: string; spec: FieldSpec; present: boolean; description?: string }> },
+  name: string,
+) => spec.properties.find((p) => p.name === name)!;
 
 describe('JSON Schema to form fields', () => {
   it('labels properties from their names', () => {
@@ -15,17 +18,31 @@ describe('JSON Schema to form fields', () => {
   it('maps primitives, enums, constants and long text', () => {
     expect(toFieldSpec({ type: 'string', maxLength: 100 })).toEqual({ kind: 'text', multiline: false, maxLength: 100 });
     expect(toFieldSpec({ type: 'string', maxLength: 4000 })).toMatchObject({ kind: 'text', multiline: true });
-    expect(toFieldSpec({ type: 'integer', minimum: 1, maximum: 10, default: 3 })).toEqual({ kind: 'number', integer: true, min: 1, max: 10, default: 3 });
+    expect(toFieldSpec({ type: 'integer', minimum: 1, maximum: 10, default: 3 })).toEqual({
+      kind: 'number',
+      integer: true,
+      min: 1,
+      max: 10,
+      default: 3,
+    });
     expect(toFieldSpec({ type: 'boolean' })).toEqual({ kind: 'boolean' });
-    expect(toFieldSpec({ type: 'string', enum: ['sms', 'web-link'] })).toEqual({ kind: 'enum', options: ['sms', 'web-link'] });
+    expect(toFieldSpec({ type: 'string', enum: ['sms', 'web-link'] })).toEqual({
+      kind: 'enum',
+      options: ['sms', 'web-link'],
+    });
     expect(toFieldSpec({ type: 'string', const: 'wait' })).toEqual({ kind: 'const', value: 'wait' });
-    expect(toFieldSpec({ type: 'array', items: { type: 'string', enum: ['mon', 'tue'] } })).toEqual({ kind: 'multi', options: ['mon', 'tue'] });
+    expect(toFieldSpec({ type: 'array', items: { type: 'string', enum: ['mon', 'tue'] } })).toEqual({
+      kind: 'multi',
+      options: ['mon', 'tue'],
+    });
   });
 
   it('puts the fields every step shares last, with hints', () => {
     const names = stepFormSpec('task').properties.map((p) => p.name);
     expect(names.slice(-2)).toEqual(['note', 'maxVisits']);
-    expect(property(stepFormSpec('task'), 'maxVisits')).toMatchObject({ description: expect.stringContaining('capped') });
+    expect(property(stepFormSpec('task'), 'maxVisits')).toMatchObject({
+      description: expect.stringContaining('capped'),
+    });
   });
 
   it('omits the fields the inspector shows itself', () => {
@@ -33,7 +50,9 @@ describe('JSON Schema to form fields', () => {
     expect(names).not.toContain('type');
     expect(names).not.toContain('outputs');
     expect(names).not.toContain('name');
-    expect(names).toEqual(expect.arrayContaining(['queue', 'title', 'talkingPoints', 'outcomes', 'deadline', 'maxVisits', 'note']));
+    expect(names).toEqual(
+      expect.arrayContaining(['queue', 'title', 'talkingPoints', 'outcomes', 'deadline', 'maxVisits', 'note']),
+    );
   });
 
   it('turns wait.kind and split.mode into discriminated unions', () => {
@@ -63,10 +82,25 @@ describe('JSON Schema to form fields', () => {
   it('generates a form for every step type and the journey settings', () => {
     for (const type of stepTypes) expect(stepFormSpec(type).kind).toBe('object');
     const journey = journeyFormSpec();
-    expect(journey.properties.map((p) => p.name)).toEqual(['name', 'description', 'attributes', 'events', 'entry', 'exitCriteria', 'goals', 'settings']);
+    expect(journey.properties.map((p) => p.name)).toEqual([
+      'name',
+      'description',
+      'attributes',
+      'events',
+      'entry',
+      'exitCriteria',
+      'goals',
+      'settings',
+    ]);
     expect(property(journey, 'attributes').spec).toMatchObject({ kind: 'record', values: { kind: 'object' } });
     const settings = property(journey, 'settings').spec;
-    expect(settings.kind === 'object' && property(settings, 'timeZone').spec).toMatchObject({ kind: 'union', discriminator: 'source' });
-    expect(settings.kind === 'object' && property(settings, 'frequencyCap')).toMatchObject({ present: false, spec: { kind: 'object' } });
+    expect(settings.kind === 'object' && property(settings, 'timeZone').spec).toMatchObject({
+      kind: 'union',
+      discriminator: 'source',
+    });
+    expect(settings.kind === 'object' && property(settings, 'frequencyCap')).toMatchObject({
+      present: false,
+      spec: { kind: 'object' },
+    });
   });
 });

@@ -60,7 +60,12 @@ const acronyms = new Set(['sms', 'id', 'url', 'cel', 'ab']);
 
 /** A property name as a label: `smsSegmentBudget` → "SMS segment budget", `maxVisits` → "Max visits". */
 export function humanize(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').trim().toLowerCase().split(/\s+/);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .split(/\s+/);
   const text = words.map((w) => (acronyms.has(w) ? w.toUpperCase() : w)).join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -69,7 +74,8 @@ export function humanize(name: string): string {
 const multilineFrom = 1000;
 
 export function toFieldSpec(schema: JsonSchema): FieldSpec {
-  const withDefault = <T extends FieldSpec>(spec: T): T => (schema.default !== undefined ? { ...spec, default: schema.default } : spec);
+  const withDefault = <T extends FieldSpec>(spec: T): T =>
+    schema.default !== undefined ? { ...spec, default: schema.default } : spec;
   if (schema.const !== undefined) return { kind: 'const', value: schema.const };
   const variants = schema.oneOf ?? schema.anyOf;
   if (variants) {
@@ -80,10 +86,20 @@ export function toFieldSpec(schema: JsonSchema): FieldSpec {
   if (schema.enum) return withDefault({ kind: 'enum', options: schema.enum.map(String) });
   switch (schema.type) {
     case 'string':
-      return withDefault({ kind: 'text', multiline: (schema.maxLength ?? 0) >= multilineFrom, pattern: schema.pattern, maxLength: schema.maxLength });
+      return withDefault({
+        kind: 'text',
+        multiline: (schema.maxLength ?? 0) >= multilineFrom,
+        pattern: schema.pattern,
+        maxLength: schema.maxLength,
+      });
     case 'number':
     case 'integer':
-      return withDefault({ kind: 'number', integer: schema.type === 'integer', min: schema.minimum, max: schema.maximum });
+      return withDefault({
+        kind: 'number',
+        integer: schema.type === 'integer',
+        min: schema.minimum,
+        max: schema.maximum,
+      });
     case 'boolean':
       return withDefault({ kind: 'boolean' });
     case 'array': {
@@ -93,11 +109,21 @@ export function toFieldSpec(schema: JsonSchema): FieldSpec {
     }
     case 'object':
       // A loose object (a FHIR resource) may hold keys no form knows of; it is edited as JSON so nothing is hidden.
-      if (schema.properties && schema.additionalProperties !== undefined && schema.additionalProperties !== false && Object.keys(schema.additionalProperties).length === 0) return withDefault({ kind: 'json' });
+      if (
+        schema.properties &&
+        schema.additionalProperties !== undefined &&
+        schema.additionalProperties !== false &&
+        Object.keys(schema.additionalProperties).length === 0
+      )
+        return withDefault({ kind: 'json' });
       if (schema.properties) return withDefault(toObjectSpec(schema));
       if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
         const keys = (schema as { propertyNames?: JsonSchema }).propertyNames;
-        return withDefault({ kind: 'record', values: toFieldSpec(schema.additionalProperties), keyPattern: keys?.pattern });
+        return withDefault({
+          kind: 'record',
+          values: toFieldSpec(schema.additionalProperties),
+          keyPattern: keys?.pattern,
+        });
       }
       return withDefault({ kind: 'json' });
     default:
@@ -123,11 +149,16 @@ export function toObjectSpec(schema: JsonSchema, omit: readonly string[] = []): 
 function toUnion(variants: JsonSchema[]): FieldSpec | undefined {
   if (!variants.every((v) => v.type === 'object' && v.properties)) return undefined;
   const first = variants[0];
-  const discriminator = Object.keys(first.properties!).find((key) => variants.every((v) => v.properties![key]?.const !== undefined));
+  const discriminator = Object.keys(first.properties!).find((key) =>
+    variants.every((v) => v.properties![key]?.const !== undefined),
+  );
   if (!discriminator) return undefined;
   return {
     kind: 'union',
     discriminator,
-    options: variants.map((v) => ({ value: String(v.properties![discriminator].const), spec: toObjectSpec(v, [discriminator]) })),
+    options: variants.map((v) => ({
+      value: String(v.properties![discriminator].const),
+      spec: toObjectSpec(v, [discriminator]),
+    })),
   };
 }

@@ -17,7 +17,11 @@ describe('form values', () => {
     expect(freshValue(split)).toEqual({ mode: 'conditions', branches: [{ id: '', when: '' }] });
     const wait = stepFormSpec('wait').properties.find((p) => p.name === 'wait')!.spec;
     if (wait.kind !== 'union') throw new Error('not a union');
-    expect(switchOption(wait, { kind: 'time-of-day', time: '10:30' }, 'attribute-date')).toEqual({ kind: 'attribute-date', attribute: '', time: '10:30' });
+    expect(switchOption(wait, { kind: 'time-of-day', time: '10:30' }, 'attribute-date')).toEqual({
+      kind: 'attribute-date',
+      attribute: '',
+      time: '10:30',
+    });
   });
 
   it('renames a map key in place', () => {
@@ -28,8 +32,15 @@ describe('form values', () => {
 
 describe('fresh ids', () => {
   it('names new rows after their list, unique among the ids already there', () => {
-    expect(fillEmptyIds([{ id: 'variant-1' }, { id: '' }, { id: '' }], 'variant')).toEqual([{ id: 'variant-1' }, { id: 'variant-2' }, { id: 'variant-3' }]);
-    expect(fillEmptyIds({ mode: 'conditions', branches: [{ id: '', when: 'true' }] })).toEqual({ mode: 'conditions', branches: [{ id: 'branch-1', when: 'true' }] });
+    expect(fillEmptyIds([{ id: 'variant-1' }, { id: '' }, { id: '' }], 'variant')).toEqual([
+      { id: 'variant-1' },
+      { id: 'variant-2' },
+      { id: 'variant-3' },
+    ]);
+    expect(fillEmptyIds({ mode: 'conditions', branches: [{ id: '', when: 'true' }] })).toEqual({
+      mode: 'conditions',
+      branches: [{ id: 'branch-1', when: 'true' }],
+    });
     expect(singularKey('exitCriteria')).toBe('exit-criterion');
     expect(singularKey('outcomes')).toBe('outcome');
   });

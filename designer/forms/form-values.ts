@@ -7,17 +7,28 @@ export type Path = ReadonlyArray<string | number>;
 export function freshValue(spec: FieldSpec): unknown {
   if ('default' in spec && spec.default !== undefined) return structuredClone(spec.default);
   switch (spec.kind) {
-    case 'text': return '';
-    case 'number': return spec.min !== undefined && spec.min > 0 ? spec.min : 0;
-    case 'boolean': return false;
-    case 'enum': return spec.options[0];
-    case 'multi': return [];
-    case 'const': return spec.value;
-    case 'object': return freshObject(spec);
-    case 'union': return { [spec.discriminator]: spec.options[0].value, ...(freshObject(spec.options[0].spec) as object) };
-    case 'list': return Array.from({ length: spec.minItems ?? 0 }, () => freshValue(spec.items));
-    case 'record': return {};
-    case 'json': return null;
+    case 'text':
+      return '';
+    case 'number':
+      return spec.min !== undefined && spec.min > 0 ? spec.min : 0;
+    case 'boolean':
+      return false;
+    case 'enum':
+      return spec.options[0];
+    case 'multi':
+      return [];
+    case 'const':
+      return spec.value;
+    case 'object':
+      return freshObject(spec);
+    case 'union':
+      return { [spec.discriminator]: spec.options[0].value, ...(freshObject(spec.options[0].spec) as object) };
+    case 'list':
+      return Array.from({ length: spec.minItems ?? 0 }, () => freshValue(spec.items));
+    case 'record':
+      return {};
+    case 'json':
+      return null;
   }
 }
 
@@ -27,17 +38,25 @@ export function freshObject(spec: ObjectSpec): Record<string, unknown> {
 }
 
 /** The union option switched to another discriminator value, keeping fields the two options share (e.g. `time`). */
-export function switchOption(spec: Extract<FieldSpec, { kind: 'union' }>, current: Record<string, unknown>, value: string): Record<string, unknown> {
+export function switchOption(
+  spec: Extract<FieldSpec, { kind: 'union' }>,
+  current: Record<string, unknown>,
+  value: string,
+): Record<string, unknown> {
   const option = spec.options.find((o) => o.value === value);
   if (!option) return current;
   const next: Record<string, unknown> = { [spec.discriminator]: value, ...freshObject(option.spec) };
-  for (const property of option.spec.properties) if (current[property.name] !== undefined) next[property.name] = current[property.name];
+  for (const property of option.spec.properties)
+    if (current[property.name] !== undefined) next[property.name] = current[property.name];
   return next;
 }
 
 /** The value at a path, or undefined. */
 export function getIn(value: unknown, path: Path): unknown {
-  return path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), value);
+  return path.reduce<unknown>(
+    (at, key) => (at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined),
+    value,
+  );
 }
 
 /** A copy of `root` with the value at `path` replaced; `undefined` removes an object key (an optional field cleared). */
@@ -70,7 +89,11 @@ export function renameKey(record: Record<string, unknown>, from: string, to: str
  */
 export function fillEmptyIds(value: unknown, stem = 'item'): unknown {
   if (Array.isArray(value)) {
-    const taken = new Set(value.map((item) => (item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined)).filter((id) => typeof id === 'string' && id !== ''));
+    const taken = new Set(
+      value
+        .map((item) => (item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined))
+        .filter((id) => typeof id === 'string' && id !== ''),
+    );
     let n = 1;
     return value.map((item) => {
       const filled = fillEmptyIds(item, stem);
@@ -81,7 +104,9 @@ export function fillEmptyIds(value: unknown, stem = 'item'): unknown {
     });
   }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fillEmptyIds(inner, singularKey(key))]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, fillEmptyIds(inner, singularKey(key))]),
+    );
   }
   return value;
 }
@@ -89,5 +114,9 @@ export function fillEmptyIds(value: unknown, stem = 'item'): unknown {
 /** `branches` → `branch`, `exitCriteria` → `exit-criterion`: the stem of fresh row ids. */
 export function singularKey(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-  return words.replace(/criteria$/, 'criterion').replace(/ies$/, 'y').replace(/(ch|sh|ss|x)es$/, '$1').replace(/([^s])s$/, '$1');
+  return words
+    .replace(/criteria$/, 'criterion')
+    .replace(/ies$/, 'y')
+    .replace(/(ch|sh|ss|x)es$/, '$1')
+    .replace(/([^s])s$/, '$1');
 }

@@ -18,7 +18,10 @@ describe('pointer matching', () => {
   });
 
   it('knows which pointers the form renders, so the rest are listed on top', () => {
-    const step = { type: 'split', split: { mode: 'bands', value: 'assessment.score', bands: [{ id: 'low', min: 0, max: 4 }] } };
+    const step = {
+      type: 'split',
+      split: { mode: 'bands', value: 'assessment.score', bands: [{ id: 'low', min: 0, max: 4 }] },
+    };
     const pointers = fieldPointers(stepFormSpec('split'), step, '/steps/s');
     expect(pointers).toContain('/steps/s/split/mode');
     expect(pointers).toContain('/steps/s/split/bands');

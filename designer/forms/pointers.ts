@@ -55,7 +55,8 @@ function collectPointers(spec: FieldSpec, value: unknown, pointer: string, out: 
       if (Array.isArray(value)) value.forEach((item, i) => collectPointers(spec.items, item, `${pointer}/${i}`, out));
       break;
     case 'record':
-      for (const [key, item] of Object.entries(object)) collectPointers(spec.values, item, `${pointer}/${pointerToken(key)}`, out);
+      for (const [key, item] of Object.entries(object))
+        collectPointers(spec.values, item, `${pointer}/${pointerToken(key)}`, out);
       break;
     default:
       break;

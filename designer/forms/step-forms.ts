@@ -1,6 +1,19 @@
 /** Form specs of each step type, generated once from the journey language's zod schemas (the single source of what a step holds). */
 import { z } from 'zod';
-import { AssessmentStep, EndStep, ExitStep, GoalStep, JourneyDocument, MessageStep, SplitStep, TaskStep, UpdateStep, WaitForEventStep, WaitStep, type StepType } from '../../schema/index.js';
+import {
+  AssessmentStep,
+  EndStep,
+  ExitStep,
+  GoalStep,
+  JourneyDocument,
+  MessageStep,
+  SplitStep,
+  TaskStep,
+  UpdateStep,
+  WaitForEventStep,
+  WaitStep,
+  type StepType,
+} from '../../schema/index.js';
 import { toObjectSpec, type JsonSchema, type ObjectSpec } from './form-spec.js';
 import { withHints } from './field-hints.js';
 
@@ -36,7 +49,10 @@ export function stepFormSpec(type: StepType, omit: readonly string[] = []): Obje
     const all = toObjectSpec(jsonSchemaOf(stepSchemas[type]), [...stepChrome, ...omit]);
     // The fields every step shares come first in the schema; in the form the type's own fields matter more.
     const shared = all.properties.filter((p) => sharedFields.includes(p.name));
-    spec = withHints({ ...all, properties: [...all.properties.filter((p) => !sharedFields.includes(p.name)), ...shared] });
+    spec = withHints({
+      ...all,
+      properties: [...all.properties.filter((p) => !sharedFields.includes(p.name)), ...shared],
+    });
     cache.set(key, spec);
   }
   return spec;

@@ -12,7 +12,10 @@ export function durationWidget(label: string, hint: string) {
         <span>{label}</span>
         <div className="duration-input">
           <input value={text} onChange={(e) => onChange(e.target.value)} aria-invalid={!valid} data-testid={testId} />
-          <output className={valid ? 'duration-reading' : 'duration-reading is-invalid'} data-testid={`${testId}-reading`}>
+          <output
+            className={valid ? 'duration-reading' : 'duration-reading is-invalid'}
+            data-testid={`${testId}-reading`}
+          >
             {valid ? describeDuration(text) : 'not a duration'}
           </output>
         </div>

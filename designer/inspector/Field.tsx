@@ -15,7 +15,16 @@ export function Field({ label, hint, children }: { label: string; hint?: ReactNo
  * A text input whose text is parsed into a value; the typed text is kept while it parses to the current value,
  * so "yes," can be typed on the way to "yes, y" without the comma vanishing.
  */
-export function ParsedInput<T>({ value, parse, format, onChange, ...rest }: { value: T; parse: (text: string) => T; format: (value: T) => string; onChange: (value: T) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+export function ParsedInput<T>({
+  value,
+  parse,
+  format,
+  onChange,
+  ...rest
+}: { value: T; parse: (text: string) => T; format: (value: T) => string; onChange: (value: T) => void } & Omit<
+  React.InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onChange'
+>) {
   const [text, setText] = useState(() => format(value));
   useEffect(() => {
     if (format(parse(text)) !== format(value)) setText(format(value));

@@ -12,12 +12,23 @@ function EditableInspector({ stepId }: { stepId: string }) {
   const problems = useMemo(() => problemsByStep(validateJourney(document).problems), [document]);
   return (
     <div style={{ width: 380 }} className="sidebar">
-      <Inspector document={document} stepId={stepId} problems={problems.get(stepId) ?? []} connectors={[{ id: 'dev', name: 'Development channel', channels: ['sms', 'email'] }]} apply={(change) => setDocument((d) => applyChange(d, change))} onDeleted={() => undefined} />
+      <Inspector
+        document={document}
+        stepId={stepId}
+        problems={problems.get(stepId) ?? []}
+        connectors={[{ id: 'dev', name: 'Development channel', channels: ['sms', 'email'] }]}
+        apply={(change) => setDocument((d) => applyChange(d, change))}
+        onDeleted={() => undefined}
+      />
     </div>
   );
 }
 
-const meta = { title: 'Inspector/Steps', component: EditableInspector, parameters: { layout: 'padded' } } satisfies Meta<typeof EditableInspector>;
+const meta = {
+  title: 'Inspector/Steps',
+  component: EditableInspector,
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof EditableInspector>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -26,7 +26,8 @@ export function Inspector({ document, stepId, problems, connectors, apply, onDel
     );
   }
   // Typing in one field is one undo step; the coalesce key tells fields (and steps) apart.
-  const update = (next: Step, field: string) => apply({ type: 'update-step', stepId, step: next }, { coalesceKey: `${stepId}/${field}` });
+  const update = (next: Step, field: string) =>
+    apply({ type: 'update-step', stepId, step: next }, { coalesceKey: `${stepId}/${field}` });
   const isStart = document.start === stepId;
   return (
     <section className="panel inspector" aria-label="Inspector" data-testid="inspector" data-step-id={stepId}>
@@ -34,14 +35,29 @@ export function Inspector({ document, stepId, problems, connectors, apply, onDel
         {kindOfType(step.type).label} step <code className="muted">{stepId}</code>
       </h2>
       <Field label="Name">
-        <input value={step.name ?? ''} onChange={(e) => update({ ...step, name: e.target.value || undefined }, 'name')} data-testid="inspector-name" />
+        <input
+          value={step.name ?? ''}
+          onChange={(e) => update({ ...step, name: e.target.value || undefined }, 'name')}
+          data-testid="inspector-name"
+        />
       </Field>
-      <StepFields document={document} stepId={stepId} step={step} problems={problems} connectors={connectors} onChange={update} />
+      <StepFields
+        document={document}
+        stepId={stepId}
+        step={step}
+        problems={problems}
+        connectors={connectors}
+        onChange={update}
+      />
       <div className="inspector-actions">
         {isStart ? (
-          <span className="pill" data-testid="inspector-is-start">Start step</span>
+          <span className="pill" data-testid="inspector-is-start">
+            Start step
+          </span>
         ) : (
-          <button type="button" onClick={() => apply({ type: 'set-start', stepId })} data-testid="inspector-make-start">Make start step</button>
+          <button type="button" onClick={() => apply({ type: 'set-start', stepId })} data-testid="inspector-make-start">
+            Make start step
+          </button>
         )}
         <button
           type="button"

@@ -8,15 +8,26 @@ import { applyChange } from '../model/changes.js';
 import { JourneySettings } from './JourneySettings.js';
 
 function EditableSettings({ journey }: { journey: 'catalogue' | 'empty' }) {
-  const [document, setDocument] = useState<JourneyDocument>(journey === 'catalogue' ? catalogueJourney : emptyJourney('New journey'));
+  const [document, setDocument] = useState<JourneyDocument>(
+    journey === 'catalogue' ? catalogueJourney : emptyJourney('New journey'),
+  );
   return (
     <div style={{ width: 380 }} className="sidebar">
-      <JourneySettings document={document} problems={validateJourney(document).problems} apply={(change) => setDocument((d) => applyChange(d, change))} onClose={() => undefined} />
+      <JourneySettings
+        document={document}
+        problems={validateJourney(document).problems}
+        apply={(change) => setDocument((d) => applyChange(d, change))}
+        onClose={() => undefined}
+      />
     </div>
   );
 }
 
-const meta = { title: 'Inspector/Journey settings', component: EditableSettings, parameters: { layout: 'padded' } } satisfies Meta<typeof EditableSettings>;
+const meta = {
+  title: 'Inspector/Journey settings',
+  component: EditableSettings,
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof EditableSettings>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

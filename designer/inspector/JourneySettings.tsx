@@ -23,21 +23,36 @@ export function JourneySettings({ document, problems, apply, onClose }: Props) {
   const unclaimed = unclaimedProblems(journeyProblems, fieldPointers(spec, fields, ''));
   const widgets = useMemo(() => journeyWidgets(document), [document]);
   const onChange = useCallback(
-    (journey: JourneyFields, field: string) => apply({ type: 'update-journey', journey }, { coalesceKey: `journey/${field}` }),
+    (journey: JourneyFields, field: string) =>
+      apply({ type: 'update-journey', journey }, { coalesceKey: `journey/${field}` }),
     [apply],
   );
   return (
     <section className="panel inspector" aria-label="Journey settings" data-testid="journey-settings">
       <h2 className="panel-title">
         Journey settings
-        <button type="button" className="link" onClick={onClose} data-testid="journey-settings-close">Close</button>
+        <button type="button" className="link" onClick={onClose} data-testid="journey-settings-close">
+          Close
+        </button>
       </h2>
       {unclaimed.length > 0 && (
         <ul className="inspector-problems" data-testid="journey-settings-problems">
-          {unclaimed.map((p, i) => <li key={i} className={`problem problem--${p.severity}`}>{p.message}</li>)}
+          {unclaimed.map((p, i) => (
+            <li key={i} className={`problem problem--${p.severity}`}>
+              {p.message}
+            </li>
+          ))}
         </ul>
       )}
-      <SchemaForm spec={spec} value={fields} base="" problems={journeyProblems} testIdPrefix="journey" onChange={onChange} widgets={widgets} />
+      <SchemaForm
+        spec={spec}
+        value={fields}
+        base=""
+        problems={journeyProblems}
+        testIdPrefix="journey"
+        onChange={onChange}
+        widgets={widgets}
+      />
     </section>
   );
 }

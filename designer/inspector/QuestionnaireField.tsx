@@ -6,7 +6,13 @@ import { describeQuestionnaire, summarizeQuestionnaire } from '../model/question
 import type { WidgetProps } from '../forms/form-context.js';
 import { JsonField } from '../forms/TextInputs.js';
 
-export function QuestionnaireField({ value, pointer, testId, onChange, problems }: WidgetProps & { problems: readonly Problem[] }) {
+export function QuestionnaireField({
+  value,
+  pointer,
+  testId,
+  onChange,
+  problems,
+}: WidgetProps & { problems: readonly Problem[] }) {
   const parsed = Questionnaire.safeParse(value);
   const here = problems.filter((p) => p.pointer === pointer || p.pointer.startsWith(`${pointer}/`));
   return (
@@ -26,13 +32,21 @@ export function QuestionnaireField({ value, pointer, testId, onChange, problems 
           data-testid={`${testId}-load-example`}
         >
           <option value="">Load example…</option>
-          {exampleQuestionnaires.map((q) => <option key={q.id} value={q.id}>{q.title}</option>)}
+          {exampleQuestionnaires.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.title}
+            </option>
+          ))}
         </select>
       </div>
       <JsonField value={value} onChange={onChange} testId={`${testId}-json`} rows={12} />
       {here.length > 0 && (
         <ul className="field-problems" data-testid={`${testId}-problems`}>
-          {here.map((p, i) => <li key={i} className={`problem problem--${p.severity}`}>{p.pointer.slice(pointer.length) || '/'}: {p.message}</li>)}
+          {here.map((p, i) => (
+            <li key={i} className={`problem problem--${p.severity}`}>
+              {p.pointer.slice(pointer.length) || '/'}: {p.message}
+            </li>
+          ))}
         </ul>
       )}
     </fieldset>

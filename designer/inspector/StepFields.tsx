@@ -31,17 +31,45 @@ export function StepFields({ document, stepId, step, problems, connectors, onCha
   const widgets = useMemo(() => stepWidgets(document, connectors, problems), [document, connectors, problems]);
   // Problems the form shows under a field are not repeated in the list at the top; the questionnaire shows its own.
   const claimed = fieldPointers(spec, step, base);
-  const unclaimed = unclaimedProblems(problems, claimed).filter((p) => step.type !== 'assessment' || !p.pointer.startsWith(`${base}/questionnaire/`));
+  const unclaimed = unclaimedProblems(problems, claimed).filter(
+    (p) => step.type !== 'assessment' || !p.pointer.startsWith(`${base}/questionnaire/`),
+  );
   return (
     <>
       {unclaimed.length > 0 && (
         <ul className="inspector-problems" data-testid="inspector-problems">
-          {unclaimed.map((p, i) => <li key={i} className={`problem problem--${p.severity}`}>{p.message}</li>)}
+          {unclaimed.map((p, i) => (
+            <li key={i} className={`problem problem--${p.severity}`}>
+              {p.message}
+            </li>
+          ))}
         </ul>
       )}
-      {step.type === 'message' && <MessageFields step={step} connectors={connectors} onChange={(next: MessageStep, field) => onChange(next, field)} />}
-      {step.type === 'wait' && <WaitFields step={step} onChange={(next: WaitStep, field) => onChange(next, field)} dateAttributes={Object.entries(document.attributes ?? {}).filter(([, a]) => a.type === 'date').map(([name]) => name)} />}
-      <SchemaForm spec={spec} value={step} base={base} problems={problems} testIdPrefix="field" onChange={onChange} widgets={widgets} />
+      {step.type === 'message' && (
+        <MessageFields
+          step={step}
+          connectors={connectors}
+          onChange={(next: MessageStep, field) => onChange(next, field)}
+        />
+      )}
+      {step.type === 'wait' && (
+        <WaitFields
+          step={step}
+          onChange={(next: WaitStep, field) => onChange(next, field)}
+          dateAttributes={Object.entries(document.attributes ?? {})
+            .filter(([, a]) => a.type === 'date')
+            .map(([name]) => name)}
+        />
+      )}
+      <SchemaForm
+        spec={spec}
+        value={step}
+        base={base}
+        problems={problems}
+        testIdPrefix="field"
+        onChange={onChange}
+        widgets={widgets}
+      />
     </>
   );
 }

@@ -44,7 +44,9 @@ export default function JsonEditor({ document, apply }: Props) {
   return (
     <div className="json-editor" data-testid="json-editor">
       <div className={`json-status${error ? ' is-error' : ''}`} role="status" data-testid="json-status">
-        {error ? `Not applied — ${error}` : 'In step with the canvas. Edits that are valid JSON and a journey document apply at once.'}
+        {error
+          ? `Not applied — ${error}`
+          : 'In step with the canvas. Edits that are valid JSON and a journey document apply at once.'}
       </div>
       <div className="json-monaco">
         <Editor
@@ -52,7 +54,14 @@ export default function JsonEditor({ document, apply }: Props) {
           language="json"
           value={text}
           onChange={onChange}
-          options={{ minimap: { enabled: false }, fontSize: 13, tabSize: 2, scrollBeyondLastLine: false, automaticLayout: true, wordWrap: 'on' }}
+          options={{
+            minimap: { enabled: false },
+            fontSize: 13,
+            tabSize: 2,
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            wordWrap: 'on',
+          }}
           loading={<div className="muted">Loading editor…</div>}
         />
       </div>

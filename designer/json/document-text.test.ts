@@ -10,7 +10,10 @@ describe('journey JSON text', () => {
   });
 
   it('refuses invalid JSON and structurally wrong documents with a message', () => {
-    expect(readDocumentText('{ "name": ')).toMatchObject({ ok: false, message: expect.stringContaining('not valid JSON') });
+    expect(readDocumentText('{ "name": ')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not valid JSON'),
+    });
     const wrong = readDocumentText(JSON.stringify({ ...firstDoseCheckIn, steps: { a: { type: 'teleport' } } }));
     expect(wrong).toMatchObject({ ok: false, message: expect.stringContaining('Not a journey document') });
   });

@@ -13,8 +13,13 @@ export function readDocumentText(text: string): ParsedText {
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const result = JourneyDocument.safeParse(parsed.value);
   if (!result.success) {
-    const first = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('/') || 'document'}: ${issue.message}`);
-    return { ok: false, message: `Not a journey document: ${first.join('; ')}${result.error.issues.length > 3 ? '; …' : ''}` };
+    const first = result.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('/') || 'document'}: ${issue.message}`);
+    return {
+      ok: false,
+      message: `Not a journey document: ${first.join('; ')}${result.error.issues.length > 3 ? '; …' : ''}`,
+    };
   }
   return { ok: true, document: result.data };
 }

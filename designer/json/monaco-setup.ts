@@ -19,7 +19,9 @@ monaco.json.jsonDefaults.setDiagnosticsOptions({
   allowComments: false,
   enableSchemaRequest: false,
   schemaValidation: 'error',
-  schemas: [{ uri: 'https://carepath.local/schema/journey.json', fileMatch: [journeyModelPath], schema: journeyJsonSchema() }],
+  schemas: [
+    { uri: 'https://carepath.local/schema/journey.json', fileMatch: [journeyModelPath], schema: journeyJsonSchema() },
+  ],
 });
 
 loader.config({ monaco });

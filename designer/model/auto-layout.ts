@@ -23,7 +23,10 @@ export function outputOffsets(outputs: readonly string[]): number[] {
 
 /** A node's width: the nominal card, widened when its outputs (a split's bands, a task's outcomes) would not fit below it. */
 export function nodeWidth(outputs: readonly string[]): number {
-  return Math.max(nodeSize.width, outputs.reduce((sum, output) => sum + outputWidth(output), 0));
+  return Math.max(
+    nodeSize.width,
+    outputs.reduce((sum, output) => sum + outputWidth(output), 0),
+  );
 }
 
 /** The width of a step's node; a half-formed step from hand-written JSON gets the nominal width. */

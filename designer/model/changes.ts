@@ -66,7 +66,10 @@ export function applyChange(document: JourneyDocument, change: JourneyChange): J
       const step = document.steps[change.source];
       if (!step || !has(document.steps, change.target)) return document;
       if (step.outputs[change.output] === change.target) return document;
-      return replaceStep(document, change.source, { ...step, outputs: { ...step.outputs, [change.output]: change.target } });
+      return replaceStep(document, change.source, {
+        ...step,
+        outputs: { ...step.outputs, [change.output]: change.target },
+      });
     }
     case 'disconnect': {
       const step = document.steps[change.source];
@@ -94,7 +97,12 @@ export function applyChange(document: JourneyDocument, change: JourneyChange): J
       return document.name === change.name ? document : { ...document, name: change.name };
     case 'update-journey': {
       // Spread the fields first: an optional field cleared in the form (description) must disappear, not survive from the old document.
-      const next: JourneyDocument = { ...change.journey, schemaVersion: document.schemaVersion, start: document.start, steps: document.steps };
+      const next: JourneyDocument = {
+        ...change.journey,
+        schemaVersion: document.schemaVersion,
+        start: document.start,
+        steps: document.steps,
+      };
       if (document.layout) next.layout = document.layout;
       return next;
     }

@@ -40,11 +40,20 @@ function diffRecords<T>(before: Record<string, T>, after: Record<string, T>, int
 }
 
 export function isEmptyDiff(diff: DocumentDiff): boolean {
-  return Object.keys(diff.fields).length === 0 && Object.keys(diff.steps).length === 0 && Object.keys(diff.positions).length === 0 && !diff.layoutBlock;
+  return (
+    Object.keys(diff.fields).length === 0 &&
+    Object.keys(diff.steps).length === 0 &&
+    Object.keys(diff.positions).length === 0 &&
+    !diff.layoutBlock
+  );
 }
 
 /** Applies a diff forward (redo) or backward (undo). Only the parts the diff names are touched, so later unrelated edits survive. */
-export function applyDiff(document: JourneyDocument, diff: DocumentDiff, direction: 'forward' | 'backward'): JourneyDocument {
+export function applyDiff(
+  document: JourneyDocument,
+  diff: DocumentDiff,
+  direction: 'forward' | 'backward',
+): JourneyDocument {
   const pick = <T>(pair: Pair<T>) => (direction === 'forward' ? pair[1] : pair[0]);
   const next: Record<string, unknown> = { ...document };
   for (const [key, pair] of Object.entries(diff.fields)) {
@@ -60,7 +69,11 @@ export function applyDiff(document: JourneyDocument, diff: DocumentDiff, directi
   return next as JourneyDocument;
 }
 
-function patchRecord<T>(record: Record<string, T>, pairs: Record<string, Pair<T>>, pick: (pair: Pair<T>) => T | undefined): Record<string, T> {
+function patchRecord<T>(
+  record: Record<string, T>,
+  pairs: Record<string, Pair<T>>,
+  pick: (pair: Pair<T>) => T | undefined,
+): Record<string, T> {
   if (Object.keys(pairs).length === 0) return record;
   const next = { ...record };
   for (const [id, pair] of Object.entries(pairs)) {

@@ -1,7 +1,10 @@
 /** The example questionnaires shipped in examples/questionnaires, found at build time so a new file there shows up in the "Load example" menu. */
 import { Questionnaire } from '../../schema/fhir/index.js';
 
-const files = import.meta.glob('../../examples/questionnaires/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+const files = import.meta.glob('../../examples/questionnaires/*.json', { eager: true, import: 'default' }) as Record<
+  string,
+  unknown
+>;
 
 export interface ExampleQuestionnaire {
   id: string;

@@ -4,7 +4,11 @@ import { firstDoseCheckIn } from './fixtures.js';
 import type { MessageStep } from '../../schema/index.js';
 
 const welcome = firstDoseCheckIn.steps.welcome as MessageStep;
-const typed = (template: string) => ({ type: 'update-step' as const, stepId: 'welcome', step: { ...welcome, template } });
+const typed = (template: string) => ({
+  type: 'update-step' as const,
+  stepId: 'welcome',
+  step: { ...welcome, template },
+});
 
 describe('history', () => {
   it('undoes and redoes a change', () => {

@@ -49,7 +49,12 @@ export function record(history: History, change: JourneyChange, options: RecordO
   if (isEmptyDiff(entry.diff)) return { ...history, document };
   const now = options.now ?? 0;
   const last = history.undoStack[history.undoStack.length - 1];
-  const joins = !history.markPending && last !== undefined && options.coalesceKey !== undefined && last.coalesceKey === options.coalesceKey && now - last.at <= coalesceWindowMs;
+  const joins =
+    !history.markPending &&
+    last !== undefined &&
+    options.coalesceKey !== undefined &&
+    last.coalesceKey === options.coalesceKey &&
+    now - last.at <= coalesceWindowMs;
   const undoStack = joins
     ? [...history.undoStack.slice(0, -1), { ...last, entries: [...last.entries, entry], at: now }]
     : [...history.undoStack, { entries: [entry], coalesceKey: options.coalesceKey, at: now }];
@@ -72,13 +77,25 @@ export function canRedo(history: History): boolean {
 export function undo(history: History): History {
   const batch = history.undoStack[history.undoStack.length - 1];
   if (!batch) return history;
-  const document = [...batch.entries].reverse().reduce((doc, entry) => applyDiff(doc, entry.diff, 'backward'), history.document);
-  return { document, undoStack: history.undoStack.slice(0, -1), redoStack: [...history.redoStack, batch], markPending: true };
+  const document = [...batch.entries]
+    .reverse()
+    .reduce((doc, entry) => applyDiff(doc, entry.diff, 'backward'), history.document);
+  return {
+    document,
+    undoStack: history.undoStack.slice(0, -1),
+    redoStack: [...history.redoStack, batch],
+    markPending: true,
+  };
 }
 
 export function redo(history: History): History {
   const batch = history.redoStack[history.redoStack.length - 1];
   if (!batch) return history;
   const document = batch.entries.reduce((doc, entry) => applyDiff(doc, entry.diff, 'forward'), history.document);
-  return { document, undoStack: [...history.undoStack, batch], redoStack: history.redoStack.slice(0, -1), markPending: true };
+  return {
+    document,
+    undoStack: [...history.undoStack, batch],
+    redoStack: history.redoStack.slice(0, -1),
+    markPending: true,
+  };
 }

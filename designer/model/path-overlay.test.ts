@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { pathOverlay } from './path-overlay.js';
 import type { EnrollmentState } from '../../runtime/engine/types.js';
 
-const base: EnrollmentState = { status: 'running', phase: { kind: 'done' }, visits: {}, path: [], timers: [], attributes: {}, sequence: 0, startedAt: 0 };
+const base: EnrollmentState = {
+  status: 'running',
+  phase: { kind: 'done' },
+  visits: {},
+  path: [],
+  timers: [],
+  attributes: {},
+  sequence: 0,
+  startedAt: 0,
+};
 
 describe('pathOverlay', () => {
   it('marks visited steps, the edges taken, and the step the patient is in', () => {

@@ -15,7 +15,9 @@ export function pathOverlay(state: EnrollmentState | null | undefined): PathOver
   if (!state) return emptyOverlay;
   const visitedSteps = new Set(state.path.map((entry) => entry.step));
   // An entry's output names the edge the patient left by; entries without one are the step they are still in.
-  const takenEdges = new Set(state.path.filter((entry) => entry.output !== undefined).map((entry) => edgeId(entry.step, entry.output!)));
+  const takenEdges = new Set(
+    state.path.filter((entry) => entry.output !== undefined).map((entry) => edgeId(entry.step, entry.output!)),
+  );
   const currentStep = state.status === 'running' && state.phase.kind !== 'done' ? state.phase.step : undefined;
   return { visitedSteps, takenEdges, currentStep, status: state.status };
 }

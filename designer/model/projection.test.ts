@@ -6,7 +6,14 @@ import type { JourneyDocument } from '../../schema/index.js';
 describe('documentToGraph', () => {
   it('makes one node per step, placed at its stored layout position, with the start marked', () => {
     const graph = documentToGraph(firstDoseCheckIn);
-    expect(graph.nodes.map((n) => n.id)).toEqual(['welcome', 'wait-two-days', 'ask-first-dose', 'end-well', 'end-follow-up', 'end-no-reply']);
+    expect(graph.nodes.map((n) => n.id)).toEqual([
+      'welcome',
+      'wait-two-days',
+      'ask-first-dose',
+      'end-well',
+      'end-follow-up',
+      'end-no-reply',
+    ]);
     const welcome = graph.nodes.find((n) => n.id === 'welcome')!;
     expect(welcome.type).toBe('message');
     expect(welcome.data.isStart).toBe(true);
@@ -54,7 +61,13 @@ describe('graphToDocument', () => {
   it('turns an added edge into the step output it stands for', () => {
     const graph = documentToGraph(firstDoseCheckIn);
     graph.edges = graph.edges.filter((e) => e.id !== 'welcome:next');
-    graph.edges.push({ id: 'welcome:next', source: 'welcome', sourceHandle: 'next', target: 'ask-first-dose', data: { output: 'next' } });
+    graph.edges.push({
+      id: 'welcome:next',
+      source: 'welcome',
+      sourceHandle: 'next',
+      target: 'ask-first-dose',
+      data: { output: 'next' },
+    });
     expect(graphToDocument(graph).steps.welcome.outputs).toEqual({ next: 'ask-first-dose' });
   });
 });

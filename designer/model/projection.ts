@@ -60,7 +60,15 @@ export function documentToGraph(document: JourneyDocument): JourneyGraph {
   const edges: OutputEdge[] = [];
   for (const [id, step] of Object.entries(steps)) {
     for (const [output, target] of Object.entries(step.outputs)) {
-      edges.push({ id: edgeId(id, output), source: id, sourceHandle: output, target, targetHandle: targetHandleId, label: output, data: { output } });
+      edges.push({
+        id: edgeId(id, output),
+        source: id,
+        sourceHandle: output,
+        target,
+        targetHandle: targetHandleId,
+        label: output,
+        data: { output },
+      });
     }
   }
   return { nodes, edges, start, meta, hasLayout: layout !== undefined };
@@ -79,7 +87,9 @@ export function graphToDocument(graph: JourneyGraph): JourneyDocument {
   const document: JourneyDocument = { ...graph.meta, start: graph.start, steps };
   const positioned = graph.nodes.filter((node) => node.data.hasStoredPosition);
   if (graph.hasLayout || positioned.length > 0) {
-    document.layout = { steps: Object.fromEntries(positioned.map((node) => [node.id, { x: node.position.x, y: node.position.y }])) };
+    document.layout = {
+      steps: Object.fromEntries(positioned.map((node) => [node.id, { x: node.position.x, y: node.position.y }])),
+    };
   }
   return document;
 }

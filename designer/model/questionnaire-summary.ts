@@ -1,5 +1,12 @@
 /** What a program manager needs to know of an embedded questionnaire at a glance: title, number of questions, possible score range. */
-import { integerBounds, isQuestion, ordinalOf, questionsOf, walkItems, type Questionnaire } from '../../schema/fhir/index.js';
+import {
+  integerBounds,
+  isQuestion,
+  ordinalOf,
+  questionsOf,
+  walkItems,
+  type Questionnaire,
+} from '../../schema/fhir/index.js';
 
 export interface QuestionnaireSummary {
   title: string;

@@ -18,7 +18,13 @@ export function addReplyClass(step: MessageStep): MessageStep {
   const used = new Set(classes.map((c) => c.id));
   let n = classes.length + 1;
   while (used.has(`reply-${n}`)) n++;
-  return { ...step, await: { timeout: step.await?.timeout ?? defaultReplyTimeout, classes: [...classes, { id: `reply-${n}`, match: [] }] } };
+  return {
+    ...step,
+    await: {
+      timeout: step.await?.timeout ?? defaultReplyTimeout,
+      classes: [...classes, { id: `reply-${n}`, match: [] }],
+    },
+  };
 }
 
 export function removeReplyClass(step: MessageStep, index: number): MessageStep {
@@ -35,8 +41,14 @@ export function updateReplyClass(step: MessageStep, index: number, patch: Partia
   const before = step.await.classes[index];
   const after = { ...before, ...patch };
   let outputs = step.outputs;
-  if (after.id !== before.id && Object.prototype.hasOwnProperty.call(outputs, before.id) && !Object.prototype.hasOwnProperty.call(outputs, after.id)) {
-    outputs = Object.fromEntries(Object.entries(outputs).map(([output, target]) => [output === before.id ? after.id : output, target]));
+  if (
+    after.id !== before.id &&
+    Object.prototype.hasOwnProperty.call(outputs, before.id) &&
+    !Object.prototype.hasOwnProperty.call(outputs, after.id)
+  ) {
+    outputs = Object.fromEntries(
+      Object.entries(outputs).map(([output, target]) => [output === before.id ? after.id : output, target]),
+    );
   }
   const classes = step.await.classes.map((c, i) => (i === index ? after : c));
   return { ...step, outputs, await: { ...step.await, classes } };
@@ -44,7 +56,10 @@ export function updateReplyClass(step: MessageStep, index: number, patch: Partia
 
 /** "1, yes ,y" → ["1", "yes", "y"]: the match words as a person types them, comma-separated. */
 export function parseMatchList(text: string): string[] {
-  return text.split(',').map((word) => word.trim()).filter((word) => word !== '');
+  return text
+    .split(',')
+    .map((word) => word.trim())
+    .filter((word) => word !== '');
 }
 
 export function formatMatchList(words: readonly string[]): string {

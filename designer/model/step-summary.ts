@@ -6,7 +6,15 @@ type Of<T extends Step['type']> = Omit<Extract<Step, { type: T }>, 'outputs'>;
 /** A step as a canvas node holds it, without outputs; distributive, unlike `Omit<Step, 'outputs'>`, so it narrows on `type`. */
 export type StepSansOutputs = { [T in Step['type']]: Of<T> }[Step['type']];
 
-const dayNames: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const dayNames: Record<string, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
 /** A wait in words: "Wait 2 days", "Next 09:00 local, Mon/Wed", "3 days before refillDueDate at 10:00". */
 export function describeWait(wait: WaitSpec): string {
@@ -14,7 +22,10 @@ export function describeWait(wait: WaitSpec): string {
     case 'duration':
       return `Wait ${describeDuration(wait.duration)}`;
     case 'time-of-day': {
-      const days = wait.weekdays && wait.weekdays.length > 0 && wait.weekdays.length < 7 ? `, ${wait.weekdays.map((d) => dayNames[d] ?? d).join('/')}` : '';
+      const days =
+        wait.weekdays && wait.weekdays.length > 0 && wait.weekdays.length < 7
+          ? `, ${wait.weekdays.map((d) => dayNames[d] ?? d).join('/')}`
+          : '';
       return `Next ${wait.time} local${days}`;
     }
     case 'attribute-date': {
@@ -38,8 +49,10 @@ export function describeAssessment(step: Of<'assessment'>): string {
 
 export function describeSplit(step: Of<'split'>): string {
   const rule = step.split;
-  if (rule.mode === 'conditions') return `First match of ${plural(rule.branches.length, 'condition')}: ${rule.branches.map((b) => b.label || b.id).join(', ')}, else`;
-  if (rule.mode === 'bands') return `Bands on ${rule.value ?? 'assessment.score'}: ${rule.bands.map((b) => `${b.label || b.id} ${b.min}–${b.max}`).join(', ')}`;
+  if (rule.mode === 'conditions')
+    return `First match of ${plural(rule.branches.length, 'condition')}: ${rule.branches.map((b) => b.label || b.id).join(', ')}, else`;
+  if (rule.mode === 'bands')
+    return `Bands on ${rule.value ?? 'assessment.score'}: ${rule.bands.map((b) => `${b.label || b.id} ${b.min}–${b.max}`).join(', ')}`;
   return `Random: ${rule.variants.map((v) => `${v.label || v.id} ${v.percent}%`).join(', ')}`;
 }
 
@@ -65,15 +78,25 @@ export function describeWaitForEvent(step: Of<'wait-for-event'>): string {
 /** The summary line of any step, or undefined when the node shows its own. */
 export function describeStep(step: StepSansOutputs): string | undefined {
   switch (step.type) {
-    case 'wait': return describeWait(step.wait);
-    case 'wait-for-event': return describeWaitForEvent(step);
-    case 'assessment': return describeAssessment(step);
-    case 'split': return describeSplit(step);
-    case 'task': return describeTask(step);
-    case 'update': return describeUpdate(step);
-    case 'goal': return `Goal: ${step.goal}`;
-    case 'exit': return `Exits: ${step.reason}`;
-    case 'end': return 'Enrollment completes';
-    default: return undefined;
+    case 'wait':
+      return describeWait(step.wait);
+    case 'wait-for-event':
+      return describeWaitForEvent(step);
+    case 'assessment':
+      return describeAssessment(step);
+    case 'split':
+      return describeSplit(step);
+    case 'task':
+      return describeTask(step);
+    case 'update':
+      return describeUpdate(step);
+    case 'goal':
+      return `Goal: ${step.goal}`;
+    case 'exit':
+      return `Exits: ${step.reason}`;
+    case 'end':
+      return 'Enrollment completes';
+    default:
+      return undefined;
   }
 }

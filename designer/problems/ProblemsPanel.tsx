@@ -1,15 +1,28 @@
 /** Every validation problem of the journey; pressing one selects the step it belongs to, or opens the journey settings for journey-level ones. */
 import type { Problem } from '../../schema/index.js';
 
-export function ProblemsPanel({ problems, onSelectStep, onOpenSettings }: { problems: Problem[]; onSelectStep: (stepId: string) => void; onOpenSettings?: () => void }) {
+export function ProblemsPanel({
+  problems,
+  onSelectStep,
+  onOpenSettings,
+}: {
+  problems: Problem[];
+  onSelectStep: (stepId: string) => void;
+  onOpenSettings?: () => void;
+}) {
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
     <section className="panel problems" aria-label="Problems" data-testid="problems-panel" data-count={problems.length}>
       <h2 className="panel-title">
-        Problems <span className={`count${errors ? ' count--error' : ' count--ok'}`} data-testid="problems-count">{problems.length}</span>
+        Problems{' '}
+        <span className={`count${errors ? ' count--error' : ' count--ok'}`} data-testid="problems-count">
+          {problems.length}
+        </span>
       </h2>
       {problems.length === 0 ? (
-        <p className="ok-text" data-testid="problems-none">No problems: this journey can be published.</p>
+        <p className="ok-text" data-testid="problems-none">
+          No problems: this journey can be published.
+        </p>
       ) : (
         <ul className="problem-list" data-testid="problems-list">
           {problems.map((problem, i) => (

@@ -17,32 +17,66 @@ export function EnrollDialog({ version, onEnrolled, onClose }: Props) {
   const [phone, setPhone] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const { submit, busy, error } = useSubmit(async () => {
-    const { patient } = await api.createPatient({ name: name.trim(), phone: phone.trim() || undefined, timeZone: timeZone.trim() });
+    const { patient } = await api.createPatient({
+      name: name.trim(),
+      phone: phone.trim() || undefined,
+      timeZone: timeZone.trim(),
+    });
     const { enrollment } = await api.enroll(version.id, patient.id);
     onEnrolled(enrollment, patient);
   });
 
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <form className="dialog card" role="dialog" aria-modal="true" aria-labelledby="enroll-title" onSubmit={submit} onClick={(e) => e.stopPropagation()} data-testid="enroll-dialog">
+      <form
+        className="dialog card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="enroll-title"
+        onSubmit={submit}
+        onClick={(e) => e.stopPropagation()}
+        data-testid="enroll-dialog"
+      >
         <h2 id="enroll-title">Enroll a test patient</h2>
-        <p className="muted small">Into version v{version.number} (published). Messages go to the development channel: the patient's phone appears beside the canvas.</p>
+        <p className="muted small">
+          Into version v{version.number} (published). Messages go to the development channel: the patient's phone
+          appears beside the canvas.
+        </p>
         <label className="field">
           <span>Patient name</span>
           <input required autoFocus value={name} onChange={(e) => setName(e.target.value)} data-testid="enroll-name" />
         </label>
         <label className="field">
           <span>Phone</span>
-          <input type="tel" value={phone} placeholder="+15555550100" onChange={(e) => setPhone(e.target.value)} data-testid="enroll-phone" />
+          <input
+            type="tel"
+            value={phone}
+            placeholder="+15555550100"
+            onChange={(e) => setPhone(e.target.value)}
+            data-testid="enroll-phone"
+          />
         </label>
         <label className="field">
           <span>Time zone</span>
-          <input required value={timeZone} onChange={(e) => setTimeZone(e.target.value)} data-testid="enroll-timezone" />
+          <input
+            required
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            data-testid="enroll-timezone"
+          />
         </label>
-        {error && <p className="error-text" role="alert" data-testid="enroll-error">{error}</p>}
+        {error && (
+          <p className="error-text" role="alert" data-testid="enroll-error">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose} data-testid="enroll-cancel">Cancel</button>
-          <button type="submit" className="primary" disabled={busy || !name.trim()} data-testid="enroll-submit">{busy ? 'Enrolling…' : 'Enroll'}</button>
+          <button type="button" onClick={onClose} data-testid="enroll-cancel">
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !name.trim()} data-testid="enroll-submit">
+            {busy ? 'Enrolling…' : 'Enroll'}
+          </button>
         </div>
       </form>
     </div>

@@ -14,10 +14,18 @@ export function EnrollmentPanel({ enrollment, error, document, onClose }: Props)
   const stepName = (id: string) => document.steps[id]?.name ?? id;
   const status = state?.status ?? enrollment?.status;
   return (
-    <section className="panel enrollment" aria-label="Test enrollment" data-testid="enrollment-panel" data-enrollment-id={enrollment?.id} data-status={status}>
+    <section
+      className="panel enrollment"
+      aria-label="Test enrollment"
+      data-testid="enrollment-panel"
+      data-enrollment-id={enrollment?.id}
+      data-status={status}
+    >
       <h2 className="panel-title">
         Test enrollment
-        <button type="button" className="link small" onClick={onClose} data-testid="enrollment-close">Close</button>
+        <button type="button" className="link small" onClick={onClose} data-testid="enrollment-close">
+          Close
+        </button>
       </h2>
       {error && <p className="error-text small">{error}</p>}
       {!enrollment ? (
@@ -25,12 +33,19 @@ export function EnrollmentPanel({ enrollment, error, document, onClose }: Props)
       ) : (
         <>
           <p>
-            Status: <span className={`status status-${status}`} data-testid="enrollment-status">{status}</span>
+            Status:{' '}
+            <span className={`status status-${status}`} data-testid="enrollment-status">
+              {status}
+            </span>
           </p>
           {state?.reason && <p className="muted small">{state.reason}</p>}
           {state?.phase && state.phase.kind !== 'done' && (
             <p className="small" data-testid="enrollment-phase">
-              {state.phase.kind === 'awaiting-reply' ? 'Awaiting a reply at ' : state.phase.kind === 'waiting' ? 'Waiting at ' : 'Sending at '}
+              {state.phase.kind === 'awaiting-reply'
+                ? 'Awaiting a reply at '
+                : state.phase.kind === 'waiting'
+                  ? 'Waiting at '
+                  : 'Sending at '}
               <strong>{stepName(state.phase.step)}</strong>
             </p>
           )}
@@ -38,7 +53,14 @@ export function EnrollmentPanel({ enrollment, error, document, onClose }: Props)
             {(state?.path ?? []).map((entry, i) => (
               <li key={i} data-testid="path-entry" data-step={entry.step} data-output={entry.output}>
                 <strong>{stepName(entry.step)}</strong>
-                {entry.output ? <> → <code>{entry.output}</code></> : <span className="muted"> (here)</span>}
+                {entry.output ? (
+                  <>
+                    {' '}
+                    → <code>{entry.output}</code>
+                  </>
+                ) : (
+                  <span className="muted"> (here)</span>
+                )}
                 {entry.detail && <small className="muted"> · {entry.detail}</small>}
               </li>
             ))}

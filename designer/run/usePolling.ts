@@ -2,7 +2,12 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.js';
 
-export function usePolling<T>(load: (() => Promise<T>) | undefined, intervalMs: number, deps: unknown[], enabled = true) {
+export function usePolling<T>(
+  load: (() => Promise<T>) | undefined,
+  intervalMs: number,
+  deps: unknown[],
+  enabled = true,
+) {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   useEffect(() => {

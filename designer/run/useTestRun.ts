@@ -31,12 +31,17 @@ export function useTestRun(journeyId: string) {
   );
   const [finished, setFinished] = useState(false);
   const { data, error } = usePolling(
-    run ? async () => {
-      const answer = await api.enrollment(run.enrollmentId);
-      // Stop polling once the run is over; its final state stays on screen.
-      setFinished(answer.enrollment.status !== 'running' && (answer.enrollment.state?.status ?? answer.enrollment.status) !== 'running');
-      return answer;
-    } : undefined,
+    run
+      ? async () => {
+          const answer = await api.enrollment(run.enrollmentId);
+          // Stop polling once the run is over; its final state stays on screen.
+          setFinished(
+            answer.enrollment.status !== 'running' &&
+              (answer.enrollment.state?.status ?? answer.enrollment.status) !== 'running',
+          );
+          return answer;
+        }
+      : undefined,
     1000,
     [run?.enrollmentId],
     !finished,

@@ -10,7 +10,9 @@ import { verifyAudit } from '../db/audit.js';
 import { enrollments } from '../db/schema.js';
 import { createApi } from './app.js';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'));
+const example = JSON.parse(
+  readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'),
+);
 
 let dir: string;
 let database: OpenedDatabase;
@@ -18,7 +20,11 @@ let api: ReturnType<typeof createApi>;
 let cookie = '';
 
 async function call(method: string, path: string, body?: unknown, raw?: string) {
-  const response = await api.request(path, { method, headers: { 'content-type': 'application/json', cookie }, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const response = await api.request(path, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
@@ -26,9 +32,21 @@ async function call(method: string, path: string, body?: unknown, raw?: string) 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'carepath-api-'));
   database = await openDatabase(`file:${join(dir, 'api.db')}`);
-  await ensureUser(database.db, { email: 'pm@example.org', name: 'Pat Manager', password: 'correct horse', roles: ['program-manager'] });
-  await ensureUser(database.db, { email: 'nurse@example.org', name: 'Nora Nurse', password: 'battery staple', roles: ['care-team'] });
-  const connectors = new ConnectorRegistry().register(createDevConnector({ deliver: async () => 'unused' }), { undeliverablePrefix: '+1555000' });
+  await ensureUser(database.db, {
+    email: 'pm@example.org',
+    name: 'Pat Manager',
+    password: 'correct horse',
+    roles: ['program-manager'],
+  });
+  await ensureUser(database.db, {
+    email: 'nurse@example.org',
+    name: 'Nora Nurse',
+    password: 'battery staple',
+    roles: ['care-team'],
+  });
+  const connectors = new ConnectorRegistry().register(createDevConnector({ deliver: async () => 'unused' }), {
+    undeliverablePrefix: '+1555000',
+  });
   // No Temporal here: these tests cover everything that must be refused or recorded before a workflow is involved.
   api = createApi({ db: database.db, connectors, temporal: () => undefined, temporalAddress: 'none' });
 });
@@ -76,7 +94,9 @@ describe('journeys, drafts and versions', () => {
     const malformed = await call('PUT', `/api/journeys/${journeyId}/draft`, undefined, '{"document": {');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toMatch(/not valid JSON/);
-    const unknown = await call('PUT', `/api/journeys/${journeyId}/draft`, { document: { ...example, steps: { ...example.steps, welcome: { ...example.steps.welcome, type: 'fax' } } } });
+    const unknown = await call('PUT', `/api/journeys/${journeyId}/draft`, {
+      document: { ...example, steps: { ...example.steps, welcome: { ...example.steps.welcome, type: 'fax' } } },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.problems[0]).toMatchObject({ pointer: '/steps/welcome/type', stepId: 'welcome' });
     const after = await call('GET', `/api/journeys/${journeyId}`);
@@ -107,7 +127,9 @@ describe('journeys, drafts and versions', () => {
     expect(published.body.version.status).toBe('published');
     expect((await call('POST', `/api/versions/${version.id}/publish`)).status).toBe(409);
 
-    await call('PUT', `/api/journeys/${journeyId}/draft`, { document: { ...example, steps: { ...example.steps, welcome: { ...example.steps.welcome, template: 'Changed' } } } });
+    await call('PUT', `/api/journeys/${journeyId}/draft`, {
+      document: { ...example, steps: { ...example.steps, welcome: { ...example.steps.welcome, template: 'Changed' } } },
+    });
     const frozen = await call('GET', `/api/versions/${version.id}`);
     expect(frozen.body.version.document.steps.welcome.template).toBe(example.steps.welcome.template);
     expect(frozen.body.version.contentHash).toBe(version.contentHash);
@@ -115,9 +137,16 @@ describe('journeys, drafts and versions', () => {
 
   it('refuses to enroll in a version that is not published, and a reply from a patient with no enrollment', async () => {
     const second = await call('POST', `/api/journeys/${journeyId}/versions`);
-    const patient = await call('POST', '/api/patients', { name: 'Ada Lovelace', phone: '+15551234567', timeZone: 'America/New_York' });
+    const patient = await call('POST', '/api/patients', {
+      name: 'Ada Lovelace',
+      phone: '+15551234567',
+      timeZone: 'America/New_York',
+    });
     expect(patient.status).toBe(201);
-    const refused = await call('POST', '/api/enrollments', { versionId: second.body.version.id, patientId: patient.body.patient.id });
+    const refused = await call('POST', '/api/enrollments', {
+      versionId: second.body.version.id,
+      patientId: patient.body.patient.id,
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('only a published version');
     const reply = await call('POST', `/api/inbox/${patient.body.patient.id}/replies`, { text: '1' });
@@ -127,7 +156,11 @@ describe('journeys, drafts and versions', () => {
   });
 
   it('honours STOP at once: the opt-out is recorded even with nothing running, and nothing is lost', async () => {
-    const patient = await call('POST', '/api/patients', { name: 'Stop Person', phone: '+15557770000', timeZone: 'America/Denver' });
+    const patient = await call('POST', '/api/patients', {
+      name: 'Stop Person',
+      phone: '+15557770000',
+      timeZone: 'America/Denver',
+    });
     const stop = await call('POST', `/api/inbox/${patient.body.patient.id}/replies`, { text: ' Stop ' });
     expect(stop.status).toBe(202);
     expect(stop.body).toMatchObject({ optedOut: true, enrollmentIds: [] });
@@ -152,19 +185,39 @@ describe('journeys, drafts and versions', () => {
 describe('events for an enrollment', () => {
   it('refuses an undeclared event and a payload that does not fit the declaration, naming the field', async () => {
     await loginAs('pm@example.org', 'correct horse');
-    const refill = JSON.parse(readFileSync(new URL('../../examples/journeys/pharmacy-refill.journey.json', import.meta.url), 'utf8'));
+    const refill = JSON.parse(
+      readFileSync(new URL('../../examples/journeys/pharmacy-refill.journey.json', import.meta.url), 'utf8'),
+    );
     const journey = (await call('POST', '/api/journeys', { name: 'Refill', document: refill })).body.journey;
     const version = (await call('POST', `/api/journeys/${journey.id}/versions`)).body.version;
     await call('POST', `/api/versions/${version.id}/publish`);
-    const patient = (await call('POST', '/api/patients', { name: 'Event Person', phone: '+15557770001', timeZone: 'America/Chicago' })).body.patient;
+    const patient = (
+      await call('POST', '/api/patients', { name: 'Event Person', phone: '+15557770001', timeZone: 'America/Chicago' })
+    ).body.patient;
     // The row a started enrollment has; these refusals happen before Temporal is asked anything.
-    await database.db.insert(enrollments).values({ id: 'enr_events', journeyId: journey.id, versionId: version.id, patientId: patient.id, workflowId: 'enrollment-events-test', status: 'running', startedAt: new Date().toISOString() });
+    await database.db
+      .insert(enrollments)
+      .values({
+        id: 'enr_events',
+        journeyId: journey.id,
+        versionId: version.id,
+        patientId: patient.id,
+        workflowId: 'enrollment-events-test',
+        status: 'running',
+        startedAt: new Date().toISOString(),
+      });
     const undeclared = await call('POST', '/api/enrollments/enr_events/events', { name: 'refill.lost' });
     expect(undeclared.status).toBe(422);
     expect(undeclared.body.error.message).toContain('refill.picked-up');
-    const wrongType = await call('POST', '/api/enrollments/enr_events/events', { name: 'refill.picked-up', payload: { pharmacy: 3, store: 'x' } });
+    const wrongType = await call('POST', '/api/enrollments/enr_events/events', {
+      name: 'refill.picked-up',
+      payload: { pharmacy: 3, store: 'x' },
+    });
     expect(wrongType.status).toBe(422);
-    expect(wrongType.body.error.problems.map((p: { pointer: string }) => p.pointer)).toEqual(['/payload/pharmacy', '/payload/store']);
+    expect(wrongType.body.error.problems.map((p: { pointer: string }) => p.pointer)).toEqual([
+      '/payload/pharmacy',
+      '/payload/store',
+    ]);
   });
 });
 
@@ -173,7 +226,9 @@ describe('OpenAPI', () => {
     cookie = '';
     const doc = await call('GET', '/api/openapi.json');
     expect(doc.status).toBe(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/journeys', '/api/enrollments', '/api/inbox/{patientId}/replies']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/journeys', '/api/enrollments', '/api/inbox/{patientId}/replies']),
+    );
     const page = await api.request('/api/reference');
     expect(await page.text()).toContain('swagger-ui-bundle.js');
   });

@@ -24,8 +24,16 @@ export function createApi(deps: ApiDeps) {
     // Schema failures become one 400 that lists every problem with its JSON pointer.
     defaultHook: (result, c) => {
       if (!result.success) {
-        const problems = result.error.issues.map((issue) => ({ code: `request.${issue.code}`, pointer: toPointer(issue.path as PropertyKey[]), severity: 'error' as const, message: `${toPointer(issue.path as PropertyKey[]) || 'The request'}: ${issue.message}` }));
-        return c.json({ error: { code: 'invalid-request', message: problems.map((p) => p.message).join('; '), problems } }, 400);
+        const problems = result.error.issues.map((issue) => ({
+          code: `request.${issue.code}`,
+          pointer: toPointer(issue.path as PropertyKey[]),
+          severity: 'error' as const,
+          message: `${toPointer(issue.path as PropertyKey[]) || 'The request'}: ${issue.message}`,
+        }));
+        return c.json(
+          { error: { code: 'invalid-request', message: problems.map((p) => p.message).join('; '), problems } },
+          400,
+        );
       }
     },
   }).basePath('/api');
@@ -34,16 +42,27 @@ export function createApi(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`); } }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
   api.use('*', sessionMiddleware);
   api.onError((error, c) => {
     if (error instanceof SyntaxError || (error instanceof HTTPException && /malformed json/i.test(error.message))) {
       return respondError(c, new ApiError(400, 'invalid-json', `The request body is not valid JSON: ${error.message}`));
     }
-    if (error instanceof HTTPException && error.status < 500) return respondError(c, new ApiError(error.status as 400, 'bad-request', error.message));
+    if (error instanceof HTTPException && error.status < 500)
+      return respondError(c, new ApiError(error.status as 400, 'bad-request', error.message));
     return respondError(c, error);
   });
-  api.notFound((c) => c.json({ error: { code: 'not-found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
+  api.notFound((c) =>
+    c.json({ error: { code: 'not-found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404),
+  );
 
   api.route('/', health);
   api.route('/', sessionRoutes);
@@ -54,7 +73,14 @@ export function createApi(deps: ApiDeps) {
   api.route('/', inboxRoutes);
   api.route('/', connectorRoutes);
 
-  api.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Carepath API', version: '0.1.0', description: 'Journeys, versions, patients, enrollments and the development channel.' } });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Carepath API',
+      version: '0.1.0',
+      description: 'Journeys, versions, patients, enrollments and the development channel.',
+    },
+  });
   api.route('/', referencePage);
   return api;
 }

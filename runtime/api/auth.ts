@@ -17,7 +17,8 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   const user = token ? await userForToken(c.get('deps').db, token) : null;
   if (user) c.set('user', user);
-  else if (!publicRoute && !c.req.path.startsWith('/api/reference/')) throw new ApiError(401, 'not-logged-in', 'Log in first.');
+  else if (!publicRoute && !c.req.path.startsWith('/api/reference/'))
+    throw new ApiError(401, 'not-logged-in', 'Log in first.');
   await next();
 });
 
@@ -31,6 +32,11 @@ export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
 
 export function requireTemporal(c: Context<AppEnv>) {
   const temporal = c.get('deps').temporal();
-  if (!temporal) throw new ApiError(503, 'runtime-unavailable', 'The workflow service (Temporal) is not reachable right now; try again shortly.');
+  if (!temporal)
+    throw new ApiError(
+      503,
+      'runtime-unavailable',
+      'The workflow service (Temporal) is not reachable right now; try again shortly.',
+    );
   return temporal;
 }

@@ -17,11 +17,18 @@ export class ApiError extends Error {
 export const notFound = (what: string, id: string) => new ApiError(404, 'not-found', `No ${what} with id "${id}".`);
 
 export function errorBody(error: ApiError) {
-  return { error: { code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) } };
+  return {
+    error: { code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) },
+  };
 }
 
 export function respondError(c: Context, error: unknown) {
   if (error instanceof ApiError) return c.json(errorBody(error), error.status);
   console.error('carepath: unexpected error', error);
-  return c.json({ error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed by this request.' } }, 500);
+  return c.json(
+    {
+      error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed by this request.' },
+    },
+    500,
+  );
 }

@@ -1,8 +1,18 @@
 /** Helpers to describe routes for the OpenAPI document without repeating the same response boilerplate. */
 import { z } from '@hono/zod-openapi';
 
-export const Problem = z.object({ code: z.string(), pointer: z.string(), stepId: z.string().optional(), severity: z.enum(['error', 'warning']), message: z.string() }).openapi('Problem');
-export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), problems: z.array(Problem).optional() }) }).openapi('Error');
+export const Problem = z
+  .object({
+    code: z.string(),
+    pointer: z.string(),
+    stepId: z.string().optional(),
+    severity: z.enum(['error', 'warning']),
+    message: z.string(),
+  })
+  .openapi('Problem');
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), problems: z.array(Problem).optional() }) })
+  .openapi('Error');
 
 /** A JSON response described by name; bodies are documented in runtime/api/README.md and typed in the handlers. */
 export function ok(description: string) {
@@ -24,4 +34,10 @@ export const errors = {
   422: error('The content has problems to fix first'),
 } as const;
 
-export const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});

@@ -23,5 +23,8 @@ referencePage.get('/reference/:asset', async (c) => {
   const asset = c.req.param('asset');
   const type = ASSETS[asset];
   if (!type) return c.notFound();
-  return c.body(await readFile(join(assetsDir(), asset)), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+  return c.body(await readFile(join(assetsDir(), asset)), 200, {
+    'content-type': type,
+    'cache-control': 'public, max-age=86400',
+  });
 });

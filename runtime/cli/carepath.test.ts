@@ -46,7 +46,9 @@ describe('carepath validate', () => {
     writeFileSync(file, '{"schemaVersion": 1,');
     const { code, stderr } = carepath('validate', file);
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}# structure\\.parse: The document is not valid JSON`));
+    expect(stderr).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}# structure\\.parse: The document is not valid JSON`),
+    );
   });
 
   it('exits 2 for a file it cannot read', () => {
@@ -81,7 +83,10 @@ describe('carepath hash, schema, usage', () => {
 
   it('--help prints usage and exits 0; a wrong command exits 2', () => {
     expect(carepath('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('usage: carepath') });
-    expect(carepath('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(carepath('frobnicate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "frobnicate"'),
+    });
     expect(carepath('validate')).toMatchObject({ code: 2 });
     expect(carepath()).toMatchObject({ code: 2 });
   });

@@ -1,7 +1,14 @@
 /** The `carepath` command line: validate a journey file, print its content hash, print the JSON Schema, or simulate a cohort. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentHash, journeyJsonSchema, parseJourneyJson, validateJourney, type JourneyDocument, type Problem } from '../../schema/index.js';
+import {
+  contentHash,
+  journeyJsonSchema,
+  parseJourneyJson,
+  validateJourney,
+  type JourneyDocument,
+  type Problem,
+} from '../../schema/index.js';
 import { runSimulate, simulateUsage } from './simulate.js';
 
 /** Exit codes: 0 success, 1 the document has errors, 2 usage or an unreadable file. */
@@ -85,7 +92,14 @@ function loadJourney(file: string, io: Output): JourneyDocument | number {
   }
   const parsed = parseJourneyJson(text);
   if (!parsed.ok) {
-    io.err(formatProblem(file, { code: 'structure.parse', pointer: parsed.pointer, severity: 'error', message: parsed.message }));
+    io.err(
+      formatProblem(file, {
+        code: 'structure.parse',
+        pointer: parsed.pointer,
+        severity: 'error',
+        message: parsed.message,
+      }),
+    );
     return exitCodes.invalid;
   }
   const result = validateJourney(parsed.value);
@@ -99,4 +113,3 @@ export function formatProblem(file: string, problem: Problem): string {
   const severity = problem.severity === 'warning' ? ' warning' : '';
   return `${file}#${problem.pointer}${step}${severity} ${problem.code}: ${problem.message}`;
 }
-

@@ -14,7 +14,12 @@ function write(name: string, value: unknown): string {
 
 const personas = write('personas.json', {
   personas: [
-    { id: 'yes', weight: 7, timeZone: 'America/Chicago', replies: [{ step: 'ask-first-dose', text: '1', after: 'PT2H' }] },
+    {
+      id: 'yes',
+      weight: 7,
+      timeZone: 'America/Chicago',
+      replies: [{ step: 'ask-first-dose', text: '1', after: 'PT2H' }],
+    },
     { id: 'silent', weight: 3 },
   ],
 });
@@ -22,7 +27,18 @@ const personas = write('personas.json', {
 describe('carepath simulate', () => {
   it('prints patients by status, a step table and edge counts, and writes the paths', () => {
     const out = join(scratch, 'paths.json');
-    const { code, stdout, stderr } = carepath('simulate', example, '--personas', personas, '--patients', '100', '--seed', '7', '--out', out);
+    const { code, stdout, stderr } = carepath(
+      'simulate',
+      example,
+      '--personas',
+      personas,
+      '--patients',
+      '100',
+      '--seed',
+      '7',
+      '--out',
+      out,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('First-dose check-in: 100 patients, seed 7');
@@ -32,14 +48,30 @@ describe('carepath simulate', () => {
     expect(stdout).toMatch(/^ask-first-dose:timeout\s+end-no-reply\s+30$/m);
     expect(stdout).toMatch(/wall time \d+ ms/);
     const report = JSON.parse(readFileSync(out, 'utf8'));
-    expect(report).toMatchObject({ journey: 'First-dose check-in', seed: 7, patients: 100, start: '2025-01-06T14:00:00.000Z' });
+    expect(report).toMatchObject({
+      journey: 'First-dose check-in',
+      seed: 7,
+      patients: 100,
+      start: '2025-01-06T14:00:00.000Z',
+    });
     expect(report.contentHash).toMatch(/^sha256:/);
     expect(report.results).toHaveLength(100);
     expect(report.results[0].path[0]).toMatchObject({ step: 'welcome', enteredLocal: '2025-01-06 08:00 CST' });
   });
 
   it('gives the same output for the same seed, wall time aside', () => {
-    const args = ['simulate', example, '--personas', personas, '--patients', '50', '--seed', 'abc', '--start', '2025-06-02T13:00:00Z'];
+    const args = [
+      'simulate',
+      example,
+      '--personas',
+      personas,
+      '--patients',
+      '50',
+      '--seed',
+      'abc',
+      '--start',
+      '2025-06-02T13:00:00Z',
+    ];
     const strip = (text: string) => text.replace(/wall time.*/, '');
     expect(strip(carepath(...args).stdout)).toBe(strip(carepath(...args).stdout));
   });
@@ -61,7 +93,9 @@ describe('carepath simulate', () => {
   });
 
   it('exits 1 with every problem of a bad personas file, each with its path', () => {
-    const bad = write('bad-personas.json', { personas: [{ id: 'x', replies: [{ text: '1', after: 'soon' }], timeZone: 'Nowhere/Else' }] });
+    const bad = write('bad-personas.json', {
+      personas: [{ id: 'x', replies: [{ text: '1', after: 'soon' }], timeZone: 'Nowhere/Else' }],
+    });
     const { code, stderr } = carepath('simulate', example, '--personas', bad);
     expect(code).toBe(1);
     expect(stderr).toContain(`${bad}#/personas/0/timeZone personas.invalid: must be an IANA time zone`);

@@ -52,12 +52,14 @@ export function runSimulate(args: string[], io: Io, loadJourney: (file: string) 
   }
   if (positionals.length !== 1) return usage(io, 'simulate takes exactly one journey file');
   const patients = Number(values.patients);
-  if (!Number.isInteger(patients) || patients < 1 || patients > 1_000_000) return usage(io, `--patients must be a whole number from 1 to 1000000, not "${values.patients}"`);
+  if (!Number.isInteger(patients) || patients < 1 || patients > 1_000_000)
+    return usage(io, `--patients must be a whole number from 1 to 1000000, not "${values.patients}"`);
   const start = Date.parse(values.start);
   if (Number.isNaN(start)) return usage(io, `--start must be an ISO 8601 date and time, not "${values.start}"`);
   for (const flag of ['enroll-over', 'horizon'] as const) {
     const value = values[flag];
-    if (value !== undefined && !isDuration(value)) return usage(io, `--${flag} must be an ISO 8601 duration such as P30D, not "${value}"`);
+    if (value !== undefined && !isDuration(value))
+      return usage(io, `--${flag} must be an ISO 8601 duration such as P30D, not "${value}"`);
   }
   const seed = /^-?\d{1,15}$/.test(values.seed) ? Number(values.seed) : values.seed;
 
@@ -80,11 +82,21 @@ export function runSimulate(args: string[], io: Io, loadJourney: (file: string) 
   for (const line of formatSummary(definition, cohort.summary, { wallMs, seed })) io.out(line);
 
   if (values.out !== undefined) {
-    const report = { journey: definition.name, contentHash: contentHash(definition), seed, start: new Date(start).toISOString(), patients, summary: cohort.summary, results: cohort.results };
+    const report = {
+      journey: definition.name,
+      contentHash: contentHash(definition),
+      seed,
+      start: new Date(start).toISOString(),
+      patients,
+      summary: cohort.summary,
+      results: cohort.results,
+    };
     try {
       writeFileSync(values.out, JSON.stringify(report, null, 2) + '\n');
     } catch (error) {
-      io.err(`carepath: cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      io.err(
+        `carepath: cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
       return 2;
     }
     io.out(`paths written to ${values.out}`);

@@ -15,8 +15,16 @@ export interface AuditEntry {
 
 const GENESIS = 'sha256:genesis';
 
-function rowHash(prevHash: string, row: { at: string; actor: string; action: string; entityType: string; entityId: string; data: unknown }): string {
-  return 'sha256:' + createHash('sha256').update(prevHash + '\n' + canonicalJson({ ...row, data: row.data ?? null })).digest('hex');
+function rowHash(
+  prevHash: string,
+  row: { at: string; actor: string; action: string; entityType: string; entityId: string; data: unknown },
+): string {
+  return (
+    'sha256:' +
+    createHash('sha256')
+      .update(prevHash + '\n' + canonicalJson({ ...row, data: row.data ?? null }))
+      .digest('hex')
+  );
 }
 
 type Executor = Pick<Database, 'select' | 'insert'>;
@@ -25,18 +33,36 @@ type Executor = Pick<Database, 'select' | 'insert'>;
 export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<void> {
   const [last] = await tx.select({ hash: auditTrail.hash }).from(auditTrail).orderBy(desc(auditTrail.seq)).limit(1);
   const prevHash = last?.hash ?? GENESIS;
-  const row = { at: new Date().toISOString(), actor: entry.actor, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: entry.data ?? null };
+  const row = {
+    at: new Date().toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    data: entry.data ?? null,
+  };
   await tx.insert(auditTrail).values({ ...row, prevHash, hash: rowHash(prevHash, row) });
 }
 
 /** Walks the whole chain; returns the first row whose link or content does not match. */
-export async function verifyAudit(db: Database): Promise<{ ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string }> {
+export async function verifyAudit(
+  db: Database,
+): Promise<{ ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string }> {
   const rows = await db.select().from(auditTrail).orderBy(asc(auditTrail.seq));
   let prevHash = GENESIS;
   for (const row of rows) {
-    if (row.prevHash !== prevHash) return { ok: false, rows: rows.length, brokenAt: row.seq, reason: 'the link to the previous row does not match' };
-    const expected = rowHash(prevHash, { at: row.at, actor: row.actor, action: row.action, entityType: row.entityType, entityId: row.entityId, data: row.data });
-    if (row.hash !== expected) return { ok: false, rows: rows.length, brokenAt: row.seq, reason: 'the row was changed after it was written' };
+    if (row.prevHash !== prevHash)
+      return { ok: false, rows: rows.length, brokenAt: row.seq, reason: 'the link to the previous row does not match' };
+    const expected = rowHash(prevHash, {
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      data: row.data,
+    });
+    if (row.hash !== expected)
+      return { ok: false, rows: rows.length, brokenAt: row.seq, reason: 'the row was changed after it was written' };
     prevHash = row.hash;
   }
   return { ok: true, rows: rows.length };

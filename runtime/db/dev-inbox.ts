@@ -22,7 +22,11 @@ export function createDevInboxStore(db: Database): DatabaseDevInbox {
     async messagesTo(addresses) {
       const wanted = addresses.filter((a) => a !== '');
       if (wanted.length === 0) return [];
-      return db.select().from(devInbox).where(wanted.length === 1 ? eq(devInbox.address, wanted[0]) : inArray(devInbox.address, wanted)).orderBy(asc(devInbox.createdAt), asc(devInbox.id));
+      return db
+        .select()
+        .from(devInbox)
+        .where(wanted.length === 1 ? eq(devInbox.address, wanted[0]) : inArray(devInbox.address, wanted))
+        .orderBy(asc(devInbox.createdAt), asc(devInbox.id));
     },
   };
 }

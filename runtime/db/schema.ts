@@ -2,7 +2,10 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 
-const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -18,7 +21,9 @@ export const users = sqliteTable('users', {
 export const sessions = sqliteTable('sessions', {
   /** SHA-256 of the session token; the token itself lives only in the cookie. */
   id: text('id').primaryKey(),
-  userId: text('user_id').notNull().references(() => users.id),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
   expiresAt: text('expires_at').notNull(),
   createdAt: createdAt(),
 });
@@ -33,18 +38,24 @@ export const journeys = sqliteTable('journeys', {
   updatedAt: text('updated_at').notNull(),
 });
 
-export const versions = sqliteTable('versions', {
-  id: text('id').primaryKey(),
-  journeyId: text('journey_id').notNull().references(() => journeys.id),
-  number: integer('number').notNull(),
-  /** The frozen document; never updated after insert. */
-  document: text('document', { mode: 'json' }).notNull(),
-  contentHash: text('content_hash').notNull(),
-  status: text('status').notNull(),
-  createdBy: text('created_by').notNull(),
-  createdAt: createdAt(),
-  publishedAt: text('published_at'),
-}, (t) => [uniqueIndex('versions_journey_number').on(t.journeyId, t.number)]);
+export const versions = sqliteTable(
+  'versions',
+  {
+    id: text('id').primaryKey(),
+    journeyId: text('journey_id')
+      .notNull()
+      .references(() => journeys.id),
+    number: integer('number').notNull(),
+    /** The frozen document; never updated after insert. */
+    document: text('document', { mode: 'json' }).notNull(),
+    contentHash: text('content_hash').notNull(),
+    status: text('status').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    publishedAt: text('published_at'),
+  },
+  (t) => [uniqueIndex('versions_journey_number').on(t.journeyId, t.number)],
+);
 
 export const patients = sqliteTable('patients', {
   id: text('id').primaryKey(),
@@ -58,47 +69,67 @@ export const patients = sqliteTable('patients', {
   createdAt: createdAt(),
 });
 
-export const enrollments = sqliteTable('enrollments', {
-  id: text('id').primaryKey(),
-  journeyId: text('journey_id').notNull().references(() => journeys.id),
-  versionId: text('version_id').notNull().references(() => versions.id),
-  patientId: text('patient_id').notNull().references(() => patients.id),
-  /** Deterministic from journey and patient, and free of PHI. */
-  workflowId: text('workflow_id').notNull(),
-  status: text('status').notNull(),
-  reason: text('reason'),
-  startedAt: text('started_at').notNull(),
-  endedAt: text('ended_at'),
-}, (t) => [uniqueIndex('enrollments_workflow').on(t.workflowId), index('enrollments_patient').on(t.patientId)]);
+export const enrollments = sqliteTable(
+  'enrollments',
+  {
+    id: text('id').primaryKey(),
+    journeyId: text('journey_id')
+      .notNull()
+      .references(() => journeys.id),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => versions.id),
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** Deterministic from journey and patient, and free of PHI. */
+    workflowId: text('workflow_id').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason'),
+    startedAt: text('started_at').notNull(),
+    endedAt: text('ended_at'),
+  },
+  (t) => [uniqueIndex('enrollments_workflow').on(t.workflowId), index('enrollments_patient').on(t.patientId)],
+);
 
-export const messages = sqliteTable('messages', {
-  id: text('id').primaryKey(),
-  direction: text('direction').notNull(),
-  enrollmentId: text('enrollment_id'),
-  patientId: text('patient_id').notNull().references(() => patients.id),
-  stepId: text('step_id'),
-  channel: text('channel').notNull(),
-  connector: text('connector').notNull(),
-  /** `(workflow id, step id, visit)` for outbound sends, so a retried activity never sends twice. */
-  idempotencyKey: text('idempotency_key').unique(),
-  subject: text('subject'),
-  body: text('body').notNull(),
-  status: text('status').notNull(),
-  providerMessageId: text('provider_message_id'),
-  error: text('error'),
-  createdAt: createdAt(),
-}, (t) => [index('messages_patient').on(t.patientId)]);
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    direction: text('direction').notNull(),
+    enrollmentId: text('enrollment_id'),
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    stepId: text('step_id'),
+    channel: text('channel').notNull(),
+    connector: text('connector').notNull(),
+    /** `(workflow id, step id, visit)` for outbound sends, so a retried activity never sends twice. */
+    idempotencyKey: text('idempotency_key').unique(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    status: text('status').notNull(),
+    providerMessageId: text('provider_message_id'),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_patient').on(t.patientId)],
+);
 
 /** The development channel's phone: what a patient would have received, in a local inbox. */
-export const devInbox = sqliteTable('dev_inbox', {
-  id: text('id').primaryKey(),
-  /** Phone number or email address the message was delivered to. */
-  address: text('address').notNull(),
-  channel: text('channel').notNull(),
-  subject: text('subject'),
-  body: text('body').notNull(),
-  createdAt: createdAt(),
-}, (t) => [index('dev_inbox_address').on(t.address)]);
+export const devInbox = sqliteTable(
+  'dev_inbox',
+  {
+    id: text('id').primaryKey(),
+    /** Phone number or email address the message was delivered to. */
+    address: text('address').notNull(),
+    channel: text('channel').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dev_inbox_address').on(t.address)],
+);
 
 /** Append-only; each row carries the hash of the previous row, so tampering breaks the chain. */
 export const auditTrail = sqliteTable('audit_trail', {
@@ -114,27 +145,35 @@ export const auditTrail = sqliteTable('audit_trail', {
 });
 
 /** Human tasks created by journeys (nurse calls): the care team's work queue. */
-export const tasks = sqliteTable('tasks', {
-  id: text('id').primaryKey(),
-  enrollmentId: text('enrollment_id').notNull().references(() => enrollments.id),
-  /** `(workflow id, step id, visit)`: a retried activity finds the task it already created. */
-  key: text('key').notNull().unique(),
-  stepId: text('step_id').notNull(),
-  queue: text('queue').notNull(),
-  title: text('title').notNull(),
-  talkingPoints: text('talking_points', { mode: 'json' }).$type<string[]>().notNull(),
-  outcomes: text('outcomes', { mode: 'json' }).$type<string[]>().notNull(),
-  status: text('status').notNull(),
-  outcome: text('outcome'),
-  dueAt: text('due_at').notNull(),
-  createdAt: createdAt(),
-  closedAt: text('closed_at'),
-}, (t) => [index('tasks_queue_status').on(t.queue, t.status)]);
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    enrollmentId: text('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id),
+    /** `(workflow id, step id, visit)`: a retried activity finds the task it already created. */
+    key: text('key').notNull().unique(),
+    stepId: text('step_id').notNull(),
+    queue: text('queue').notNull(),
+    title: text('title').notNull(),
+    talkingPoints: text('talking_points', { mode: 'json' }).$type<string[]>().notNull(),
+    outcomes: text('outcomes', { mode: 'json' }).$type<string[]>().notNull(),
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    dueAt: text('due_at').notNull(),
+    createdAt: createdAt(),
+    closedAt: text('closed_at'),
+  },
+  (t) => [index('tasks_queue_status').on(t.queue, t.status)],
+);
 
 /** Completed or stopped assessments, kept as FHIR QuestionnaireResponse resources. */
 export const assessmentResponses = sqliteTable('assessment_responses', {
   id: text('id').primaryKey(),
-  enrollmentId: text('enrollment_id').notNull().references(() => enrollments.id),
+  enrollmentId: text('enrollment_id')
+    .notNull()
+    .references(() => enrollments.id),
   key: text('key').notNull().unique(),
   stepId: text('step_id').notNull(),
   score: integer('score').notNull(),
@@ -147,7 +186,9 @@ export const formLinks = sqliteTable('form_links', {
   token: text('token').primaryKey(),
   /** `(workflow id, step id, visit)`: a retried send finds the link it already made. */
   key: text('key').notNull().unique(),
-  enrollmentId: text('enrollment_id').notNull().references(() => enrollments.id),
+  enrollmentId: text('enrollment_id')
+    .notNull()
+    .references(() => enrollments.id),
   workflowId: text('workflow_id').notNull(),
   stepId: text('step_id').notNull(),
   visit: integer('visit').notNull(),

@@ -7,7 +7,9 @@ import { applyEvent, initialState } from './engine.js';
 import type { EngineCommand, EngineEvent, EnrollmentState } from './types.js';
 
 const example = (name: string) => {
-  const result = validateJourney(JSON.parse(readFileSync(new URL(`../../examples/journeys/${name}.journey.json`, import.meta.url), 'utf8')));
+  const result = validateJourney(
+    JSON.parse(readFileSync(new URL(`../../examples/journeys/${name}.journey.json`, import.meta.url), 'utf8')),
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.document;
 };
@@ -17,7 +19,13 @@ const ny = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).
 class Host {
   state: EnrollmentState;
   log: Array<{ at: number; command: EngineCommand }> = [];
-  constructor(readonly journey: JourneyDocument, public now: number, attributes: Record<string, unknown> = {}, zone = 'America/New_York', readonly random = () => 0.5) {
+  constructor(
+    readonly journey: JourneyDocument,
+    public now: number,
+    attributes: Record<string, unknown> = {},
+    zone = 'America/New_York',
+    readonly random = () => 0.5,
+  ) {
     this.state = initialState(now, attributes, zone);
   }
   apply(event: EngineEvent) {
@@ -25,7 +33,9 @@ class Host {
     this.state = t.state;
     for (const command of t.commands) this.log.push({ at: this.now, command });
     // Sends are delivered at once, as a healthy provider would.
-    for (const command of t.commands) if (command.type === 'send' && this.state.phase.kind === 'sending') this.apply({ type: 'delivery', step: command.step, visit: command.visit, outcome: 'sent' });
+    for (const command of t.commands)
+      if (command.type === 'send' && this.state.phase.kind === 'sending')
+        this.apply({ type: 'delivery', step: command.step, visit: command.visit, outcome: 'sent' });
     return t;
   }
   /** Advances the clock to the earliest armed timer and fires it. */
@@ -36,7 +46,10 @@ class Host {
     return this.apply({ type: 'timer', id: next.id });
   }
   sends() {
-    return this.log.filter((e) => e.command.type === 'send') as Array<{ at: number; command: Extract<EngineCommand, { type: 'send' }> }>;
+    return this.log.filter((e) => e.command.type === 'send') as Array<{
+      at: number;
+      command: Extract<EngineCommand, { type: 'send' }>;
+    }>;
   }
 }
 
@@ -44,13 +57,22 @@ describe('pharmacy refill', () => {
   const journey = example('pharmacy-refill');
 
   it('asks three days before the refill date at 10:00 local, and a reply of 1 sends the refill request and a confirmation', () => {
-    const host = new Host(journey, ny('2026-04-01T12:00'), { refillDueDate: '2026-04-10', pharmacyName: 'Main St Pharmacy' });
+    const host = new Host(journey, ny('2026-04-01T12:00'), {
+      refillDueDate: '2026-04-10',
+      pharmacyName: 'Main St Pharmacy',
+    });
     host.apply({ type: 'start' });
     host.fireNextTimer();
-    expect(DateTime.fromMillis(host.now, { zone: 'America/New_York' }).toFormat('yyyy-MM-dd HH:mm')).toBe('2026-04-07 10:00');
+    expect(DateTime.fromMillis(host.now, { zone: 'America/New_York' }).toFormat('yyyy-MM-dd HH:mm')).toBe(
+      '2026-04-07 10:00',
+    );
     expect(host.sends().at(-1)!.command.step).toBe('ask-refill');
     host.apply({ type: 'reply', text: ' 1 ' });
-    expect(host.sends().map((s) => [s.command.step, s.command.channel])).toEqual([['ask-refill', 'sms'], ['refill-request', 'webhook'], ['refill-confirmation', 'sms']]);
+    expect(host.sends().map((s) => [s.command.step, s.command.channel])).toEqual([
+      ['ask-refill', 'sms'],
+      ['refill-request', 'webhook'],
+      ['refill-confirmation', 'sms'],
+    ]);
     expect(host.state.phase).toMatchObject({ kind: 'awaiting-event', event: 'refill.picked-up' });
     host.apply({ type: 'event', name: 'refill.picked-up', payload: { pharmacy: 'Main St' } });
     expect(host.state.status).toBe('completed');
@@ -65,7 +87,9 @@ describe('pharmacy refill', () => {
     expect(host.sends().at(-1)!.command).toMatchObject({ step: 'voice-call', channel: 'voice' });
     expect(host.now - ny('2026-04-07T10:00')).toBe(48 * 3600_000);
     host.fireNextTimer();
-    expect(host.log.map((e) => e.command)).toContainEqual(expect.objectContaining({ type: 'create-task', step: 'pharmacist-call', queue: 'pharmacists' }));
+    expect(host.log.map((e) => e.command)).toContainEqual(
+      expect.objectContaining({ type: 'create-task', step: 'pharmacist-call', queue: 'pharmacists' }),
+    );
   });
 
   it('exits at once when therapy is discontinued, even in the middle of the long wait', () => {
@@ -80,7 +104,10 @@ describe('pharmacy refill', () => {
   it('falls back to a pharmacist call when the refill date is missing', () => {
     const host = new Host(journey, ny('2026-04-01T12:00'), {});
     host.apply({ type: 'start' });
-    expect(host.state.path.map((p) => [p.step, p.output])).toEqual([['three-days-before', 'no-date'], ['pharmacist-call', undefined]]);
+    expect(host.state.path.map((p) => [p.step, p.output])).toEqual([
+      ['three-days-before', 'no-date'],
+      ['pharmacist-call', undefined],
+    ]);
   });
 });
 
@@ -124,8 +151,13 @@ describe('assessments and classification', () => {
     expect(host.sends().at(-1)!.command.purpose).toBe('reask');
     answerAll(host, ['0', '0', '0', '0', '0', '0', '0', '0', '1']);
     expect(host.state.assessment).toMatchObject({ score: 1 });
-    expect(host.log.map((e) => e.command)).toContainEqual(expect.objectContaining({ type: 'create-task', step: 'urgent-nurse-call', queue: 'crisis-nurses' }));
-    expect(host.log.find((e) => e.command.type === 'record-assessment')!.command).toMatchObject({ score: 1, response: expect.objectContaining({ resourceType: 'QuestionnaireResponse', status: 'completed' }) });
+    expect(host.log.map((e) => e.command)).toContainEqual(
+      expect.objectContaining({ type: 'create-task', step: 'urgent-nurse-call', queue: 'crisis-nurses' }),
+    );
+    expect(host.log.find((e) => e.command.type === 'record-assessment')!.command).toMatchObject({
+      score: 1,
+      response: expect.objectContaining({ resourceType: 'QuestionnaireResponse', status: 'completed' }),
+    });
   });
 
   it('classifies by PHQ-9 band: moderate (10–14) goes to a nurse follow-up, minimal waits two weeks', () => {
@@ -161,13 +193,16 @@ describe('self-injection onboarding', () => {
   it('goes from the nurse call to the video, then waits for 09:00 local the next morning for the relaxation text', () => {
     const host = new Host(example('self-injection-onboarding'), ny('2026-03-02T15:00'));
     host.apply({ type: 'start' });
-    const task = host.log.find((e) => e.command.type === 'create-task')!.command as Extract<EngineCommand, { type: 'create-task' }>;
+    const task = host.log.find((e) => e.command.type === 'create-task')!.command as Extract<
+      EngineCommand,
+      { type: 'create-task' }
+    >;
     host.apply({ type: 'task-outcome', step: task.step, visit: task.visit, outcome: 'reached' });
     expect(host.sends().at(-1)!.command).toMatchObject({ step: 'how-to-video', channel: 'video' });
     host.fireNextTimer();
     expect(host.now).toBe(ny('2026-03-03T09:00'));
-    expect(host.sends().map((s) => s.command.step)).toContain("relaxation-sms");
-    expect(host.sends().find((s) => s.command.step === "relaxation-sms")!.at).toBe(ny("2026-03-03T09:00"));
+    expect(host.sends().map((s) => s.command.step)).toContain('relaxation-sms');
+    expect(host.sends().find((s) => s.command.step === 'relaxation-sms')!.at).toBe(ny('2026-03-03T09:00'));
   });
 
   it('rejects a task outcome the step does not offer', () => {
@@ -184,9 +219,23 @@ describe('random split', () => {
     const journey = validateJourney({
       ...base,
       start: 'ab',
-      steps: { ...base.steps, ab: { type: 'split', split: { mode: 'random', variants: [{ id: 'a', percent: 30 }, { id: 'b', percent: 70 }] }, outputs: { a: 'welcome', b: 'end-well' } } },
+      steps: {
+        ...base.steps,
+        ab: {
+          type: 'split',
+          split: {
+            mode: 'random',
+            variants: [
+              { id: 'a', percent: 30 },
+              { id: 'b', percent: 70 },
+            ],
+          },
+          outputs: { a: 'welcome', b: 'end-well' },
+        },
+      },
     }).document!;
-    const run = (draw: number) => new Host(journey, 0, {}, 'UTC', () => draw).apply({ type: 'start' }).state.path[0].output;
+    const run = (draw: number) =>
+      new Host(journey, 0, {}, 'UTC', () => draw).apply({ type: 'start' }).state.path[0].output;
     expect(run(0.1)).toBe('a');
     expect(run(0.29)).toBe('a');
     expect(run(0.31)).toBe('b');
@@ -217,7 +266,14 @@ describe('condition-only exit criteria', () => {
 
   it('a wait of zero or less is not a pause, so validation refuses it', () => {
     const doc = example('first-dose-check-in');
-    const withWait = (duration: string) => validateJourney({ ...doc, steps: { ...doc.steps, 'wait-two-days': { ...doc.steps['wait-two-days'], wait: { kind: 'duration', duration } } } });
+    const withWait = (duration: string) =>
+      validateJourney({
+        ...doc,
+        steps: {
+          ...doc.steps,
+          'wait-two-days': { ...doc.steps['wait-two-days'], wait: { kind: 'duration', duration } },
+        },
+      });
     expect(withWait('-P1D').problems.map((p) => p.code)).toContain('wait.invalid-duration');
     expect(withWait('PT0S').problems.map((p) => p.code)).toContain('wait.invalid-duration');
     expect(withWait('PT1S').ok).toBe(true);

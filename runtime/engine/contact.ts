@@ -4,16 +4,29 @@ import { frequencyCapAllows, outsideQuietHours } from './local-time.js';
 import { armTimer, zoneOf, type StepContext } from './context.js';
 
 /** The earliest moment at or after now that a contact on `channel` may happen, and why it must wait if it must. */
-export function contactWindow(ctx: StepContext, channel: string): { at: number; why?: 'quiet-hours' | 'frequency-cap' } {
+export function contactWindow(
+  ctx: StepContext,
+  channel: string,
+): { at: number; why?: 'quiet-hours' | 'frequency-cap' } {
   const { quietHours, frequencyCap } = ctx.definition.settings;
   let at = ctx.now;
   let why: 'quiet-hours' | 'frequency-cap' | undefined;
   // Alternate until both rules agree: a cap deferral can land inside quiet hours and vice versa.
   for (let i = 0; i < 4; i++) {
     const quiet = quietHours.channels.includes(channel as never) ? outsideQuietHours(at, zoneOf(ctx), quietHours) : at;
-    if (quiet > at) { at = quiet; why ??= 'quiet-hours'; }
-    const capped = frequencyCap && channel !== 'webhook' ? frequencyCapAllows(ctx.state.sentAt ?? [], at, frequencyCap.max, durationMillis(frequencyCap.period)) : at;
-    if (capped > at) { at = capped; why ??= 'frequency-cap'; continue; }
+    if (quiet > at) {
+      at = quiet;
+      why ??= 'quiet-hours';
+    }
+    const capped =
+      frequencyCap && channel !== 'webhook'
+        ? frequencyCapAllows(ctx.state.sentAt ?? [], at, frequencyCap.max, durationMillis(frequencyCap.period))
+        : at;
+    if (capped > at) {
+      at = capped;
+      why ??= 'frequency-cap';
+      continue;
+    }
     break;
   }
   return why ? { at, why } : { at };

@@ -30,18 +30,25 @@ export function cancelTimer(ctx: StepContext, id: string): void {
 /** The zone local times are read in: the program's fixed zone, or the patient's, or the program's fallback. */
 export function zoneOf(ctx: Pick<StepContext, 'definition' | 'state'>): string {
   const setting = ctx.definition.settings.timeZone;
-  return setting.source === 'fixed' ? setting.zone : ctx.state.timeZone ?? setting.fallback;
+  return setting.source === 'fixed' ? setting.zone : (ctx.state.timeZone ?? setting.fallback);
 }
 
 /** Evaluates a CEL expression against this enrollment: its attributes, latest assessment, `now`, and an event payload when given. */
-export function evaluate(ctx: StepContext, source: string, expected: ExpectedType, event?: { name: string; payload?: Record<string, unknown> }): EvaluateResult {
+export function evaluate(
+  ctx: StepContext,
+  source: string,
+  expected: ExpectedType,
+  event?: { name: string; payload?: Record<string, unknown> },
+): EvaluateResult {
   const assessment = ctx.state.assessment;
   return evaluateExpression(
     source,
     {
       patient: ctx.state.attributes,
       ...(event ? { event: event.payload ?? {} } : {}),
-      ...(assessment ? { assessment: { score: assessment.score, answers: assessment.answers, class: assessment.class ?? '' } } : {}),
+      ...(assessment
+        ? { assessment: { score: assessment.score, answers: assessment.answers, class: assessment.class ?? '' } }
+        : {}),
       now: new Date(ctx.now),
     },
     declarationsFor(ctx.definition, event?.name),

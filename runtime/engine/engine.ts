@@ -12,12 +12,32 @@ import { exitCriterionMet, goalsMet } from './journey-events.js';
 /** Hard stop against a definition that would loop without pausing; validation already forbids such loops. */
 const MAX_STEPS_PER_EVENT = 1000;
 
-export function initialState(now: number, attributes: Record<string, unknown> = {}, timeZone?: string): EnrollmentState {
-  return { status: 'running', phase: { kind: 'done' }, visits: {}, path: [], timers: [], attributes, ...(timeZone ? { timeZone } : {}), sequence: 0, startedAt: now };
+export function initialState(
+  now: number,
+  attributes: Record<string, unknown> = {},
+  timeZone?: string,
+): EnrollmentState {
+  return {
+    status: 'running',
+    phase: { kind: 'done' },
+    visits: {},
+    path: [],
+    timers: [],
+    attributes,
+    ...(timeZone ? { timeZone } : {}),
+    sequence: 0,
+    startedAt: now,
+  };
 }
 
 /** Applies one event to an enrollment. An event that does not fit the state is reported as not applied and changes nothing. */
-export function applyEvent(definition: JourneyDocument, state: EnrollmentState, event: EngineEvent, now: number, random: () => number): Transition {
+export function applyEvent(
+  definition: JourneyDocument,
+  state: EnrollmentState,
+  event: EngineEvent,
+  now: number,
+  random: () => number,
+): Transition {
   if (state.status !== 'running') return ignored(state, `the enrollment has already ${state.status}`);
   const ctx: StepContext = { definition, state: cloneState(state), commands: [], now, random };
   const outcome = dispatch(ctx, event);
@@ -48,13 +68,20 @@ function dispatch(ctx: StepContext, event: EngineEvent): string | void {
       if (met) return finish(ctx, 'exited', met);
       if (phase.kind === 'awaiting-event' && phase.event === event.name) {
         const step = stepAt(ctx, phase.step, 'wait-for-event');
-        const passes = !step.filter || (() => { const r = evaluate(ctx, step.filter!, 'bool', event); return r.ok && r.value === true; })();
+        const passes =
+          !step.filter ||
+          (() => {
+            const r = evaluate(ctx, step.filter!, 'bool', event);
+            return r.ok && r.value === true;
+          })();
         if (passes) {
           cancelTimer(ctx, phase.timerId);
           return proceed(ctx, { kind: 'leave', output: 'received', detail: `event ${event.name}` });
         }
       }
-      return converted > 0 ? undefined : `no step is waiting for "${event.name}" and no goal or exit criterion counts it`;
+      return converted > 0
+        ? undefined
+        : `no step is waiting for "${event.name}" and no goal or exit criterion counts it`;
     }
     case 'timer': {
       if (!('timerId' in phase) || phase.timerId !== event.id) return `timer ${event.id} belongs to no current step`;
@@ -81,16 +108,27 @@ function dispatch(ctx: StepContext, event: EngineEvent): string | void {
         if (step.outputs.failed) return proceed(ctx, { kind: 'leave', output: 'failed', detail: event.error });
         return finish(ctx, 'failed', `step "${event.step}" could not be delivered: ${event.error ?? 'unknown error'}`);
       }
-      if (phase.kind === 'sending' && step.type === 'message') return proceed(ctx, messageDelivered(ctx, event.step, step, event.visit));
+      if (phase.kind === 'sending' && step.type === 'message')
+        return proceed(ctx, messageDelivered(ctx, event.step, step, event.visit));
       return; // A delivered assessment question changes nothing: the dialogue waits for the answer.
     }
     case 'task-outcome': {
-      if (phase.kind !== 'awaiting-task' || phase.step !== event.step || phase.visit !== event.visit) return 'no task of that step and visit is open';
-      const entry = taskOutcome(ctx, stepAt(ctx, phase.step, 'task'), phase.step, phase.visit, phase.timerId, event.outcome, event.note);
+      if (phase.kind !== 'awaiting-task' || phase.step !== event.step || phase.visit !== event.visit)
+        return 'no task of that step and visit is open';
+      const entry = taskOutcome(
+        ctx,
+        stepAt(ctx, phase.step, 'task'),
+        phase.step,
+        phase.visit,
+        phase.timerId,
+        event.outcome,
+        event.note,
+      );
       return entry ? proceed(ctx, entry) : `"${event.outcome}" is not an outcome of step "${phase.step}"`;
     }
     case 'assessment-response': {
-      if (phase.kind !== 'assessing' || phase.step !== event.step || phase.visit !== event.visit) return 'no assessment of that step and visit is open';
+      if (phase.kind !== 'assessing' || phase.step !== event.step || phase.visit !== event.visit)
+        return 'no assessment of that step and visit is open';
       return proceed(ctx, assessmentResponse(ctx, stepAt(ctx, phase.step, 'assessment'), phase, event.answers));
     }
   }
@@ -99,11 +137,16 @@ function dispatch(ctx: StepContext, event: EngineEvent): string | void {
 /** What a step's own timer means: the wait is over, a reply or event or task did not come in time, or a deferred send may go. */
 function timerFired(ctx: StepContext, phase: Exclude<Phase, { kind: 'done' } | { kind: 'sending' }>): Entry {
   switch (phase.kind) {
-    case 'waiting': return { kind: 'leave', output: 'next' };
-    case 'awaiting-reply': return { kind: 'leave', output: 'timeout', detail: 'no reply before the timeout' };
-    case 'awaiting-event': return { kind: 'leave', output: 'timeout', detail: `no "${phase.event}" before the timeout` };
-    case 'assessing': return assessmentTimedOut(ctx, stepAt(ctx, phase.step, 'assessment'), phase);
-    case 'awaiting-task': return taskDeadlinePassed(ctx, stepAt(ctx, phase.step, 'task'), phase.step, phase.visit);
+    case 'waiting':
+      return { kind: 'leave', output: 'next' };
+    case 'awaiting-reply':
+      return { kind: 'leave', output: 'timeout', detail: 'no reply before the timeout' };
+    case 'awaiting-event':
+      return { kind: 'leave', output: 'timeout', detail: `no "${phase.event}" before the timeout` };
+    case 'assessing':
+      return assessmentTimedOut(ctx, stepAt(ctx, phase.step, 'assessment'), phase);
+    case 'awaiting-task':
+      return taskDeadlinePassed(ctx, stepAt(ctx, phase.step, 'task'), phase.step, phase.visit);
     case 'deferred': {
       const step = ctx.definition.steps[phase.step];
       if (step.type === 'assessment') return startAssessment(ctx, phase.step, step, phase.visit);
@@ -163,18 +206,27 @@ function proceed(ctx: StepContext, entry: Entry): void {
 function run(ctx: StepContext, first: string): void {
   let stepId: string = first;
   for (let hops = 0; ctx.state.status === 'running'; hops++) {
-    if (hops >= MAX_STEPS_PER_EVENT) return finish(ctx, 'failed', `more than ${MAX_STEPS_PER_EVENT} steps ran without a pause`);
+    if (hops >= MAX_STEPS_PER_EVENT)
+      return finish(ctx, 'failed', `more than ${MAX_STEPS_PER_EVENT} steps ran without a pause`);
     const step: Step | undefined = ctx.definition.steps[stepId];
     if (!step) return finish(ctx, 'failed', `step "${stepId}" does not exist`);
     const visit = (ctx.state.visits[stepId] ?? 0) + 1;
     // Validation forbids a `capped` output that leads back into its loop; a stored journey that does so fails loudly rather than loop.
-    if (step.maxVisits !== undefined && visit > step.maxVisits + 1) return finish(ctx, 'failed', `step "${stepId}" was reached again after its loop cap of ${step.maxVisits} visits; its "capped" output leads back into the loop`);
+    if (step.maxVisits !== undefined && visit > step.maxVisits + 1)
+      return finish(
+        ctx,
+        'failed',
+        `step "${stepId}" was reached again after its loop cap of ${step.maxVisits} visits; its "capped" output leads back into the loop`,
+      );
     ctx.state.visits[stepId] = visit;
     ctx.state.path.push({ step: stepId, visit, enteredAt: ctx.now });
     ctx.commands.push({ type: 'enter-step', step: stepId, visit });
-    const entry: Entry = step.maxVisits !== undefined && visit > step.maxVisits
-      ? (step.outputs.capped ? { kind: 'leave', output: 'capped', detail: `visited more than ${step.maxVisits} times` } : { kind: 'complete' })
-      : enterStep(ctx, stepId, step, visit);
+    const entry: Entry =
+      step.maxVisits !== undefined && visit > step.maxVisits
+        ? step.outputs.capped
+          ? { kind: 'leave', output: 'capped', detail: `visited more than ${step.maxVisits} times` }
+          : { kind: 'complete' }
+        : enterStep(ctx, stepId, step, visit);
     if (entry.kind !== 'leave') return proceed(ctx, entry);
     // An update changes attributes, so condition-only exit criteria get their say at once.
     const met = step.type === 'update' ? exitCriterionMet(ctx) : undefined;
@@ -185,7 +237,8 @@ function run(ctx: StepContext, first: string): void {
     if (entry.detail !== undefined) here.detail = entry.detail;
     ctx.state.phase = { kind: 'done' };
     const next = step.outputs[entry.output];
-    if (next === undefined) return finish(ctx, 'failed', `output "${entry.output}" of step "${stepId}" is not connected`);
+    if (next === undefined)
+      return finish(ctx, 'failed', `output "${entry.output}" of step "${stepId}" is not connected`);
     stepId = next;
   }
 }

@@ -3,7 +3,10 @@ import { evaluate, type StepContext } from './context.js';
 import { recordGoal } from './steps/update.js';
 
 /** The exit criterion this event (or attribute change) meets, if any. */
-export function exitCriterionMet(ctx: StepContext, event?: { name: string; payload?: Record<string, unknown> }): string | undefined {
+export function exitCriterionMet(
+  ctx: StepContext,
+  event?: { name: string; payload?: Record<string, unknown> },
+): string | undefined {
   for (const criterion of ctx.definition.exitCriteria) {
     if (criterion.event) {
       if (!event || event.name !== criterion.event) continue;

@@ -30,7 +30,12 @@ export function nextLocalTime(now: number, zone: string, time: string, weekdays?
 }
 
 /** `date` (YYYY-MM-DD or ISO timestamp from a patient attribute) shifted by an ISO offset, at a local time of day; null when the date is unusable. */
-export function attributeDateTime(date: unknown, zone: string, offset: string | undefined, time: string): number | null {
+export function attributeDateTime(
+  date: unknown,
+  zone: string,
+  offset: string | undefined,
+  time: string,
+): number | null {
   if (typeof date !== 'string' || date.length > 40) return null;
   const base = DateTime.fromISO(date, { zone });
   if (!base.isValid) return null;
@@ -61,9 +66,11 @@ export function outsideQuietHours(at: number, zone: string, quiet: QuietWindow):
   };
   if (!isInside(local)) return at;
   let endOfWindow = local.set({ hour: end.hour, minute: end.minute, second: 0, millisecond: 0 });
-  if (endOfWindow.toMillis() <= at) endOfWindow = endOfWindow.plus({ days: 1 }).set({ hour: end.hour, minute: end.minute });
+  if (endOfWindow.toMillis() <= at)
+    endOfWindow = endOfWindow.plus({ days: 1 }).set({ hour: end.hour, minute: end.minute });
   // An end inside a DST gap (01:30 on a spring-forward night) moves an hour on and may land back in the window: take the next day's end.
-  for (let i = 0; i < 3 && isInside(endOfWindow); i++) endOfWindow = endOfWindow.plus({ days: 1 }).set({ hour: end.hour, minute: end.minute });
+  for (let i = 0; i < 3 && isInside(endOfWindow); i++)
+    endOfWindow = endOfWindow.plus({ days: 1 }).set({ hour: end.hour, minute: end.minute });
   return endOfWindow.toMillis();
 }
 
@@ -77,5 +84,5 @@ export function frequencyCapAllows(sentAt: readonly number[], now: number, max: 
 
 /** The patient's local time, as shown in simulation paths and the designer. */
 export function formatLocal(at: number, zone: string): string {
-  return zoned(at, zone).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+  return zoned(at, zone).toFormat('yyyy-MM-dd HH:mm ZZZZ');
 }

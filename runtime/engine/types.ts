@@ -6,11 +6,27 @@ export type EnrollmentStatus = 'running' | 'completed' | 'exited' | 'failed';
 export type Phase =
   | { kind: 'sending'; step: string; visit: number }
   /** A send held back by quiet hours or the frequency cap until `until`. */
-  | { kind: 'deferred'; step: string; visit: number; timerId: string; until: number; why: 'quiet-hours' | 'frequency-cap' }
+  | {
+      kind: 'deferred';
+      step: string;
+      visit: number;
+      timerId: string;
+      until: number;
+      why: 'quiet-hours' | 'frequency-cap';
+    }
   | { kind: 'awaiting-reply'; step: string; visit: number; timerId: string; deadline: number }
   | { kind: 'waiting'; step: string; visit: number; timerId: string; until: number }
   | { kind: 'awaiting-event'; step: string; visit: number; timerId: string; deadline: number; event: string }
-  | { kind: 'assessing'; step: string; visit: number; timerId: string; deadline: number; question?: string; reasked: boolean; skipped: string[] }
+  | {
+      kind: 'assessing';
+      step: string;
+      visit: number;
+      timerId: string;
+      deadline: number;
+      question?: string;
+      reasked: boolean;
+      skipped: string[];
+    }
   | { kind: 'awaiting-task'; step: string; visit: number; timerId: string; deadline: number }
   | { kind: 'done' };
 
@@ -87,14 +103,42 @@ export type EngineEvent =
 export type EngineCommand =
   | { type: 'enter-step'; step: string; visit: number }
   /** `template` is Liquid rendered with the patient's record at send time; `literal` text is sent as it is. */
-  | { type: 'send'; step: string; visit: number; channel: string; connector: string; template: string; subject?: string; literal?: boolean; purpose?: 'message' | 'question' | 'reask' | 'assessment-link'; /** Tells several sends of one visit apart (assessment questions). */ part?: string }
+  | {
+      type: 'send';
+      step: string;
+      visit: number;
+      channel: string;
+      connector: string;
+      template: string;
+      subject?: string;
+      literal?: boolean;
+      purpose?: 'message' | 'question' | 'reask' | 'assessment-link';
+      /** Tells several sends of one visit apart (assessment questions). */ part?: string;
+    }
   | { type: 'start-timer'; id: string; at: number }
   | { type: 'cancel-timer'; id: string }
-  | { type: 'create-task'; step: string; visit: number; queue: string; title: string; talkingPoints: string[]; outcomes: string[]; dueAt: number }
+  | {
+      type: 'create-task';
+      step: string;
+      visit: number;
+      queue: string;
+      title: string;
+      talkingPoints: string[];
+      outcomes: string[];
+      dueAt: number;
+    }
   | { type: 'escalate-task'; step: string; visit: number; queue?: string }
   | { type: 'close-task'; step: string; visit: number; outcome: string }
   | { type: 'update-attributes'; values: Record<string, unknown>; addTags?: string[]; removeTags?: string[] }
-  | { type: 'record-assessment'; step: string; visit: number; score: number; class?: string; answers: Record<string, string | number | boolean>; response: unknown }
+  | {
+      type: 'record-assessment';
+      step: string;
+      visit: number;
+      score: number;
+      class?: string;
+      answers: Record<string, string | number | boolean>;
+      response: unknown;
+    }
   | { type: 'record-goal'; goal: string }
   | { type: 'complete' }
   | { type: 'exit'; reason: string }

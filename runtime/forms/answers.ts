@@ -7,7 +7,10 @@ function optionValue(option: AnswerOption): AnswerValue | undefined {
 }
 
 /** Every answer, or the questions (by position) whose answer is missing or does not fit. */
-export function readFormAnswers(questionnaire: Questionnaire, form: Record<string, unknown>): { ok: true; answers: Record<string, AnswerValue> } | { ok: false; errors: Record<number, string> } {
+export function readFormAnswers(
+  questionnaire: Questionnaire,
+  form: Record<string, unknown>,
+): { ok: true; answers: Record<string, AnswerValue> } | { ok: false; errors: Record<number, string> } {
   const answers: Record<string, AnswerValue> = {};
   const errors: Record<number, string> = {};
   questionsOf(questionnaire).forEach(({ item }, index) => {
@@ -17,7 +20,8 @@ export function readFormAnswers(questionnaire: Questionnaire, form: Record<strin
       return;
     }
     let value: AnswerValue | undefined;
-    if (item.type === 'choice') value = /^\d{1,3}$/.test(raw) ? optionValue((item.answerOption ?? [])[Number(raw)] ?? {}) : undefined;
+    if (item.type === 'choice')
+      value = /^\d{1,3}$/.test(raw) ? optionValue((item.answerOption ?? [])[Number(raw)] ?? {}) : undefined;
     else if (item.type === 'boolean') value = raw === 'true' ? true : raw === 'false' ? false : undefined;
     else value = /^-?\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
     const matched = value === undefined ? undefined : matchAnswer(item, value);

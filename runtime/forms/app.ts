@@ -17,7 +17,11 @@ export interface FormsDeps {
 }
 
 async function questionnaireOf(db: Database, link: FormLink) {
-  const [row] = await db.select({ document: versions.document }).from(enrollments).innerJoin(versions, eq(versions.id, enrollments.versionId)).where(eq(enrollments.id, link.enrollmentId));
+  const [row] = await db
+    .select({ document: versions.document })
+    .from(enrollments)
+    .innerJoin(versions, eq(versions.id, enrollments.versionId))
+    .where(eq(enrollments.id, link.enrollmentId));
   const step = row ? prepareDefinition(row.document).steps[link.stepId] : undefined;
   return step?.type === 'assessment' ? step.questionnaire : undefined;
 }
@@ -29,7 +33,12 @@ async function stillOpen(temporal: FormsDeps['temporal'], link: FormLink): Promi
   const state = await enrollmentState(access.client, link.workflowId).catch(() => undefined);
   if (state === undefined) return 'unavailable';
   const phase = state?.phase;
-  return state?.status === 'running' && phase?.kind === 'assessing' && phase.step === link.stepId && phase.visit === link.visit ? 'open' : 'closed';
+  return state?.status === 'running' &&
+    phase?.kind === 'assessing' &&
+    phase.step === link.stepId &&
+    phase.visit === link.visit
+    ? 'open'
+    : 'closed';
 }
 
 const CLOSED = 'This questionnaire is closed; your care team will be in touch if they need your answers.';
@@ -37,7 +46,13 @@ const BUSY = 'We could not take your answers right now; please try again in a fe
 
 export function createFormsApp({ db, temporal }: FormsDeps) {
   const app = new Hono();
-  app.use('/forms/*', bodyLimit({ maxSize: 64_000, onError: (c) => c.html(messagePage('Questionnaire', 'That is more than this form takes.'), 413) }));
+  app.use(
+    '/forms/*',
+    bodyLimit({
+      maxSize: 64_000,
+      onError: (c) => c.html(messagePage('Questionnaire', 'That is more than this form takes.'), 413),
+    }),
+  );
   // The token is the patient's only credential here: keep pages out of caches and referrers.
   app.use('/forms/*', async (c, next) => {
     await next();
@@ -68,9 +83,12 @@ export function createFormsApp({ db, temporal }: FormsDeps) {
     if (open === 'closed') return c.html(messagePage('Questionnaire', CLOSED), 410);
     const access = temporal();
     if (open === 'unavailable' || !access) return c.html(messagePage('Questionnaire', BUSY), 503);
-    if (!(await useLink(db, token))) return c.html(messagePage('Questionnaire', 'These answers have already been sent. Thank you.'), 409);
+    if (!(await useLink(db, token)))
+      return c.html(messagePage('Questionnaire', 'These answers have already been sent. Thank you.'), 409);
     try {
-      await access.client.workflow.getHandle(opened.link.workflowId).signal('assessmentResponse', { step: opened.link.stepId, visit: opened.link.visit, answers: read.answers });
+      await access.client.workflow
+        .getHandle(opened.link.workflowId)
+        .signal('assessmentResponse', { step: opened.link.stepId, visit: opened.link.visit, answers: read.answers });
     } catch {
       // Not delivered: the link stays open so the patient can send again, and nothing is lost.
       await releaseLink(db, token);

@@ -16,10 +16,16 @@ const transitions: Record<VersionAction, { from: VersionStatus[]; to: VersionSta
 };
 
 /** The status after an action, or an explanation of why the action is not allowed now. */
-export function nextStatus(current: VersionStatus, action: VersionAction): { ok: true; status: VersionStatus } | { ok: false; message: string } {
+export function nextStatus(
+  current: VersionStatus,
+  action: VersionAction,
+): { ok: true; status: VersionStatus } | { ok: false; message: string } {
   const rule = transitions[action];
   if (!rule.from.includes(current)) {
-    return { ok: false, message: `A ${current} version cannot be ${action === 'publish' ? 'published' : action + 'd'}; allowed from: ${rule.from.join(', ')}.` };
+    return {
+      ok: false,
+      message: `A ${current} version cannot be ${action === 'publish' ? 'published' : action + 'd'}; allowed from: ${rule.from.join(', ')}.`,
+    };
   }
   return { ok: true, status: rule.to };
 }

@@ -14,23 +14,44 @@ import { nextStatus, type VersionAction, type VersionStatus } from './lifecycle.
 export type VersionRow = typeof versions.$inferSelect;
 
 export function versionSummary(row: VersionRow) {
-  return { id: row.id, journeyId: row.journeyId, number: row.number, status: row.status as VersionStatus, contentHash: row.contentHash, createdAt: row.createdAt, createdBy: row.createdBy, publishedAt: row.publishedAt ?? undefined };
+  return {
+    id: row.id,
+    journeyId: row.journeyId,
+    number: row.number,
+    status: row.status as VersionStatus,
+    contentHash: row.contentHash,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    publishedAt: row.publishedAt ?? undefined,
+  };
 }
 
 /** Structure must hold for a draft to be saved; graph and step problems may remain while the author works. */
-export function acceptDraft(input: unknown): { document: JourneyDocument; problems: ReturnType<typeof validateJourney>['problems'] } {
+export function acceptDraft(input: unknown): {
+  document: JourneyDocument;
+  problems: ReturnType<typeof validateJourney>['problems'];
+} {
   const result = validateJourney(input);
-  if (!result.document) throw new ApiError(400, 'invalid-document', 'The document is not a journey document; see problems.', result.problems);
+  if (!result.document)
+    throw new ApiError(
+      400,
+      'invalid-document',
+      'The document is not a journey document; see problems.',
+      result.problems,
+    );
   return { document: result.document, problems: result.problems };
 }
 
 export async function createJourney(db: Database, actor: string, name: string, document: JourneyDocument) {
   const id = newId('jrn');
   const at = nowIso();
-  await db.transaction(async (tx) => {
-    await tx.insert(journeys).values({ id, name, draft: { ...document, name }, createdBy: actor, updatedAt: at });
-    await appendAudit(tx, { actor, action: 'journey.created', entityType: 'journey', entityId: id, data: { name } });
-  }, { behavior: 'immediate' });
+  await db.transaction(
+    async (tx) => {
+      await tx.insert(journeys).values({ id, name, draft: { ...document, name }, createdBy: actor, updatedAt: at });
+      await appendAudit(tx, { actor, action: 'journey.created', entityType: 'journey', entityId: id, data: { name } });
+    },
+    { behavior: 'immediate' },
+  );
   return getJourney(db, id);
 }
 
@@ -38,8 +59,18 @@ export async function listJourneys(db: Database) {
   const rows = await db.select().from(journeys).orderBy(desc(journeys.updatedAt));
   const result = [];
   for (const row of rows) {
-    const [latest] = await db.select().from(versions).where(eq(versions.journeyId, row.id)).orderBy(desc(versions.number)).limit(1);
-    result.push({ id: row.id, name: row.name, updatedAt: row.updatedAt, latestVersion: latest ? { id: latest.id, number: latest.number, status: latest.status } : null });
+    const [latest] = await db
+      .select()
+      .from(versions)
+      .where(eq(versions.journeyId, row.id))
+      .orderBy(desc(versions.number))
+      .limit(1);
+    result.push({
+      id: row.id,
+      name: row.name,
+      updatedAt: row.updatedAt,
+      latestVersion: latest ? { id: latest.id, number: latest.number, status: latest.status } : null,
+    });
   }
   return result;
 }
@@ -49,13 +80,29 @@ export async function getJourney(db: Database, id: string, context: ValidationCo
   if (!row) throw notFound('journey', id);
   const rows = await db.select().from(versions).where(eq(versions.journeyId, id)).orderBy(desc(versions.number));
   const validation = validateJourney(row.draft, context);
-  return { id: row.id, name: row.name, draft: row.draft as JourneyDocument, draftUpdatedAt: row.updatedAt, problems: validation.problems, versions: rows.map(versionSummary) };
+  return {
+    id: row.id,
+    name: row.name,
+    draft: row.draft as JourneyDocument,
+    draftUpdatedAt: row.updatedAt,
+    problems: validation.problems,
+    versions: rows.map(versionSummary),
+  };
 }
 
-export async function saveDraft(db: Database, actor: string, id: string, input: unknown, context: ValidationContext = {}) {
+export async function saveDraft(
+  db: Database,
+  actor: string,
+  id: string,
+  input: unknown,
+  context: ValidationContext = {},
+) {
   const { document } = acceptDraft(input);
   await getJourney(db, id);
-  await db.update(journeys).set({ draft: document, name: document.name, updatedAt: nowIso() }).where(eq(journeys.id, id));
+  await db
+    .update(journeys)
+    .set({ draft: document, name: document.name, updatedAt: nowIso() })
+    .where(eq(journeys.id, id));
   void actor; // drafts change constantly; the audit trail records the snapshot, which is what gets reviewed
   return getJourney(db, id, context);
 }
@@ -65,15 +112,43 @@ export async function saveDraft(db: Database, actor: string, id: string, input: 
 export async function snapshotVersion(db: Database, actor: string, journeyId: string, context: ValidationContext = {}) {
   const journey = await getJourney(db, journeyId);
   const result = validateJourney(journey.draft, context);
-  if (!result.ok) throw new ApiError(422, 'draft-has-problems', `The draft has ${result.problems.filter((p) => p.severity === 'error').length} problem(s) to fix before it can become a version.`, result.problems);
+  if (!result.ok)
+    throw new ApiError(
+      422,
+      'draft-has-problems',
+      `The draft has ${result.problems.filter((p) => p.severity === 'error').length} problem(s) to fix before it can become a version.`,
+      result.problems,
+    );
   const hash = contentHash(result.document);
   const id = newId('ver');
-  await db.transaction(async (tx) => {
-    const [{ last }] = await tx.select({ last: max(versions.number) }).from(versions).where(eq(versions.journeyId, journeyId));
-    const number = (last ?? 0) + 1;
-    await tx.insert(versions).values({ id, journeyId, number, document: result.document, contentHash: hash, status: 'snapshot', createdBy: actor });
-    await appendAudit(tx, { actor, action: 'version.snapshot', entityType: 'version', entityId: id, data: { journeyId, number, contentHash: hash } });
-  }, { behavior: 'immediate' });
+  await db.transaction(
+    async (tx) => {
+      const [{ last }] = await tx
+        .select({ last: max(versions.number) })
+        .from(versions)
+        .where(eq(versions.journeyId, journeyId));
+      const number = (last ?? 0) + 1;
+      await tx
+        .insert(versions)
+        .values({
+          id,
+          journeyId,
+          number,
+          document: result.document,
+          contentHash: hash,
+          status: 'snapshot',
+          createdBy: actor,
+        });
+      await appendAudit(tx, {
+        actor,
+        action: 'version.snapshot',
+        entityType: 'version',
+        entityId: id,
+        data: { journeyId, number, contentHash: hash },
+      });
+    },
+    { behavior: 'immediate' },
+  );
   return getVersion(db, id);
 }
 
@@ -85,13 +160,25 @@ export async function getVersion(db: Database, id: string) {
 
 /** Applies a lifecycle action; the status check and the update happen in one transaction so two clicks cannot both win. */
 export async function changeVersionStatus(db: Database, actor: string, id: string, action: VersionAction) {
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(versions).where(eq(versions.id, id));
-    if (!row) throw notFound('version', id);
-    const next = nextStatus(row.status as VersionStatus, action);
-    if (!next.ok) throw new ApiError(409, 'invalid-transition', next.message);
-    await tx.update(versions).set({ status: next.status, ...(action === 'publish' ? { publishedAt: nowIso() } : {}) }).where(and(eq(versions.id, id), eq(versions.status, row.status)));
-    await appendAudit(tx, { actor, action: `version.${action}`, entityType: 'version', entityId: id, data: { from: row.status, to: next.status, contentHash: row.contentHash } });
-  }, { behavior: 'immediate' });
+  await db.transaction(
+    async (tx) => {
+      const [row] = await tx.select().from(versions).where(eq(versions.id, id));
+      if (!row) throw notFound('version', id);
+      const next = nextStatus(row.status as VersionStatus, action);
+      if (!next.ok) throw new ApiError(409, 'invalid-transition', next.message);
+      await tx
+        .update(versions)
+        .set({ status: next.status, ...(action === 'publish' ? { publishedAt: nowIso() } : {}) })
+        .where(and(eq(versions.id, id), eq(versions.status, row.status)));
+      await appendAudit(tx, {
+        actor,
+        action: `version.${action}`,
+        entityType: 'version',
+        entityId: id,
+        data: { from: row.status, to: next.status, contentHash: row.contentHash },
+      });
+    },
+    { behavior: 'immediate' },
+  );
   return getVersion(db, id);
 }

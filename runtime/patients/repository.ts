@@ -8,36 +8,66 @@ import { appendAudit } from '../db/audit.js';
 import { notFound } from '../api/errors.js';
 
 /** A valid IANA zone name, checked with the runtime's own time-zone database. */
-const TimeZone = z.string().min(1).max(64).refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as America/New_York');
+const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as America/New_York');
 
 export const NewPatient = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
-  phone: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551234567').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +15551234567')
+    .optional(),
   email: z.string().trim().email('must be an email address').max(320).optional(),
   timeZone: TimeZone,
-  attributes: z.record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])).default({}),
+  attributes: z
+    .record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+    .default({}),
 });
 export type NewPatient = z.infer<typeof NewPatient>;
 
 export type PatientRow = typeof patients.$inferSelect;
 
 export function patientView(row: PatientRow) {
-  return { id: row.id, name: row.name, phone: row.phone ?? undefined, email: row.email ?? undefined, timeZone: row.timeZone, attributes: row.attributes, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    name: row.name,
+    phone: row.phone ?? undefined,
+    email: row.email ?? undefined,
+    timeZone: row.timeZone,
+    attributes: row.attributes,
+    createdAt: row.createdAt,
+  };
 }
 
 export async function createPatient(db: Database, actor: string, input: NewPatient) {
   const id = newId('pat');
-  await db.transaction(async (tx) => {
-    await tx.insert(patients).values({ id, name: input.name, phone: input.phone ?? null, email: input.email?.toLowerCase() ?? null, timeZone: input.timeZone, attributes: input.attributes });
-    await appendAudit(tx, { actor, action: 'patient.created', entityType: 'patient', entityId: id });
-  }, { behavior: 'immediate' });
+  await db.transaction(
+    async (tx) => {
+      await tx
+        .insert(patients)
+        .values({
+          id,
+          name: input.name,
+          phone: input.phone ?? null,
+          email: input.email?.toLowerCase() ?? null,
+          timeZone: input.timeZone,
+          attributes: input.attributes,
+        });
+      await appendAudit(tx, { actor, action: 'patient.created', entityType: 'patient', entityId: id });
+    },
+    { behavior: 'immediate' },
+  );
   return getPatient(db, id);
 }
 
@@ -53,6 +83,9 @@ export async function listPatients(db: Database) {
 
 /** The patient an inbound message came from, by phone number or email address. */
 export async function patientByAddress(db: Database, address: string) {
-  const [row] = await db.select().from(patients).where(or(eq(patients.phone, address), eq(patients.email, address.toLowerCase())));
+  const [row] = await db
+    .select()
+    .from(patients)
+    .where(or(eq(patients.phone, address), eq(patients.email, address.toLowerCase())));
   return row ? patientView(row) : undefined;
 }

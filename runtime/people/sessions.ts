@@ -15,7 +15,11 @@ function toSessionUser(row: typeof users.$inferSelect): SessionUser {
 }
 
 /** Checks the password and opens a session; returns the token for the cookie, or null on a wrong email or password. */
-export async function login(db: Database, email: string, password: string): Promise<{ token: string; user: SessionUser } | null> {
+export async function login(
+  db: Database,
+  email: string,
+  password: string,
+): Promise<{ token: string; user: SessionUser } | null> {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   if (!user || !(await verifyPassword(password, user.passwordHash))) return null;
   const token = randomBytes(32).toString('base64url');

@@ -60,7 +60,11 @@ function ensureDependencies() {
     say('installing npm dependencies (no package-lock.json, so `npm install`)…');
     if (npm(['install', ...quiet]).status !== 0) throw new Failure('npm install failed (see above).');
   } else {
-    say(hasModules ? 'package-lock.json changed: reinstalling npm dependencies (npm ci)…' : 'installing npm dependencies (npm ci)…');
+    say(
+      hasModules
+        ? 'package-lock.json changed: reinstalling npm dependencies (npm ci)…'
+        : 'installing npm dependencies (npm ci)…',
+    );
     const ci = npm(['ci', ...quiet], { capture: true });
     if (ci.status !== 0) {
       // npm drops other platforms' optional packages (@swc/core-darwin-arm64, …) from a lock written where
@@ -70,7 +74,9 @@ function ensureDependencies() {
         throw new Failure('npm ci failed (see above).');
       }
       say('npm ci refused package-lock.json as out of sync with package.json; using `npm install` instead.');
-      say('(regenerate the lock without node_modules present, e.g. `rm -rf node_modules && npm install`, to fix this for good)');
+      say(
+        '(regenerate the lock without node_modules present, e.g. `rm -rf node_modules && npm install`, to fix this for good)',
+      );
       if (npm(['install', ...quiet]).status !== 0) throw new Failure('npm install failed (see above).');
     }
   }
@@ -82,11 +88,15 @@ function ensureDependencies() {
 
 /** Runs ensure-tools.ts and returns the environment variables it resolved. */
 function ensureTools(names) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'runtime/setup/ensure-tools.ts'), ...names], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'runtime/setup/ensure-tools.ts'), ...names],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
+  );
   if (result.error) throw new Failure(`could not run ensure-tools.ts: ${result.error.message}`);
   const env = JSON.parse(result.stdout.trim().split('\n').pop() || '{}');
   if (result.status !== 0) throw new Failure(`could not provide every tool (${names.join(', ')}); see above.`);
@@ -118,14 +128,23 @@ function ensureDesignerBuild() {
   );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   say('building the designer (vite build)…');
-  const result = spawnSync(localBin('vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', shell: isWindows });
+  const result = spawnSync(localBin('vite'), ['build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: isWindows,
+  });
   if (result.status !== 0) throw new Failure('the designer build failed (see above).');
 }
 
 /** Runs a child to completion, relaying Ctrl-C and termination to it, and resolves with its exit code. */
 function runForwardingSignals(command, args, env) {
   return new Promise((resolveExit) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: isWindows });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+      shell: isWindows,
+    });
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     const relay = (signal) => {
       // The terminal already sent SIGINT to the whole process group; relaying covers `kill <our pid>`.
@@ -173,6 +192,6 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     say(error instanceof Failure ? error.message : error.stack);
-    process.exit(typeof error.code === "number" ? error.code : 1);
+    process.exit(typeof error.code === 'number' ? error.code : 1);
   },
 );

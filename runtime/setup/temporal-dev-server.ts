@@ -45,17 +45,30 @@ const host = '127.0.0.1';
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const executable = options.executable ?? (await temporalCli());
   if (!executable) {
-    throw new Error('The Temporal CLI is not available: set TEMPORAL_CLI, put `temporal` on PATH, or set TEMPORAL_ADDRESS to use a running cluster.');
+    throw new Error(
+      'The Temporal CLI is not available: set TEMPORAL_CLI, put `temporal` on PATH, or set TEMPORAL_ADDRESS to use a running cluster.',
+    );
   }
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const uiPort = options.uiPort ?? (await freePort());
   const namespace = options.namespace ?? 'default';
-  const args = ['server', 'start-dev', '--ip', host, '--port', String(port), '--ui-port', String(uiPort), '--ui-disable-news-fetch'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    host,
+    '--port',
+    String(port),
+    '--ui-port',
+    String(uiPort),
+    '--ui-disable-news-fetch',
+  ];
   args.push('--db-filename', join(dataDir, 'temporal.db'), '--log-level', 'warn');
   if (namespace !== 'default') args.push('--namespace', namespace);
-  for (const [name, type] of Object.entries(options.searchAttributes ?? {})) args.push('--search-attribute', `${name}=${type}`);
+  for (const [name, type] of Object.entries(options.searchAttributes ?? {}))
+    args.push('--search-attribute', `${name}=${type}`);
   if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
 
   const child = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -100,7 +113,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   return { address, uiUrl: `http://${host}:${uiPort}`, namespace, stop };
 }
 
-async function waitUntilServing(address: string, namespace: string, exited: Promise<void>, timeoutMs: number, output: () => string): Promise<void> {
+async function waitUntilServing(
+  address: string,
+  namespace: string,
+  exited: Promise<void>,
+  timeoutMs: number,
+  output: () => string,
+): Promise<void> {
   let hasExited = false;
   void exited.then(() => (hasExited = true));
   const deadline = Date.now() + timeoutMs;
@@ -120,7 +139,9 @@ async function waitUntilServing(address: string, namespace: string, exited: Prom
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  throw new Error(`temporal server start-dev did not answer on ${address} within ${timeoutMs} ms: ${(lastError as Error)?.message}\n${output()}`);
+  throw new Error(
+    `temporal server start-dev did not answer on ${address} within ${timeoutMs} ms: ${(lastError as Error)?.message}\n${output()}`,
+  );
 }
 
 /** A port that was free a moment ago on loopback (the OS picks it). */

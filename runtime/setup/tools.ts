@@ -42,10 +42,18 @@ export function findOnPath(name: string): string | undefined {
 }
 
 /** Runs a command to completion; resolves with its exit code and the tail of its output (for error messages). */
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {}): Promise<{ code: number; output: string }> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise) => {
     // A tool's stdout is echoed to our stderr: callers of the `ensure` commands read paths from stdout.
-    const child = spawn(command, args, { cwd: options.cwd ?? projectRoot, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? projectRoot,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const collect = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-8000);

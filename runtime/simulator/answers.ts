@@ -8,7 +8,12 @@ import type { AnswerRule } from './personas.js';
 import type { Random } from './prng.js';
 
 /** The text the patient texts back to one question; a declining persona sends the step's first decline word. */
-export function answerForQuestion(step: Step | undefined, rule: AnswerRule | undefined, linkId: string, random: Random): string | undefined {
+export function answerForQuestion(
+  step: Step | undefined,
+  rule: AnswerRule | undefined,
+  linkId: string,
+  random: Random,
+): string | undefined {
   if (step?.type !== 'assessment') return undefined;
   return answerText(rule, linkId, random, step.declineWords[0] ?? 'decline');
 }
@@ -17,7 +22,11 @@ export function answerForQuestion(step: Step | undefined, rule: AnswerRule | und
  * A submitted web form: every question the persona answers, read the way an SMS reply would be, so one personas file
  * serves both deliveries. A declining or silent persona never submits it.
  */
-export function formAnswers(step: Step | undefined, rule: AnswerRule | undefined, random: Random): Record<string, AnswerValue> | undefined {
+export function formAnswers(
+  step: Step | undefined,
+  rule: AnswerRule | undefined,
+  random: Random,
+): Record<string, AnswerValue> | undefined {
   if (step?.type !== 'assessment' || !rule || !('answers' in rule)) return undefined;
   const answers: Record<string, AnswerValue> = {};
   for (const { item } of questionsOf(step.questionnaire)) {

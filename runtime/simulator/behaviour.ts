@@ -60,7 +60,12 @@ export function answerDelay(rule: AnswerRule | undefined): number | undefined {
 }
 
 /** What the patient types for one item: the rule's value as text, `*` for unlisted items; undefined is silence. */
-export function answerText(rule: AnswerRule | undefined, linkId: string, random: Random, declineWord: string): string | undefined {
+export function answerText(
+  rule: AnswerRule | undefined,
+  linkId: string,
+  random: Random,
+  declineWord: string,
+): string | undefined {
   if (!rule || 'never' in rule) return undefined;
   if ('decline' in rule) return declineWord;
   const own = Object.prototype.hasOwnProperty.call(rule.answers, linkId) ? rule.answers[linkId] : rule.answers['*'];
@@ -72,9 +77,18 @@ export function answerText(rule: AnswerRule | undefined, linkId: string, random:
 }
 
 /** The error a send fails with, or undefined when it is delivered. */
-export function deliveryFailure(rules: readonly FailureRule[], step: string, visit: number, channel: string, random: Random): string | undefined {
-  const rule = ruleFor(rules.filter((r) => r.channel === undefined || r.channel === channel), step, visit);
+export function deliveryFailure(
+  rules: readonly FailureRule[],
+  step: string,
+  visit: number,
+  channel: string,
+  random: Random,
+): string | undefined {
+  const rule = ruleFor(
+    rules.filter((r) => r.channel === undefined || r.channel === channel),
+    step,
+    visit,
+  );
   if (!rule) return undefined;
   return rule.probability >= 1 || random() < rule.probability ? rule.error : undefined;
 }
-

@@ -6,11 +6,18 @@ import { abTest, catalogue, firstDose, persona, START } from './test-journeys.js
 import type { PersonaInput } from './personas.js';
 
 const DAY = 86_400_000;
-const run = (input: PersonaInput, journey = catalogue(), start = START) => simulatePatient(journey, persona(input), { start, seed: 5 });
-const edges = (result: ReturnType<typeof run>) => result.path.filter((e) => e.output).map((e) => `${e.step}:${e.output}`);
+const run = (input: PersonaInput, journey = catalogue(), start = START) =>
+  simulatePatient(journey, persona(input), { start, seed: 5 });
+const edges = (result: ReturnType<typeof run>) =>
+  result.path.filter((e) => e.output).map((e) => `${e.step}:${e.output}`);
 
 describe('simulator over the full catalogue', () => {
-  const calm = { id: 'calm', answers: [{ answers: { '*': '0' } }], replies: [{ step: 'monthly-check', text: '1' }], events: [{ name: 'refill', after: 'P212D' }] };
+  const calm = {
+    id: 'calm',
+    answers: [{ answers: { '*': '0' } }],
+    replies: [{ step: 'monthly-check', text: '1' }],
+    events: [{ name: 'refill', after: 'P212D' }],
+  };
 
   it('answers an SMS assessment question by question, loops monthly to the cap, then converts on an event', () => {
     const result = run(calm);
@@ -23,11 +30,17 @@ describe('simulator over the full catalogue', () => {
     expect(result.goals).toEqual(['refilled']);
     // Seven 30-day waits (the seventh check is the capped one), then the refill on day 212.
     expect(Date.parse(result.endedAt!) - START).toBe(212 * DAY);
-    expect(result.path.find((e) => e.step === 'await-refill')!.enteredAt).toBe(new Date(START + 210 * DAY + 7.5 * 3_600_000).toISOString());
+    expect(result.path.find((e) => e.step === 'await-refill')!.enteredAt).toBe(
+      new Date(START + 210 * DAY + 7.5 * 3_600_000).toISOString(),
+    );
   });
 
   it('sends a high scorer to the nurse, whose outcome the persona scripts', () => {
-    const result = run({ id: 'anxious', answers: [{ answers: { '*': '3' } }], taskOutcomes: [{ step: 'nurse-call', outcome: 'reached', after: 'PT2H' }] });
+    const result = run({
+      id: 'anxious',
+      answers: [{ answers: { '*': '3' } }],
+      taskOutcomes: [{ step: 'nurse-call', outcome: 'reached', after: 'PT2H' }],
+    });
     expect(edges(result).slice(0, 3)).toEqual(['anxiety:completed', 'by-score:high', 'nurse-call:reached']);
     expect(result.tasks).toBe(1);
   });
@@ -37,7 +50,7 @@ describe('simulator over the full catalogue', () => {
     expect(edges(run({ id: 'silent' }))).toEqual(['anxiety:timeout']);
   });
 
-  it('declines with the step\'s decline word, by SMS and on the web form', () => {
+  it("declines with the step's decline word, by SMS and on the web form", () => {
     expect(edges(run({ id: 'no', answers: [{ decline: true }] }))).toEqual(['anxiety:declined']);
     expect(edges(run({ id: 'no', answers: [{ decline: true }] }, catalogue('web-link')))).toEqual(['anxiety:declined']);
   });
@@ -49,14 +62,24 @@ describe('simulator over the full catalogue', () => {
   });
 
   it('submits the web form in one go, read like SMS replies', () => {
-    const result = run({ id: 'web', answers: [{ step: 'anxiety', answers: { '*': '3' }, after: 'PT5H' }] }, catalogue('web-link'));
-    expect(result.path[0]).toMatchObject({ output: 'completed', leftAt: new Date(START + 5 * 3_600_000).toISOString() });
+    const result = run(
+      { id: 'web', answers: [{ step: 'anxiety', answers: { '*': '3' }, after: 'PT5H' }] },
+      catalogue('web-link'),
+    );
+    expect(result.path[0]).toMatchObject({
+      output: 'completed',
+      leftAt: new Date(START + 5 * 3_600_000).toISOString(),
+    });
     expect(result.path[0].detail).toMatch(/^score [1-9]/);
   });
 
   it('exits on an exit criterion met by a scheduled event, mid-wait', () => {
     const result = run({ ...calm, events: [{ name: 'therapy.discontinued', after: 'P45D' }] });
-    expect(result).toMatchObject({ status: 'exited', reason: 'therapy discontinued', endedAt: new Date(START + 45 * DAY).toISOString() });
+    expect(result).toMatchObject({
+      status: 'exited',
+      reason: 'therapy discontinued',
+      endedAt: new Date(START + 45 * DAY).toISOString(),
+    });
   });
 
   it('repeats scheduled events and draws their probability from the patient stream', () => {
@@ -66,13 +89,20 @@ describe('simulator over the full catalogue', () => {
     expect(result.ignored).toBeGreaterThan(0);
   });
 
-  it('holds an SMS back through quiet hours in the patient\'s zone', () => {
+  it("holds an SMS back through quiet hours in the patient's zone", () => {
     const lateEvening = Date.parse('2025-03-04T03:00:00Z'); // 22:00 in New York
-    const result = simulatePatient(firstDose, persona({ id: 'ny', timeZone: 'America/New_York' }), { start: lateEvening, seed: 1 });
-    expect(result.path[0]).toMatchObject({ step: 'welcome', enteredLocal: '2025-03-03 22:00 EST', leftLocal: '2025-03-04 08:00 EST' });
+    const result = simulatePatient(firstDose, persona({ id: 'ny', timeZone: 'America/New_York' }), {
+      start: lateEvening,
+      seed: 1,
+    });
+    expect(result.path[0]).toMatchObject({
+      step: 'welcome',
+      enteredLocal: '2025-03-03 22:00 EST',
+      leftLocal: '2025-03-04 08:00 EST',
+    });
   });
 
-  it('splits an A/B test by the patient\'s stream: about half each, the same for the same seed', () => {
+  it("splits an A/B test by the patient's stream: about half each, the same for the same seed", () => {
     const options = { patients: 1000, seed: 11, start: START };
     const a = simulateCohort(abTest, [persona({ id: 'p' })], options).summary;
     expect(a.edgeCounts['ab:a']).toBeGreaterThan(430);

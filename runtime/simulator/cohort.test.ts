@@ -4,9 +4,25 @@ import { assignPersonas, simulateCohort, type CohortResult } from './cohort.js';
 import { formatSummary } from './summary.js';
 import { firstDose, persona, START } from './test-journeys.js';
 
-const yes = persona({ id: 'yes', weight: 70, timeZone: 'America/Chicago', replies: [{ step: 'ask-first-dose', text: '1', after: 'PT2H' }] });
+const yes = persona({
+  id: 'yes',
+  weight: 70,
+  timeZone: 'America/Chicago',
+  replies: [{ step: 'ask-first-dose', text: '1', after: 'PT2H' }],
+});
 const silent = persona({ id: 'silent', weight: 30 });
-const mixed = persona({ id: 'mixed', replies: [{ choices: [{ text: '1', probability: 0.6 }, { text: '2', probability: 0.2 }], after: 'PT3H' }] });
+const mixed = persona({
+  id: 'mixed',
+  replies: [
+    {
+      choices: [
+        { text: '1', probability: 0.6 },
+        { text: '2', probability: 0.2 },
+      ],
+      after: 'PT3H',
+    },
+  ],
+});
 
 /** Recounts steps and edges from the paths, independently of the tally. */
 function recount(cohort: CohortResult) {
@@ -32,15 +48,25 @@ describe('simulateCohort', () => {
   it('gives 1,000 patients of a 70/30 cohort counts consistent with their paths', () => {
     const cohort = simulateCohort(firstDose, [yes, silent], { patients: 1000, seed: 1, start: START });
     const { summary } = cohort;
-    expect(summary).toMatchObject({ patients: 1000, byStatus: { completed: 1000, running: 0, exited: 0, failed: 0 }, byPersona: { yes: 700, silent: 300 } });
+    expect(summary).toMatchObject({
+      patients: 1000,
+      byStatus: { completed: 1000, running: 0, exited: 0, failed: 0 },
+      byPersona: { yes: 700, silent: 300 },
+    });
     const { steps, edges } = recount(cohort);
     expect(summary.stepCounts).toEqual(steps);
     expect(summary.edgeCounts).toEqual(edges);
-    expect(summary.edgeCounts).toMatchObject({ 'welcome:next': 1000, 'ask-first-dose:yes': 700, 'ask-first-dose:timeout': 300 });
+    expect(summary.edgeCounts).toMatchObject({
+      'welcome:next': 1000,
+      'ask-first-dose:yes': 700,
+      'ask-first-dose:timeout': 300,
+    });
     expect(summary.edgeCounts['ask-first-dose:no']).toBeUndefined();
     // Every step entered is either left by an edge or is where the patient ended.
     for (const [step, entered] of Object.entries(summary.stepCounts)) {
-      const left = Object.entries(summary.edgeCounts).filter(([k]) => k.startsWith(`${step}:`)).reduce((a, [, n]) => a + n, 0);
+      const left = Object.entries(summary.edgeCounts)
+        .filter(([k]) => k.startsWith(`${step}:`))
+        .reduce((a, [, n]) => a + n, 0);
       const endedThere = cohort.results.filter((r) => r.path.at(-1)!.step === step).length;
       expect(left + endedThere).toBe(entered);
     }
@@ -53,7 +79,9 @@ describe('simulateCohort', () => {
     const a = simulateCohort(firstDose, [mixed, silent], options);
     expect(simulateCohort(firstDose, [mixed, silent], options)).toEqual(a);
     expect(JSON.stringify(simulateCohort(firstDose, [mixed, silent], options))).toBe(JSON.stringify(a));
-    expect(simulateCohort(firstDose, [mixed, silent], { ...options, seed: 'other' }).summary.edgeCounts).not.toEqual(a.summary.edgeCounts);
+    expect(simulateCohort(firstDose, [mixed, silent], { ...options, seed: 'other' }).summary.edgeCounts).not.toEqual(
+      a.summary.edgeCounts,
+    );
   });
 
   it('draws probabilistic replies in about their proportions', () => {
@@ -71,10 +99,18 @@ describe('simulateCohort', () => {
   });
 
   it('spreads enrollments over a period, and can drop the paths', () => {
-    const cohort = simulateCohort(firstDose, [silent], { patients: 10, seed: 1, start: START, enrollOver: 'P10D', keepPaths: false });
+    const cohort = simulateCohort(firstDose, [silent], {
+      patients: 10,
+      seed: 1,
+      start: START,
+      enrollOver: 'P10D',
+      keepPaths: false,
+    });
     expect(cohort.results).toEqual([]);
     const kept = simulateCohort(firstDose, [silent], { patients: 10, seed: 1, start: START, enrollOver: 'P10D' });
-    expect(kept.results.map((r) => r.startedAt.slice(0, 10))).toEqual(['03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((d) => `2025-03-${d}`));
+    expect(kept.results.map((r) => r.startedAt.slice(0, 10))).toEqual(
+      ['03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((d) => `2025-03-${d}`),
+    );
     expect(kept.results[0].patientId).toBe('patient-01');
   });
 

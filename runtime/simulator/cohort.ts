@@ -89,7 +89,8 @@ export class CohortTally {
     s.patients += 1;
     s.byStatus[result.status] += 1;
     bump(s.byPersona, result.personaId);
-    const reason = result.status === 'running' ? result.stoppedBy : result.status === 'completed' ? undefined : result.reason;
+    const reason =
+      result.status === 'running' ? result.stoppedBy : result.status === 'completed' ? undefined : result.reason;
     if (reason !== undefined) bump(s.reasons, reason);
     for (const entry of result.path) {
       bump(s.stepCounts, entry.step);
@@ -106,7 +107,8 @@ export class CohortTally {
   /** The counts so far; keys sorted so equal cohorts print and serialise identically. */
   result(): CohortSummary {
     const sorted = [...this.durations].sort((a, b) => a - b);
-    const at = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+    const at = (q: number) =>
+      sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     const s = this.summary;
     return {
       ...s,
@@ -127,7 +129,11 @@ export class CohortTally {
 }
 
 /** Simulates `patients` patients. Same definition, personas and options → identical result, on any machine. */
-export function simulateCohort(definition: JourneyDocument, personas: readonly Persona[], options: CohortOptions): CohortResult {
+export function simulateCohort(
+  definition: JourneyDocument,
+  personas: readonly Persona[],
+  options: CohortOptions,
+): CohortResult {
   const assigned = assignPersonas(personas, options.patients);
   const spread = options.enrollOver ? millis(options.enrollOver) : 0;
   const width = String(options.patients).length;

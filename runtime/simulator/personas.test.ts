@@ -7,15 +7,46 @@ import { START } from './test-journeys.js';
 describe('personas file', () => {
   it('accepts every kind of rule and fills in defaults', () => {
     const parsed = parsePersonas({
-      personas: [{
-        id: 'engaged', weight: 0.6, timeZone: 'America/Chicago',
-        attributes: { refillDueDate: { fromStart: 'P28D' }, plan: 'commercial' },
-        replies: [{ step: 'ask-first-dose', text: '1', after: 'PT2H' }, { choices: [{ text: '1', probability: 0.7 }, { text: '2', probability: 0.2 }] }],
-        answers: [{ step: 'phq', answers: { '*': '0', q9: [{ value: 1, probability: 0.1 }, { value: 0, probability: 0.9 }] } }, { step: 'gad', decline: true }],
-        taskOutcomes: [{ outcome: 'reached', after: 'PT3H' }, { step: 'call', choices: [{ outcome: 'voicemail', probability: 0.5 }] }],
-        events: [{ name: 'refill-picked-up', after: 'P29D', every: 'P30D', times: 6, probability: 0.8 }, { attributes: { therapy: 'stopped' }, after: 'P90D' }, { exit: 'opted out', after: 'P100D' }],
-        failures: [{ step: 'welcome', channel: 'sms', fail: true }],
-      }],
+      personas: [
+        {
+          id: 'engaged',
+          weight: 0.6,
+          timeZone: 'America/Chicago',
+          attributes: { refillDueDate: { fromStart: 'P28D' }, plan: 'commercial' },
+          replies: [
+            { step: 'ask-first-dose', text: '1', after: 'PT2H' },
+            {
+              choices: [
+                { text: '1', probability: 0.7 },
+                { text: '2', probability: 0.2 },
+              ],
+            },
+          ],
+          answers: [
+            {
+              step: 'phq',
+              answers: {
+                '*': '0',
+                q9: [
+                  { value: 1, probability: 0.1 },
+                  { value: 0, probability: 0.9 },
+                ],
+              },
+            },
+            { step: 'gad', decline: true },
+          ],
+          taskOutcomes: [
+            { outcome: 'reached', after: 'PT3H' },
+            { step: 'call', choices: [{ outcome: 'voicemail', probability: 0.5 }] },
+          ],
+          events: [
+            { name: 'refill-picked-up', after: 'P29D', every: 'P30D', times: 6, probability: 0.8 },
+            { attributes: { therapy: 'stopped' }, after: 'P90D' },
+            { exit: 'opted out', after: 'P100D' },
+          ],
+          failures: [{ step: 'welcome', channel: 'sms', fail: true }],
+        },
+      ],
     });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -28,7 +59,17 @@ describe('personas file', () => {
     const parsed = parsePersonas({
       personas: [
         { id: 'a', timeZone: 'Mars/Olympus', replies: [{ text: '1', after: 'two hours' }] },
-        { id: 'a', replies: [{ choices: [{ text: '1', probability: 0.8 }, { text: '2', probability: 0.4 }] }] },
+        {
+          id: 'a',
+          replies: [
+            {
+              choices: [
+                { text: '1', probability: 0.8 },
+                { text: '2', probability: 0.4 },
+              ],
+            },
+          ],
+        },
       ],
     });
     expect(parsed.ok).toBe(false);
@@ -49,7 +90,13 @@ describe('personas file', () => {
   });
 
   it('prefers a named step over *, and a named visit over any visit', () => {
-    const rules = [{ text: 'any' }, { step: '*', visit: 2, text: 'any second' }, { step: 'ask', text: 'ask' }, { step: 'ask', visit: 2, text: 'ask second' }, { step: 'ask', text: 'ask again' }];
+    const rules = [
+      { text: 'any' },
+      { step: '*', visit: 2, text: 'any second' },
+      { step: 'ask', text: 'ask' },
+      { step: 'ask', visit: 2, text: 'ask second' },
+      { step: 'ask', text: 'ask again' },
+    ];
     expect(ruleFor(rules, 'ask', 1)?.text).toBe('ask');
     expect(ruleFor(rules, 'ask', 2)?.text).toBe('ask second');
     expect(ruleFor(rules, 'other', 1)?.text).toBe('any');
@@ -57,10 +104,17 @@ describe('personas file', () => {
     expect(ruleFor([{ step: 'ask', text: 'x' }], 'other', 1)).toBeUndefined();
   });
 
-  it('turns { fromStart } into a date in the patient\'s zone', () => {
+  it("turns { fromStart } into a date in the patient's zone", () => {
     // 15:00 UTC on 3 March is still 3 March in Chicago, but 4 March in Tokyo.
-    expect(resolveAttributes({ due: { fromStart: 'P28D' }, plan: 'x', nested: { fromStart: 'P1D', other: 1 } }, START, 'America/Chicago'))
-      .toEqual({ due: '2025-03-31', plan: 'x', nested: { fromStart: 'P1D', other: 1 } });
-    expect(resolveAttributes({ due: { fromStart: 'P0D' } }, START + 10 * 3_600_000, 'Asia/Tokyo')).toEqual({ due: '2025-03-04' });
+    expect(
+      resolveAttributes(
+        { due: { fromStart: 'P28D' }, plan: 'x', nested: { fromStart: 'P1D', other: 1 } },
+        START,
+        'America/Chicago',
+      ),
+    ).toEqual({ due: '2025-03-31', plan: 'x', nested: { fromStart: 'P1D', other: 1 } });
+    expect(resolveAttributes({ due: { fromStart: 'P0D' } }, START + 10 * 3_600_000, 'Asia/Tokyo')).toEqual({
+      due: '2025-03-04',
+    });
   });
 });

@@ -14,7 +14,11 @@ const selectors = { step: StepSelector, visit: VisitSelector };
 /** Choices whose probabilities add up to more than 1 cannot be drawn from; less than 1 leaves room for silence. */
 function atMostOne(choices: Array<{ probability: number }>, ctx: z.RefinementCtx): void {
   const total = choices.reduce((sum, c) => sum + c.probability, 0);
-  if (total > 1 + 1e-9) ctx.addIssue({ code: 'custom', message: `the probabilities add up to ${total}; they may add up to at most 1 (the rest is silence)` });
+  if (total > 1 + 1e-9)
+    ctx.addIssue({
+      code: 'custom',
+      message: `the probabilities add up to ${total}; they may add up to at most 1 (the rest is silence)`,
+    });
 }
 
 /** How the patient answers a message that awaits a reply. No rule for a step means silence, so the step times out. */
@@ -22,7 +26,11 @@ export const ReplyRule = z.union([
   z.strictObject({ ...selectors, text: z.string().max(1000), after: Duration.default('PT1H') }),
   z.strictObject({
     ...selectors,
-    choices: z.array(z.strictObject({ text: z.string().max(1000), probability: Probability, after: Duration.optional() })).min(1).max(50).superRefine(atMostOne),
+    choices: z
+      .array(z.strictObject({ text: z.string().max(1000), probability: Probability, after: Duration.optional() }))
+      .min(1)
+      .max(50)
+      .superRefine(atMostOne),
     after: Duration.default('PT1H'),
   }),
   z.strictObject({ ...selectors, never: z.literal(true) }),
@@ -31,14 +39,25 @@ export type ReplyRule = z.infer<typeof ReplyRule>;
 
 const AnswerValue = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
 /** One item's answer: fixed, or drawn from weighted values (the remainder of the probability is silence). */
-const ItemAnswer = z.union([AnswerValue, z.array(z.strictObject({ value: AnswerValue, probability: Probability })).min(1).max(50).superRefine(atMostOne)]);
+const ItemAnswer = z.union([
+  AnswerValue,
+  z
+    .array(z.strictObject({ value: AnswerValue, probability: Probability }))
+    .min(1)
+    .max(50)
+    .superRefine(atMostOne),
+]);
 
 /**
  * How the patient answers an assessment. Values are what the patient would type (`"2"`, `"yes"`, an option's code);
  * `*` answers every item not listed. An item with no answer is silence, so the assessment times out.
  */
 export const AnswerRule = z.union([
-  z.strictObject({ ...selectors, answers: z.record(z.string().min(1).max(255), ItemAnswer), after: Duration.default('PT30M') }),
+  z.strictObject({
+    ...selectors,
+    answers: z.record(z.string().min(1).max(255), ItemAnswer),
+    after: Duration.default('PT30M'),
+  }),
   z.strictObject({ ...selectors, decline: z.literal(true), after: Duration.default('PT30M') }),
   z.strictObject({ ...selectors, never: z.literal(true) }),
 ]);
@@ -49,7 +68,13 @@ export const TaskRule = z.union([
   z.strictObject({ ...selectors, outcome: z.string().min(1).max(100), after: Duration.default('PT4H') }),
   z.strictObject({
     ...selectors,
-    choices: z.array(z.strictObject({ outcome: z.string().min(1).max(100), probability: Probability, after: Duration.optional() })).min(1).max(50).superRefine(atMostOne),
+    choices: z
+      .array(
+        z.strictObject({ outcome: z.string().min(1).max(100), probability: Probability, after: Duration.optional() }),
+      )
+      .min(1)
+      .max(50)
+      .superRefine(atMostOne),
     after: Duration.default('PT4H'),
   }),
   z.strictObject({ ...selectors, never: z.literal(true) }),
@@ -83,7 +108,10 @@ export const FailureRule = z.strictObject({
 });
 export type FailureRule = z.infer<typeof FailureRule>;
 
-const TimeZone = z.string().max(64).refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as America/Chicago');
+const TimeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as America/Chicago');
 
 export const Persona = z.strictObject({
   id: z.string().min(1).max(100),
@@ -103,29 +131,39 @@ export const Persona = z.strictObject({
 export type Persona = z.infer<typeof Persona>;
 export type PersonaInput = z.input<typeof Persona>;
 
-export const PersonasFile = z
-  .strictObject({ personas: z.array(Persona).min(1).max(1000) })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.personas.forEach((persona, i) => {
-      if (seen.has(persona.id)) ctx.addIssue({ code: 'custom', path: ['personas', i, 'id'], message: `persona id "${persona.id}" is used twice` });
-      seen.add(persona.id);
-    });
+export const PersonasFile = z.strictObject({ personas: z.array(Persona).min(1).max(1000) }).superRefine((file, ctx) => {
+  const seen = new Set<string>();
+  file.personas.forEach((persona, i) => {
+    if (seen.has(persona.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['personas', i, 'id'],
+        message: `persona id "${persona.id}" is used twice`,
+      });
+    seen.add(persona.id);
   });
+});
 export type PersonasFile = z.infer<typeof PersonasFile>;
 
 /** Reads a personas file's JSON value; errors name the path, e.g. `personas/1/replies/0/after: must be an ISO 8601 duration`. */
 export function parsePersonas(value: unknown): { ok: true; personas: Persona[] } | { ok: false; errors: string[] } {
   const result = PersonasFile.safeParse(value);
   if (result.success) return { ok: true, personas: result.data.personas };
-  return { ok: false, errors: result.error.issues.map((issue) => `${issue.path.join('/') || '(root)'}: ${issue.message}`) };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => `${issue.path.join('/') || '(root)'}: ${issue.message}`),
+  };
 }
 
 /** The persona used when none is given: a patient who never replies, so every wait for a reply times out. */
 export const silentPersona: Persona = Persona.parse({ id: 'silent', description: 'never replies, answers or acts' });
 
 /** Resolves `{ fromStart: duration }` attribute values to dates (YYYY-MM-DD in the patient's zone) for one enrollment. */
-export function resolveAttributes(attributes: Record<string, unknown>, start: number, zone: string): Record<string, unknown> {
+export function resolveAttributes(
+  attributes: Record<string, unknown>,
+  start: number,
+  zone: string,
+): Record<string, unknown> {
   const resolved: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(attributes)) {
     const offset = relativeDate(value);

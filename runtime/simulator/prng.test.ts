@@ -7,15 +7,19 @@ const draw = (random: () => number, n: number) => Array.from({ length: n }, () =
 
 describe('prng', () => {
   it('gives the same numbers for the same seed, patient and stream', () => {
-    fc.assert(fc.property(fc.integer(), fc.nat(1_000_000), fc.nat(3), (seed, patient, stream) => {
-      expect(draw(streamFor(seed, patient, stream), 20)).toEqual(draw(streamFor(seed, patient, stream), 20));
-    }));
+    fc.assert(
+      fc.property(fc.integer(), fc.nat(1_000_000), fc.nat(3), (seed, patient, stream) => {
+        expect(draw(streamFor(seed, patient, stream), 20)).toEqual(draw(streamFor(seed, patient, stream), 20));
+      }),
+    );
   });
 
   it('stays within [0, 1)', () => {
-    fc.assert(fc.property(fc.oneof(fc.integer(), fc.string()), fc.nat(), (seed, patient) => {
-      for (const x of draw(streamFor(seed, patient), 200)) expect(x >= 0 && x < 1).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.string()), fc.nat(), (seed, patient) => {
+        for (const x of draw(streamFor(seed, patient), 200)) expect(x >= 0 && x < 1).toBe(true);
+      }),
+    );
   });
 
   it('gives different streams to neighbouring patients, seeds and purposes', () => {
@@ -43,7 +47,13 @@ describe('prng', () => {
     const random = streamFor(7, 0);
     const counts = { a: 0, b: 0, none: 0 };
     for (let i = 0; i < 10_000; i++) {
-      const pick = pickWeighted([{ id: 'a', probability: 0.5 }, { id: 'b', probability: 0.3 }], random);
+      const pick = pickWeighted(
+        [
+          { id: 'a', probability: 0.5 },
+          { id: 'b', probability: 0.3 },
+        ],
+        random,
+      );
       counts[(pick?.id ?? 'none') as keyof typeof counts] += 1;
     }
     expect(counts.a).toBeGreaterThan(4700);

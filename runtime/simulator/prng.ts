@@ -16,7 +16,10 @@ function mix32(h: number): number {
 /** sfc32: 128 bits of state, passes PractRand well beyond what a simulation draws, and is a few integer operations per number. */
 export function sfc32(a: number, b: number, c: number, d: number): Random {
   return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);

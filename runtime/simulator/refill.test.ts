@@ -29,13 +29,15 @@ describe('pharmacy refill with the bench personas', () => {
   it('counts each step entered as left by an edge or ended there', () => {
     const { summary, results } = cohort;
     for (const [step, entered] of Object.entries(summary.stepCounts)) {
-      const left = Object.entries(summary.edgeCounts).filter(([edge]) => edge.startsWith(`${step}:`)).reduce((sum, [, n]) => sum + n, 0);
+      const left = Object.entries(summary.edgeCounts)
+        .filter(([edge]) => edge.startsWith(`${step}:`))
+        .reduce((sum, [, n]) => sum + n, 0);
       expect(left + results.filter((r) => r.path.at(-1)!.step === step).length).toBe(entered);
     }
     expect(summary.goals['refill-picked-up']).toBe(results.filter((r) => r.goals.includes('refill-picked-up')).length);
   });
 
-  it('asks three days before the refill date, at 10:00 on the patient\'s clock', () => {
+  it("asks three days before the refill date, at 10:00 on the patient's clock", () => {
     const patient = cohort.results.find((r) => r.personaId === 'refills-on-request')!;
     // Enrolled 3 March; due 17 March; asked 14 March, after the switch to daylight saving time.
     expect(patient.path[1]).toMatchObject({ step: 'ask-refill', enteredLocal: '2025-03-14 10:00 EDT' });

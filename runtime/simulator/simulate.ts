@@ -73,17 +73,29 @@ const DEFAULT_HORIZON = 'P2Y';
 const DEFAULT_MAX_EVENTS = 10_000;
 
 /** Runs one patient through a journey until the enrollment ends, the horizon passes, or nothing more can happen. Pure and deterministic. */
-export function simulatePatient(definition: JourneyDocument, persona: Persona, options: SimulateOptions): PatientResult {
+export function simulatePatient(
+  definition: JourneyDocument,
+  persona: Persona,
+  options: SimulateOptions,
+): PatientResult {
   const { start, seed } = options;
   const index = options.patientIndex ?? 0;
-  const zone = persona.timeZone ?? (definition.settings.timeZone.source === 'fixed' ? definition.settings.timeZone.zone : definition.settings.timeZone.fallback);
+  const zone =
+    persona.timeZone ??
+    (definition.settings.timeZone.source === 'fixed'
+      ? definition.settings.timeZone.zone
+      : definition.settings.timeZone.fallback);
   const horizonEnd = start + durationMillis(options.horizon ?? DEFAULT_HORIZON);
   const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   // Two streams, so a change in how much randomness the engine draws never changes what the persona does, and vice versa.
   const engineRandom = streamFor(seed, index, 0);
   const personaRandom = streamFor(seed, index, 1);
 
-  let state: EnrollmentState = initialState(start, resolveAttributes(persona.attributes, start, zone), persona.timeZone);
+  let state: EnrollmentState = initialState(
+    start,
+    resolveAttributes(persona.attributes, start, zone),
+    persona.timeZone,
+  );
   const agenda = new Agenda<Pending>();
   const push = (item: PendingInput) => agenda.push(item as Omit<Pending, 'seq'>);
   const armed = new Set<string>();
@@ -91,20 +103,34 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
   const goals: string[] = [];
 
   push({ at: start, kind: 'engine', event: { type: 'start' } });
-  persona.events.forEach((rule, i) => push({ at: start + millis(rule.after), kind: 'scheduled', rule: i, occurrence: 1 }));
+  persona.events.forEach((rule, i) =>
+    push({ at: start + millis(rule.after), kind: 'scheduled', rule: i, occurrence: 1 }),
+  );
 
   let stoppedBy: PatientResult['stoppedBy'];
   while (state.status === 'running') {
     const next = agenda.peek();
-    if (!next) { stoppedBy = 'idle'; break; }
-    if (next.at > horizonEnd) { stoppedBy = 'horizon'; break; }
-    if (counts.events >= maxEvents) { stoppedBy = 'max-events'; break; }
+    if (!next) {
+      stoppedBy = 'idle';
+      break;
+    }
+    if (next.at > horizonEnd) {
+      stoppedBy = 'horizon';
+      break;
+    }
+    if (counts.events >= maxEvents) {
+      stoppedBy = 'max-events';
+      break;
+    }
     agenda.pop();
     const event = eventFor(next);
     if (!event) continue;
     counts.events += 1;
     const transition = applyEvent(definition, state, event, next.at, engineRandom);
-    if (!transition.applied) { counts.ignored += 1; continue; }
+    if (!transition.applied) {
+      counts.ignored += 1;
+      continue;
+    }
     state = transition.state;
     for (const command of transition.commands) carryOut(command, next.at);
   }
@@ -112,7 +138,8 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
   /** Turns a due happening into the engine event it stands for, or nothing when it no longer fits. */
   function eventFor(item: Pending): EngineEvent | undefined {
     const phase = state.phase;
-    const stillAt = (step: string, visit: number, kind: string) => phase.kind === kind && 'step' in phase && phase.step === step && phase.visit === visit;
+    const stillAt = (step: string, visit: number, kind: string) =>
+      phase.kind === kind && 'step' in phase && phase.step === step && phase.visit === visit;
     switch (item.kind) {
       case 'engine':
         return item.event;
@@ -122,8 +149,14 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
       case 'reply':
         return stillAt(item.step, item.visit, 'awaiting-reply') ? { type: 'reply', text: item.text } : undefined;
       case 'answer': {
-        if (!stillAt(item.step, item.visit, 'assessing') || phase.kind !== 'assessing' || !phase.question) return undefined;
-        const text = answerForQuestion(definition.steps[item.step], ruleFor(persona.answers, item.step, item.visit), phase.question, personaRandom);
+        if (!stillAt(item.step, item.visit, 'assessing') || phase.kind !== 'assessing' || !phase.question)
+          return undefined;
+        const text = answerForQuestion(
+          definition.steps[item.step],
+          ruleFor(persona.answers, item.step, item.visit),
+          phase.question,
+          personaRandom,
+        );
         return text === undefined ? undefined : { type: 'reply', text };
       }
       case 'form': {
@@ -131,7 +164,8 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
         const step = definition.steps[item.step];
         const rule = ruleFor(persona.answers, item.step, item.visit);
         // A form cannot be declined; a declining patient texts a decline word back instead.
-        if (rule && 'decline' in rule) return step?.type === 'assessment' ? { type: 'reply', text: step.declineWords[0] ?? 'decline' } : undefined;
+        if (rule && 'decline' in rule)
+          return step?.type === 'assessment' ? { type: 'reply', text: step.declineWords[0] ?? 'decline' } : undefined;
         const answers = formAnswers(step, rule, personaRandom);
         return answers && { type: 'assessment-response', step: item.step, visit: item.visit, answers };
       }
@@ -177,15 +211,26 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
       case 'create-task': {
         counts.tasks += 1;
         const outcome = taskOutcome(ruleFor(persona.taskOutcomes, command.step, command.visit), personaRandom);
-        if (outcome) push({ at: now + outcome.afterMs, kind: 'engine', event: { type: 'task-outcome', step: command.step, visit: command.visit, outcome: outcome.value } });
+        if (outcome)
+          push({
+            at: now + outcome.afterMs,
+            kind: 'engine',
+            event: { type: 'task-outcome', step: command.step, visit: command.visit, outcome: outcome.value },
+          });
         return;
       }
       case 'record-goal':
         if (!goals.includes(command.goal)) goals.push(command.goal);
         return;
       // Steps entered, attributes, assessments, escalations and the end are all in the engine state already.
-      case 'enter-step': case 'update-attributes': case 'record-assessment': case 'escalate-task': case 'close-task':
-      case 'complete': case 'exit': case 'fail':
+      case 'enter-step':
+      case 'update-attributes':
+      case 'record-assessment':
+      case 'escalate-task':
+      case 'close-task':
+      case 'complete':
+      case 'exit':
+      case 'fail':
         return;
     }
   }
@@ -234,4 +279,3 @@ export function simulatePatient(definition: JourneyDocument, persona: Persona, o
 function mergeGoals(recorded: string[], inState: string[] | undefined): string[] {
   return [...new Set([...recorded, ...(inState ?? [])])];
 }
-

@@ -13,7 +13,11 @@ function days(ms: number): string {
 /** Left-aligned text columns, right-aligned numbers. */
 function table(header: string[], rows: string[][], numeric: boolean[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
@@ -24,15 +28,30 @@ export interface SummaryContext {
 }
 
 /** Every step of the journey appears, in document order, so a step nobody reached shows as 0 rather than going missing. */
-export function formatSummary(definition: JourneyDocument, summary: CohortSummary, context: SummaryContext = {}): string[] {
+export function formatSummary(
+  definition: JourneyDocument,
+  summary: CohortSummary,
+  context: SummaryContext = {},
+): string[] {
   const n = summary.patients;
-  const lines: string[] = [`${definition.name}: ${n} patient${n === 1 ? '' : 's'}${context.seed !== undefined ? `, seed ${context.seed}` : ''}`, ''];
+  const lines: string[] = [
+    `${definition.name}: ${n} patient${n === 1 ? '' : 's'}${context.seed !== undefined ? `, seed ${context.seed}` : ''}`,
+    '',
+  ];
   const statuses = Object.entries(summary.byStatus).filter(([, count]) => count > 0);
-  lines.push('status', ...statuses.map(([status, count]) => `  ${status.padEnd(10)} ${String(count).padStart(7)}  ${percent(count, n)}`));
+  lines.push(
+    'status',
+    ...statuses.map(([status, count]) => `  ${status.padEnd(10)} ${String(count).padStart(7)}  ${percent(count, n)}`),
+  );
   const reasons = Object.entries(summary.reasons);
-  if (reasons.length > 0) lines.push('', 'reasons', ...reasons.map(([reason, count]) => `  ${String(count).padStart(7)}  ${reason}`));
+  if (reasons.length > 0)
+    lines.push('', 'reasons', ...reasons.map(([reason, count]) => `  ${String(count).padStart(7)}  ${reason}`));
   if (Object.keys(summary.byPersona).length > 1) {
-    lines.push('', 'personas', ...Object.entries(summary.byPersona).map(([id, count]) => `  ${id.padEnd(20)} ${String(count).padStart(7)}`));
+    lines.push(
+      '',
+      'personas',
+      ...Object.entries(summary.byPersona).map(([id, count]) => `  ${id.padEnd(20)} ${String(count).padStart(7)}`),
+    );
   }
 
   const steps = Object.entries(definition.steps).map(([id, step]) => {
@@ -57,11 +76,20 @@ export function formatSummary(definition: JourneyDocument, summary: CohortSummar
   if (edges.length > 0) lines.push('', ...table(['edge', 'to', 'taken'], edges, [false, false, true]));
 
   const goals = Object.entries(summary.goals);
-  if (goals.length > 0) lines.push('', 'goals', ...goals.map(([goal, count]) => `  ${goal.padEnd(20)} ${String(count).padStart(7)}  ${percent(count, n)}`));
+  if (goals.length > 0)
+    lines.push(
+      '',
+      'goals',
+      ...goals.map(([goal, count]) => `  ${goal.padEnd(20)} ${String(count).padStart(7)}  ${percent(count, n)}`),
+    );
 
   const d = summary.durationMs;
-  lines.push('', `messages ${summary.messages} (${summary.failedDeliveries} failed), tasks ${summary.tasks}, engine events ${summary.events}`);
-  if (d.ended > 0) lines.push(`time to end: mean ${days(d.mean)}, median ${days(d.p50)}, p90 ${days(d.p90)}, max ${days(d.max)}`);
+  lines.push(
+    '',
+    `messages ${summary.messages} (${summary.failedDeliveries} failed), tasks ${summary.tasks}, engine events ${summary.events}`,
+  );
+  if (d.ended > 0)
+    lines.push(`time to end: mean ${days(d.mean)}, median ${days(d.p50)}, p90 ${days(d.p90)}, max ${days(d.max)}`);
   if (context.wallMs !== undefined) {
     const perSecond = context.wallMs > 0 ? Math.round((n * 1000) / context.wallMs) : n;
     lines.push(`wall time ${context.wallMs.toFixed(0)} ms (${perSecond} patients/s)`);

@@ -23,11 +23,24 @@ const sms = { channel: 'sms', connector: 'dev' } as const;
 
 /** A chain of `n` monthly waits between two messages: months of virtual time without loops. */
 export function monthlyChain(n: number): JourneyDocument {
-  const steps: JourneyDocumentInput['steps'] = { hello: { type: 'message', ...sms, template: 'Hello', outputs: { next: 'wait-1' } } };
-  for (let i = 1; i <= n; i++) steps[`wait-${i}`] = { type: 'wait', wait: { kind: 'duration', duration: 'P30D' }, outputs: { next: i < n ? `wait-${i + 1}` : 'bye' } };
+  const steps: JourneyDocumentInput['steps'] = {
+    hello: { type: 'message', ...sms, template: 'Hello', outputs: { next: 'wait-1' } },
+  };
+  for (let i = 1; i <= n; i++)
+    steps[`wait-${i}`] = {
+      type: 'wait',
+      wait: { kind: 'duration', duration: 'P30D' },
+      outputs: { next: i < n ? `wait-${i + 1}` : 'bye' },
+    };
   steps.bye = { type: 'message', ...sms, template: 'Bye', outputs: { next: 'end' } };
   steps.end = { type: 'end', outputs: {} };
-  return journey({ schemaVersion: 2, name: 'Monthly chain', settings: { consentPurpose: 'adherence-support' }, start: 'hello', steps });
+  return journey({
+    schemaVersion: 2,
+    name: 'Monthly chain',
+    settings: { consentPurpose: 'adherence-support' },
+    start: 'hello',
+    steps,
+  });
 }
 
 /** The first-dose journey with the welcome message's `failed` output connected to its own end. */
@@ -52,30 +65,81 @@ export function catalogue(delivery: 'sms' | 'web-link' = 'sms'): JourneyDocument
     start: 'anxiety',
     steps: {
       anxiety: {
-        type: 'assessment', questionnaire: injectionAnxiety, delivery, channel: 'sms', connector: 'dev', timeout: 'P2D',
+        type: 'assessment',
+        questionnaire: injectionAnxiety,
+        delivery,
+        channel: 'sms',
+        connector: 'dev',
+        timeout: 'P2D',
         ...(delivery === 'web-link' ? { intro: 'Please fill in {{ assessment.link }}' } : {}),
         outputs: { completed: 'by-score', timeout: 'end-silent', declined: 'end-declined' },
       },
-      'by-score': { type: 'split', split: { mode: 'bands', bands: [{ id: 'low', min: 0, max: 4 }, { id: 'high', min: 5, max: 9 }] }, outputs: { low: 'monthly-wait', high: 'nurse-call' } },
-      'nurse-call': { type: 'task', queue: 'nurses', title: 'Call about injection anxiety', outcomes: [{ id: 'reached' }, { id: 'not-reached' }], deadline: 'PT8H', outputs: { reached: 'monthly-wait', 'not-reached': 'monthly-wait', escalated: 'monthly-wait' } },
-      'monthly-wait': { type: 'wait', wait: { kind: 'duration', duration: 'P30D' }, outputs: { next: 'monthly-check' } },
+      'by-score': {
+        type: 'split',
+        split: {
+          mode: 'bands',
+          bands: [
+            { id: 'low', min: 0, max: 4 },
+            { id: 'high', min: 5, max: 9 },
+          ],
+        },
+        outputs: { low: 'monthly-wait', high: 'nurse-call' },
+      },
+      'nurse-call': {
+        type: 'task',
+        queue: 'nurses',
+        title: 'Call about injection anxiety',
+        outcomes: [{ id: 'reached' }, { id: 'not-reached' }],
+        deadline: 'PT8H',
+        outputs: { reached: 'monthly-wait', 'not-reached': 'monthly-wait', escalated: 'monthly-wait' },
+      },
+      'monthly-wait': {
+        type: 'wait',
+        wait: { kind: 'duration', duration: 'P30D' },
+        outputs: { next: 'monthly-check' },
+      },
       'monthly-check': {
-        type: 'message', ...sms, template: 'All well? Reply 1', maxVisits: 6,
+        type: 'message',
+        ...sms,
+        template: 'All well? Reply 1',
+        maxVisits: 6,
         await: { classes: [{ id: 'ok', match: ['1'] }], timeout: 'P1D' },
         outputs: { ok: 'monthly-wait', timeout: 'monthly-wait', capped: 'await-refill' },
       },
-      'await-refill': { type: 'wait-for-event', event: 'refill', timeout: 'P7D', outputs: { received: 'refilled', timeout: 'end-no-refill' } },
+      'await-refill': {
+        type: 'wait-for-event',
+        event: 'refill',
+        timeout: 'P7D',
+        outputs: { received: 'refilled', timeout: 'end-no-refill' },
+      },
       refilled: { type: 'goal', goal: 'refilled', outputs: { next: 'end-refilled' } },
-      'end-silent': { type: 'end' }, 'end-declined': { type: 'end' }, 'end-no-refill': { type: 'end' }, 'end-refilled': { type: 'end' },
+      'end-silent': { type: 'end' },
+      'end-declined': { type: 'end' },
+      'end-no-refill': { type: 'end' },
+      'end-refilled': { type: 'end' },
     },
   });
 }
 
 /** An A/B split straight after enrollment: the engine's draw comes from the patient's stream. */
 export const abTest = journey({
-  schemaVersion: 2, name: 'A/B', settings: { consentPurpose: 'adherence-support' }, start: 'ab',
+  schemaVersion: 2,
+  name: 'A/B',
+  settings: { consentPurpose: 'adherence-support' },
+  start: 'ab',
   steps: {
-    ab: { type: 'split', split: { mode: 'random', variants: [{ id: 'a', percent: 50 }, { id: 'b', percent: 50 }] }, outputs: { a: 'end-a', b: 'end-b' } },
-    'end-a': { type: 'end' }, 'end-b': { type: 'end' },
+    ab: {
+      type: 'split',
+      split: {
+        mode: 'random',
+        variants: [
+          { id: 'a', percent: 50 },
+          { id: 'b', percent: 50 },
+        ],
+      },
+      outputs: { a: 'end-a', b: 'end-b' },
+    },
+    'end-a': { type: 'end' },
+    'end-b': { type: 'end' },
   },
 });

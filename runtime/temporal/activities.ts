@@ -35,8 +35,10 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
       // An assessment sends several messages in one visit (intro, each question, a re-ask); `part` keeps their keys apart.
       const idempotencyKey = `${input.workflowId}:${input.step}:${input.visit}${input.part ? `:${input.part}` : ''}`;
       const [existing] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
-      if (existing?.status === 'sent') return { messageId: existing.id, providerMessageId: existing.providerMessageId ?? '' };
-      if (existing?.status === 'failed') return failPermanently(undefined, `the message of step "${input.step}" was already marked undeliverable`);
+      if (existing?.status === 'sent')
+        return { messageId: existing.id, providerMessageId: existing.providerMessageId ?? '' };
+      if (existing?.status === 'failed')
+        return failPermanently(undefined, `the message of step "${input.step}" was already marked undeliverable`);
 
       const [row] = await db
         .select({ patient: patients, journeyId: journeys.id, journeyName: journeys.name })
@@ -51,15 +53,27 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
       let subject: string | undefined;
       try {
         // An assessment's link message carries the patient's own form address.
-        const extra = input.purpose === 'assessment-link'
-          ? { assessment: { link: `${publicUrl.replace(/\/$/, '')}/forms/${await linkFor(db, { key: idempotencyKey, enrollmentId: input.enrollmentId, workflowId: input.workflowId, stepId: input.step, visit: input.visit })}` } }
-          : {};
-        const variables = templateVariables({ name: patient.name, attributes: patient.attributes ?? {} }, { id: row.journeyId, name: row.journeyName }, extra);
+        const extra =
+          input.purpose === 'assessment-link'
+            ? {
+                assessment: {
+                  link: `${publicUrl.replace(/\/$/, '')}/forms/${await linkFor(db, { key: idempotencyKey, enrollmentId: input.enrollmentId, workflowId: input.workflowId, stepId: input.step, visit: input.visit })}`,
+                },
+              }
+            : {};
+        const variables = templateVariables(
+          { name: patient.name, attributes: patient.attributes ?? {} },
+          { id: row.journeyId, name: row.journeyName },
+          extra,
+        );
         // Questionnaire text is sent as approved, never interpreted as a template.
         body = input.literal ? input.template : renderTemplate(input.template, variables);
         subject = input.subject !== undefined ? renderTemplate(input.subject, variables) : undefined;
       } catch (err) {
-        return failPermanently(existing?.id, `the template of step "${input.step}" could not be rendered: ${(err as Error).message}`);
+        return failPermanently(
+          existing?.id,
+          `the template of step "${input.step}" could not be rendered: ${(err as Error).message}`,
+        );
       }
 
       let messageId = existing?.id;
@@ -67,7 +81,19 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
         messageId = newId('msg');
         await db
           .insert(messages)
-          .values({ id: messageId, direction: 'outbound', enrollmentId: input.enrollmentId, patientId: patient.id, stepId: input.step, channel: input.channel, connector: input.connector, idempotencyKey, subject: subject ?? null, body, status: 'queued' })
+          .values({
+            id: messageId,
+            direction: 'outbound',
+            enrollmentId: input.enrollmentId,
+            patientId: patient.id,
+            stepId: input.step,
+            channel: input.channel,
+            connector: input.connector,
+            idempotencyKey,
+            subject: subject ?? null,
+            body,
+            status: 'queued',
+          })
           .onConflictDoNothing({ target: messages.idempotencyKey });
         // Another attempt may have inserted first; the row with the key is the one that counts.
         const [kept] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
@@ -76,8 +102,17 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
       }
 
       // A webhook goes to a system (a pharmacy), which knows the patient by id only.
-      const to = input.channel === 'webhook' ? `patient:${patient.id}` : input.channel === 'email' ? patient.email : patient.phone;
-      if (!to) return failPermanently(messageId, `the patient has no ${input.channel === 'email' ? 'email address' : 'phone number'} for ${input.channel}`);
+      const to =
+        input.channel === 'webhook'
+          ? `patient:${patient.id}`
+          : input.channel === 'email'
+            ? patient.email
+            : patient.phone;
+      if (!to)
+        return failPermanently(
+          messageId,
+          `the patient has no ${input.channel === 'email' ? 'email address' : 'phone number'} for ${input.channel}`,
+        );
       const optedOut = patient.optedOutChannels ?? [];
       if (optedOut.includes(input.channel) || (input.channel === 'voice' && optedOut.includes('sms'))) {
         return failPermanently(messageId, `the patient has opted out of ${input.channel}`);
@@ -86,15 +121,30 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
       if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);
 
       try {
-        const { providerMessageId } = await entry.connector.send({ idempotencyKey, channel: input.channel as ChannelName, to, ...(subject !== undefined ? { subject } : {}), body }, entry.settings);
-        await db.update(messages).set({ status: 'sent', providerMessageId, error: null }).where(eq(messages.id, messageId));
+        const { providerMessageId } = await entry.connector.send(
+          {
+            idempotencyKey,
+            channel: input.channel as ChannelName,
+            to,
+            ...(subject !== undefined ? { subject } : {}),
+            body,
+          },
+          entry.settings,
+        );
+        await db
+          .update(messages)
+          .set({ status: 'sent', providerMessageId, error: null })
+          .where(eq(messages.id, messageId));
         return { messageId, providerMessageId };
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         // Provider errors often quote the number or address; workflow history must not.
-        const redacted = reason.split(to).join(input.channel === 'email' ? "the patient's email address" : "the patient's phone number");
+        const redacted = reason
+          .split(to)
+          .join(input.channel === 'email' ? "the patient's email address" : "the patient's phone number");
         // Duck-typed too: a connector built against another copy of the SDK still signals permanence.
-        if (err instanceof PermanentSendError || (err as { permanent?: unknown } | null)?.permanent === true) return failPermanently(messageId, reason, redacted);
+        if (err instanceof PermanentSendError || (err as { permanent?: unknown } | null)?.permanent === true)
+          return failPermanently(messageId, reason, redacted);
         await db.update(messages).set({ error: reason }).where(eq(messages.id, messageId));
         throw ApplicationFailure.retryable(redacted, err instanceof Error ? err.name : 'SendError');
       }
@@ -110,7 +160,13 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
             .where(and(eq(enrollments.id, enrollmentId), isNull(enrollments.endedAt)))
             .returning({ id: enrollments.id });
           if (updated.length === 0) return;
-          await appendAudit(tx, { actor: 'system', action: `enrollment.${status}`, entityType: 'enrollment', entityId: enrollmentId, ...(reason !== undefined ? { data: { reason } } : {}) });
+          await appendAudit(tx, {
+            actor: 'system',
+            action: `enrollment.${status}`,
+            entityType: 'enrollment',
+            entityId: enrollmentId,
+            ...(reason !== undefined ? { data: { reason } } : {}),
+          });
         },
         { behavior: 'immediate' },
       );

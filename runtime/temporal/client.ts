@@ -24,7 +24,11 @@ export interface StartedEnrollment {
  * Starts the enrollment workflow under `workflowId`. A second start finds the existing run and reports
  * `alreadyStarted`, whether that run is still going or has ended (re-entry would need a new workflow id).
  */
-export async function startEnrollment(client: Client, taskQueue: string, { workflowId, ...input }: EnrollmentInput & { workflowId: string }): Promise<StartedEnrollment> {
+export async function startEnrollment(
+  client: Client,
+  taskQueue: string,
+  { workflowId, ...input }: EnrollmentInput & { workflowId: string },
+): Promise<StartedEnrollment> {
   try {
     const handle = await client.workflow.start<typeof enrollmentWorkflow>('enrollmentWorkflow', {
       taskQueue,
@@ -73,10 +77,16 @@ function keyword(value: string): string {
  * Running enrollments of a version per step, from Temporal's visibility (needs `publishStep` and the registered
  * search attributes). Visibility is eventually consistent: counts trail the workflows by a moment.
  */
-export async function runningCountsByStep(client: Client, versionId: string, stepIds: string[]): Promise<Record<string, number>> {
+export async function runningCountsByStep(
+  client: Client,
+  versionId: string,
+  stepIds: string[],
+): Promise<Record<string, number>> {
   const counts = await Promise.all(
     stepIds.map(async (step) => {
-      const { count } = await client.workflow.count(`CarepathVersionId = ${keyword(versionId)} AND CarepathStep = ${keyword(step)} AND ExecutionStatus = 'Running'`);
+      const { count } = await client.workflow.count(
+        `CarepathVersionId = ${keyword(versionId)} AND CarepathStep = ${keyword(step)} AND ExecutionStatus = 'Running'`,
+      );
       return [step, count] as const;
     }),
   );

@@ -11,9 +11,17 @@ export interface TemplateJourney {
   name: string;
 }
 
-export function templateVariables(patient: TemplatePatient, journey: TemplateJourney, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function templateVariables(
+  patient: TemplatePatient,
+  journey: TemplateJourney,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const name = patient.name.trim();
   const firstName = name.split(/\s+/)[0] ?? '';
   // The record's own name wins over an attribute that happens to share it.
-  return { patient: { ...patient.attributes, firstName, name }, journey: { id: journey.id, name: journey.name }, ...extra };
+  return {
+    patient: { ...patient.attributes, firstName, name },
+    journey: { id: journey.id, name: journey.name },
+    ...extra,
+  };
 }

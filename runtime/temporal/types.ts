@@ -62,7 +62,10 @@ export interface AssessmentResponseSignal {
 export interface JourneyRecordInput {
   enrollmentId: string;
   workflowId: string;
-  command: Extract<import('../engine/types.js').EngineCommand, { type: 'create-task' | 'escalate-task' | 'close-task' | 'record-assessment' | 'record-goal' | 'update-attributes' }>;
+  command: Extract<
+    import('../engine/types.js').EngineCommand,
+    { type: 'create-task' | 'escalate-task' | 'close-task' | 'record-assessment' | 'record-goal' | 'update-attributes' }
+  >;
 }
 
 export interface SendMessageInput {

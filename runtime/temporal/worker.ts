@@ -1,7 +1,12 @@
 /** The enrollment worker: the bundled enrollment workflow plus activities wired to the database and the connectors. */
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  Worker,
+  type NativeConnection,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import type { Database } from '../db/client.js';
 import type { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createActivities } from './activities.js';
@@ -20,7 +25,9 @@ export interface EnrollmentWorkerOptions {
 }
 
 /** The workflow module beside this one, with this module's own extension (`.ts` under tsx or vitest, `.js` once compiled). */
-export const workflowsPath = fileURLToPath(new URL(`./workflows${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+export const workflowsPath = fileURLToPath(
+  new URL(`./workflows${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+);
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
@@ -33,7 +40,14 @@ export function enrollmentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap>
   return bundle;
 }
 
-export async function createWorker({ connection, namespace = 'default', taskQueue = TASK_QUEUE, db, connectors, publicUrl }: EnrollmentWorkerOptions): Promise<Worker> {
+export async function createWorker({
+  connection,
+  namespace = 'default',
+  taskQueue = TASK_QUEUE,
+  db,
+  connectors,
+  publicUrl,
+}: EnrollmentWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,

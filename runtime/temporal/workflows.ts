@@ -19,7 +19,15 @@ import { applyEvent, initialState, prepareDefinition } from '../engine/index.js'
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
 import { currentStepKey, versionIdKey } from './search-attributes.js';
-import type { AssessmentResponseSignal, EnrollmentInput, EventSignal, ExitRequest, JourneyRecordInput, ReplySignal, TaskOutcomeSignal } from './types.js';
+import type {
+  AssessmentResponseSignal,
+  EnrollmentInput,
+  EventSignal,
+  ExitRequest,
+  JourneyRecordInput,
+  ReplySignal,
+  TaskOutcomeSignal,
+} from './types.js';
 
 export type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
 
@@ -36,7 +44,13 @@ type Activities = ReturnType<typeof createActivities>;
 const { sendMessage } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   // A provider outage is worth riding out for a while; after that the journey takes its `failed` output.
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10, nonRetryableErrorTypes: ['PermanentSendError'] },
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 10,
+    nonRetryableErrorTypes: ['PermanentSendError'],
+  },
 });
 
 const { recordEnrollmentEnd, recordJourneyCommand } = proxyActivities<Activities>({
@@ -50,14 +64,19 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   const definition = prepareDefinition(input.definition);
   const { workflowId } = workflowInfo();
   let state: EnrollmentState = input.state ?? initialState(Date.now(), input.attributes, input.timeZone);
-  const queue: EngineEvent[] = input.state ? [...(input.pendingEvents ?? [])] : [{ type: 'start' }, ...(input.pendingEvents ?? [])];
+  const queue: EngineEvent[] = input.state
+    ? [...(input.pendingEvents ?? [])]
+    : [{ type: 'start' }, ...(input.pendingEvents ?? [])];
   const timers = new Map<string, CancellationScope>();
   let sendsInFlight = 0;
 
   setHandler(replySignal, ({ text }) => void queue.push({ type: 'reply', text }));
   setHandler(exitSignal, ({ reason }) => void queue.push({ type: 'exit', reason }));
   setHandler(stateQuery, () => state);
-  setHandler(eventSignal, ({ name, payload }) => void queue.push({ type: 'event', name, ...(payload ? { payload } : {}) }));
+  setHandler(
+    eventSignal,
+    ({ name, payload }) => void queue.push({ type: 'event', name, ...(payload ? { payload } : {}) }),
+  );
   setHandler(taskOutcomeSignal, (outcome) => void queue.push({ type: 'task-outcome', ...outcome }));
   setHandler(assessmentResponseSignal, (response) => void queue.push({ type: 'assessment-response', ...response }));
   setHandler(attributesSignal, (values) => void queue.push({ type: 'attributes', values }));
@@ -82,21 +101,38 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   function send(command: Extract<EngineCommand, { type: 'send' }>): void {
     const { step, visit, channel, connector, template, subject, literal, part, purpose } = command;
     sendsInFlight += 1;
-    const request = { enrollmentId, workflowId, step, visit, channel, connector, template, ...(subject !== undefined ? { subject } : {}), ...(literal ? { literal } : {}), ...(part ? { part } : {}), ...(purpose === 'assessment-link' ? { purpose } : {}) };
+    const request = {
+      enrollmentId,
+      workflowId,
+      step,
+      visit,
+      channel,
+      connector,
+      template,
+      ...(subject !== undefined ? { subject } : {}),
+      ...(literal ? { literal } : {}),
+      ...(part ? { part } : {}),
+      ...(purpose === 'assessment-link' ? { purpose } : {}),
+    };
     sendChain = sendChain
       .then(async () => {
         // A send still queued when the enrollment ended (an exit, STOP) is dropped, not delivered.
         if (state.status !== 'running') return;
         await sendMessage(request).then(
           () => queue.push({ type: 'delivery', step, visit, outcome: 'sent' }),
-          (err: unknown) => queue.push({ type: 'delivery', step, visit, outcome: 'failed', error: failureMessage(err) }),
+          (err: unknown) =>
+            queue.push({ type: 'delivery', step, visit, outcome: 'failed', error: failureMessage(err) }),
         );
       })
       .finally(() => (sendsInFlight -= 1));
   }
 
   function publishStep(step: string): void {
-    if (input.publishStep) upsertSearchAttributes([{ key: versionIdKey, value: input.versionId }, { key: currentStepKey, value: step }]);
+    if (input.publishStep)
+      upsertSearchAttributes([
+        { key: versionIdKey, value: input.versionId },
+        { key: currentStepKey, value: step },
+      ]);
   }
 
   // A new run after continue-as-new re-arms the timers the engine still wants.
@@ -108,7 +144,9 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   const historyIsLong = () => {
     if (handledThisRun === 0) return false;
     const info = workflowInfo();
-    return info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit);
+    return (
+      info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit)
+    );
   };
 
   while (state.status === 'running') {

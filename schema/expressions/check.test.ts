@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { checkExpression, fitsAttributeType, type ExpressionDeclarations } from './index.js';
 
 const decls: ExpressionDeclarations = {
-  attributes: { therapy: { type: 'string' }, age: { type: 'number' }, optedOut: { type: 'boolean' }, surgeryDate: { type: 'date' } },
+  attributes: {
+    therapy: { type: 'string' },
+    age: { type: 'number' },
+    optedOut: { type: 'boolean' },
+    surgeryDate: { type: 'date' },
+  },
   event: { status: { type: 'string' }, quantity: { type: 'number' } },
 };
 
@@ -35,7 +40,10 @@ describe('checkExpression', () => {
   it('reports the type of a value expression in journey words', () => {
     expect(checkExpression('patient.age * 2', decls, 'any')).toEqual({ ok: true, type: 'number' });
     expect(checkExpression('patient.surgeryDate', decls, 'any')).toEqual({ ok: true, type: 'date' });
-    expect(checkExpression('daysBetween(patient.surgeryDate, now)', decls, 'any')).toEqual({ ok: true, type: 'whole number' });
+    expect(checkExpression('daysBetween(patient.surgeryDate, now)', decls, 'any')).toEqual({
+      ok: true,
+      type: 'whole number',
+    });
     expect(fitsAttributeType('whole number', 'number')).toBe(true);
     expect(fitsAttributeType('string', 'number')).toBe(false);
   });
@@ -43,7 +51,9 @@ describe('checkExpression', () => {
   it('names an undeclared attribute and lists the declared ones, at its position', () => {
     const p = problem('patient.agee > 40');
     expect(p.position).toBe(8);
-    expect(p.message).toBe('`patient.agee` is not a declared patient attribute; declared: therapy, age, optedOut, surgeryDate.');
+    expect(p.message).toBe(
+      '`patient.agee` is not a declared patient attribute; declared: therapy, age, optedOut, surgeryDate.',
+    );
   });
 
   it('reports unknown names, with what is available', () => {
@@ -52,7 +62,9 @@ describe('checkExpression', () => {
     expect(p.message).toContain('Unknown name `x`');
     expect(p.message).toContain('patient, event, assessment, now');
     expect(problem('event.status == "x"', { attributes: {} }).message).toContain('Unknown name `event`');
-    expect(problem('event.stauts == "x"').message).toContain('`event.stauts` is not a field of this event; fields: status, quantity');
+    expect(problem('event.stauts == "x"').message).toContain(
+      '`event.stauts` is not a field of this event; fields: status, quantity',
+    );
     expect(problem('assessment.total > 1').message).toContain('score, answers and class');
   });
 
@@ -70,7 +82,10 @@ describe('checkExpression', () => {
   });
 
   it('reports syntax errors at the character', () => {
-    expect(problem('patient.age > ')).toEqual({ position: 14, message: 'The expression could not be read: Unexpected token: EOF.' });
+    expect(problem('patient.age > ')).toEqual({
+      position: 14,
+      message: 'The expression could not be read: Unexpected token: EOF.',
+    });
     expect(problem('patient.therapy == "ada').position).toBe(19);
     expect(problem('   ').message).toBe('The expression is empty.');
   });

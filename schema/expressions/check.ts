@@ -1,6 +1,13 @@
 /** Design-time checking of one journey expression: syntax, cost limits and types against the journey's declarations. */
 import type { ASTNode, ParseResult } from '@marcbachmann/cel-js';
-import { availableNames, declarationsKey, environmentFor, expressionLimits, journeyTypeName, type ExpressionDeclarations } from './environment.js';
+import {
+  availableNames,
+  declarationsKey,
+  environmentFor,
+  expressionLimits,
+  journeyTypeName,
+  type ExpressionDeclarations,
+} from './environment.js';
 import { guardExpression, type ExpressionProblem } from './guard.js';
 
 export type { ExpressionProblem } from './guard.js';
@@ -22,7 +29,10 @@ export function compileExpression(source: string, decls: ExpressionDeclarations)
   if (typeof source !== 'string') return fail(0, 'The expression must be text.');
   if (source.length > expressionLimits.maxSourceLength) {
     // Checked before the cache key is built, so a huge source costs nothing.
-    return fail(expressionLimits.maxSourceLength, `The expression is longer than ${expressionLimits.maxSourceLength.toLocaleString('en')} characters.`);
+    return fail(
+      expressionLimits.maxSourceLength,
+      `The expression is longer than ${expressionLimits.maxSourceLength.toLocaleString('en')} characters.`,
+    );
   }
   const key = `${declarationsKey(decls)}\u0000${source}`;
   const hit = compiled.get(key);
@@ -51,7 +61,13 @@ function compileUncached(source: string, decls: ExpressionDeclarations): Compile
   try {
     const checked = program.check();
     if (checked.valid) return { result: { ok: true, type: journeyTypeName(checked.type ?? 'dyn') }, program };
-    return { result: { ok: false, problems: [{ position: positionOf(checked.error), message: typeMessage(checked.error, decls) }] }, program };
+    return {
+      result: {
+        ok: false,
+        problems: [{ position: positionOf(checked.error), message: typeMessage(checked.error, decls) }],
+      },
+      program,
+    };
   } catch (error) {
     return fail(positionOf(error), `The expression could not be checked: ${summaryOf(error)}.`);
   }
@@ -61,12 +77,21 @@ function compileUncached(source: string, decls: ExpressionDeclarations): Compile
  * Checks an expression against the journey's declarations. With `expected: 'bool'` (split conditions, event filters,
  * exit criteria) anything but a boolean is an error, including `dyn` values such as an answer: compare it instead.
  */
-export function checkExpression(source: string, decls: ExpressionDeclarations, expected: ExpectedType = 'any'): CheckResult {
+export function checkExpression(
+  source: string,
+  decls: ExpressionDeclarations,
+  expected: ExpectedType = 'any',
+): CheckResult {
   const { result } = compileExpression(source, decls);
   if (!result.ok || expected === 'any' || result.type === 'boolean') return result;
   return {
     ok: false,
-    problems: [{ position: 0, message: `A condition must be true or false, but this expression gives a ${result.type}; compare it, e.g. \`… == "yes"\` or \`… > 3\`.` }],
+    problems: [
+      {
+        position: 0,
+        message: `A condition must be true or false, but this expression gives a ${result.type}; compare it, e.g. \`… == "yes"\` or \`… > 3\`.`,
+      },
+    ],
   };
 }
 
@@ -93,9 +118,12 @@ function typeMessage(error: unknown, decls: ExpressionDeclarations): string {
   if (e?.code === 'no_such_key' && node?.op === '.' && node.args[0].op === 'id') {
     const root = node.args[0].args as string;
     const field = node.args[1];
-    if (root === 'patient') return `\`patient.${field}\` is not a declared patient attribute; declared: ${joinNames(Object.keys(decls.attributes))}.`;
-    if (root === 'event') return `\`event.${field}\` is not a field of this event; fields: ${joinNames(Object.keys(decls.event ?? {}))}.`;
-    if (root === 'assessment') return `\`assessment.${field}\` does not exist; an assessment has score, answers and class.`;
+    if (root === 'patient')
+      return `\`patient.${field}\` is not a declared patient attribute; declared: ${joinNames(Object.keys(decls.attributes))}.`;
+    if (root === 'event')
+      return `\`event.${field}\` is not a field of this event; fields: ${joinNames(Object.keys(decls.event ?? {}))}.`;
+    if (root === 'assessment')
+      return `\`assessment.${field}\` does not exist; an assessment has score, answers and class.`;
   }
   if (e?.code === 'unknown_variable' && node?.op === 'id') {
     return `Unknown name \`${node.args}\`; expressions can use ${joinNames(availableNames(decls))}.`;

@@ -54,9 +54,13 @@ const DAY_MS = 86_400_000;
 function buildBase(): Environment {
   const { maxAstNodes, maxDepth, maxListElements, maxMapEntries, maxCallArguments } = expressionLimits;
   const env = new Environment({ limits: { maxAstNodes, maxDepth, maxListElements, maxMapEntries, maxCallArguments } });
-  env.registerFunction(`daysBetween(${TIMESTAMP}, ${TIMESTAMP}): int`, (from: Date, to: Date) => BigInt(Math.trunc((to.getTime() - from.getTime()) / DAY_MS)), {
-    description: 'Whole days from the first date to the second, negative when the second is earlier.',
-  });
+  env.registerFunction(
+    `daysBetween(${TIMESTAMP}, ${TIMESTAMP}): int`,
+    (from: Date, to: Date) => BigInt(Math.trunc((to.getTime() - from.getTime()) / DAY_MS)),
+    {
+      description: 'Whole days from the first date to the second, negative when the second is earlier.',
+    },
+  );
   // Journey numbers are doubles but people write `patient.age == 40`; CEL has no implicit int→double, so
   // mixed arithmetic and equality are declared here (ordering comparisons across the two already work).
   // cel-js derives `int == double` and both `!=` from `double == int`; the arithmetic needs both orders.
@@ -80,7 +84,13 @@ const MAX_ENVIRONMENTS = 64;
 
 /** A stable key for a set of declarations: the same declarations share one environment and one AST cache. */
 export function declarationsKey(decls: ExpressionDeclarations): string {
-  const fields = (f: FieldDeclarations | undefined) => (f ? Object.keys(f).sort().map((k) => `${k}:${f[k].type}`).join(',') : '-');
+  const fields = (f: FieldDeclarations | undefined) =>
+    f
+      ? Object.keys(f)
+          .sort()
+          .map((k) => `${k}:${f[k].type}`)
+          .join(',')
+      : '-';
   return `${fields(decls.attributes)}|${fields(decls.event)}|${decls.assessment === false ? 0 : 1}`;
 }
 
@@ -97,8 +107,13 @@ export function environmentFor(decls: ExpressionDeclarations): Environment {
   if (cached) return cached;
   base ??= buildBase();
   const env = base.clone();
-  env.registerVariable({ name: 'patient', schema: schemaOf(decls.attributes), description: "The patient's declared attributes." });
-  if (decls.event) env.registerVariable({ name: 'event', schema: schemaOf(decls.event), description: 'The awaited event’s payload.' });
+  env.registerVariable({
+    name: 'patient',
+    schema: schemaOf(decls.attributes),
+    description: "The patient's declared attributes.",
+  });
+  if (decls.event)
+    env.registerVariable({ name: 'event', schema: schemaOf(decls.event), description: 'The awaited event’s payload.' });
   if (decls.assessment !== false) {
     env.registerVariable({
       name: 'assessment',

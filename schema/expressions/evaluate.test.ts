@@ -12,13 +12,20 @@ const values: ExpressionValues = {
   assessment: { score: 12, answers: { q1: 'yes', q2: 4 }, class: 'high' },
   now: '2025-03-15T09:30:00Z',
 };
-const run = (source: string, v: ExpressionValues = values, expected: 'bool' | 'any' = 'any') => evaluateExpression(source, v, decls, expected);
+const run = (source: string, v: ExpressionValues = values, expected: 'bool' | 'any' = 'any') =>
+  evaluateExpression(source, v, decls, expected);
 
 describe('evaluateExpression', () => {
   it('evaluates typical journey conditions', () => {
-    expect(run('patient.therapy == "adalimumab" && assessment.score >= 10', values, 'bool')).toEqual({ ok: true, value: true });
+    expect(run('patient.therapy == "adalimumab" && assessment.score >= 10', values, 'bool')).toEqual({
+      ok: true,
+      value: true,
+    });
     expect(run('event.status == "picked_up"', values, 'bool')).toEqual({ ok: true, value: true });
-    expect(run('patient.age == 52 && patient.age > 40 && assessment.answers["q2"] > 3')).toEqual({ ok: true, value: true });
+    expect(run('patient.age == 52 && patient.age > 40 && assessment.answers["q2"] > 3')).toEqual({
+      ok: true,
+      value: true,
+    });
     expect(run('assessment.answers["q1"] == "yes"')).toEqual({ ok: true, value: true });
     expect(run('daysBetween(patient.surgeryDate, now)')).toEqual({ ok: true, value: 14 });
     expect(run('patient.surgeryDate + duration("336h") <= now')).toEqual({ ok: true, value: true });
@@ -33,7 +40,8 @@ describe('evaluateExpression', () => {
 
   it('is deterministic: the same inputs give the same result', () => {
     const first = run('daysBetween(patient.surgeryDate, now) > 10 && now.getHours() == 9');
-    for (let i = 0; i < 5; i++) expect(run('daysBetween(patient.surgeryDate, now) > 10 && now.getHours() == 9')).toEqual(first);
+    for (let i = 0; i < 5; i++)
+      expect(run('daysBetween(patient.surgeryDate, now) > 10 && now.getHours() == 9')).toEqual(first);
     expect(first).toEqual({ ok: true, value: true });
   });
 
@@ -50,18 +58,23 @@ describe('evaluateExpression', () => {
     expect(run('1 / 0')).toMatchObject({ ok: false, error: 'The expression failed: division by zero' });
     expect(run('now > patient.surgeryDate', { patient: values.patient })).toMatchObject({ ok: false });
     expect(run('patient.age > 3', { patient: { age: 'old' } })).toMatchObject({ ok: false });
-    expect(run('patient.therapy', values, 'bool')).toMatchObject({ ok: false, error: 'The condition gave the text "adalimumab" instead of true or false.' });
+    expect(run('patient.therapy', values, 'bool')).toMatchObject({
+      ok: false,
+      error: 'The condition gave the text "adalimumab" instead of true or false.',
+    });
     expect(run('duration("1h")')).toMatchObject({ ok: false });
     expect(evaluateExpression(42 as unknown as string, values, decls)).toMatchObject({ ok: false });
   });
 
   it('refuses zone-less timestamps, which would depend on the machine', () => {
-    expect(run('patient.surgeryDate < now', { ...values, patient: { surgeryDate: '2025-03-01T10:00' } })).toMatchObject({ ok: false });
+    expect(run('patient.surgeryDate < now', { ...values, patient: { surgeryDate: '2025-03-01T10:00' } })).toMatchObject(
+      { ok: false },
+    );
   });
 });
 
 describe('hostile input', () => {
-  const fast = <T,>(fn: () => T): T => {
+  const fast = <T>(fn: () => T): T => {
     const started = performance.now();
     const result = fn();
     expect(performance.now() - started).toBeLessThan(500);
@@ -70,12 +83,21 @@ describe('hostile input', () => {
 
   it('rejects a 100k-character expression without parsing it', () => {
     const source = 'patient.age > 1 && '.repeat(6000) + 'true';
-    expect(fast(() => checkExpression(source, decls, 'bool'))).toMatchObject({ ok: false, problems: [{ position: 2000 }] });
+    expect(fast(() => checkExpression(source, decls, 'bool'))).toMatchObject({
+      ok: false,
+      problems: [{ position: 2000 }],
+    });
     expect(fast(() => run(source))).toMatchObject({ ok: false });
   });
 
   it('rejects deep nesting of every kind', () => {
-    for (const source of ['('.repeat(1000) + '1' + ')'.repeat(1000), '!'.repeat(1500) + 'true', '-'.repeat(1500) + '1', '['.repeat(500) + ']'.repeat(500), 'f('.repeat(600)]) {
+    for (const source of [
+      '('.repeat(1000) + '1' + ')'.repeat(1000),
+      '!'.repeat(1500) + 'true',
+      '-'.repeat(1500) + '1',
+      '['.repeat(500) + ']'.repeat(500),
+      'f('.repeat(600),
+    ]) {
       const result = fast(() => checkExpression(source, decls, 'any'));
       expect(result.ok, source.slice(0, 10)).toBe(false);
       expect(fast(() => run(source)).ok).toBe(false);

@@ -18,7 +18,12 @@ export type EvaluateResult = { ok: true; value: JsonValue } | { ok: false; error
  * runtime never runs something the designer would have rejected. Dates in the result come back as ISO strings and
  * whole numbers as JS numbers, so the value can be stored as an attribute.
  */
-export function evaluateExpression(source: string, values: ExpressionValues, decls: ExpressionDeclarations, expected: ExpectedType = 'any'): EvaluateResult {
+export function evaluateExpression(
+  source: string,
+  values: ExpressionValues,
+  decls: ExpressionDeclarations,
+  expected: ExpectedType = 'any',
+): EvaluateResult {
   try {
     const { result, program } = compileExpression(source, decls);
     if (!result.ok || !program) {
@@ -27,7 +32,8 @@ export function evaluateExpression(source: string, values: ExpressionValues, dec
     }
     const raw: unknown = program(toContext(values, decls));
     if (raw instanceof Promise) return { ok: false, error: 'The expression did not finish synchronously.' };
-    if (expected === 'bool' && typeof raw !== 'boolean') return { ok: false, error: `The condition gave ${describe(raw)} instead of true or false.` };
+    if (expected === 'bool' && typeof raw !== 'boolean')
+      return { ok: false, error: `The condition gave ${describe(raw)} instead of true or false.` };
     return { ok: true, value: toJson(raw) };
   } catch (error) {
     const e = error as { summary?: string; message?: string; range?: { start?: number } };
@@ -56,7 +62,12 @@ function fields(input: Record<string, unknown> | undefined, declared: FieldDecla
     if (!Object.prototype.hasOwnProperty.call(input, name)) continue;
     const value = input[name];
     if (value === null || value === undefined) continue;
-    out[name] = decl.type === 'date' ? toDate(value) : decl.type === 'number' && typeof value === 'bigint' ? Number(value) : value;
+    out[name] =
+      decl.type === 'date'
+        ? toDate(value)
+        : decl.type === 'number' && typeof value === 'bigint'
+          ? Number(value)
+          : value;
   }
   return out;
 }
@@ -66,7 +77,11 @@ function toContext(values: ExpressionValues, decls: ExpressionDeclarations): Rec
   if (decls.event) context.event = fields(values.event, decls.event);
   const a = values.assessment;
   if (a && decls.assessment !== false) {
-    context.assessment = { score: typeof a.score === 'bigint' ? Number(a.score) : a.score, answers: a.answers ?? {}, class: a.class ?? '' };
+    context.assessment = {
+      score: typeof a.score === 'bigint' ? Number(a.score) : a.score,
+      answers: a.answers ?? {},
+      class: a.class ?? '',
+    };
   }
   if (values.now !== undefined) context.now = toDate(values.now);
   return context;
@@ -88,14 +103,17 @@ function toJson(value: unknown, depth = 0): JsonValue {
     return value;
   }
   if (typeof value === 'bigint') {
-    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new Error('the result is too large a number');
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
+      throw new Error('the result is too large a number');
     return Number(value);
   }
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((v) => toJson(v, depth + 1));
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), toJson(v, depth + 1)]));
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toJson(v, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toJson(v, depth + 1)]),
+    );
   }
   throw new Error('the result cannot be stored (it is not text, a number, a boolean, a date, a list or a map)');
 }

@@ -12,7 +12,8 @@ export interface ExpressionProblem {
 const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter', 'bind']);
 /** `matches` compiles a user pattern into a backtracking JS RegExp, which one crafted pattern can hang. */
 const FORBIDDEN: Record<string, string> = {
-  matches: 'Regular expressions (`matches`) are not allowed in journey expressions; use contains, startsWith or endsWith.',
+  matches:
+    'Regular expressions (`matches`) are not allowed in journey expressions; use contains, startsWith or endsWith.',
 };
 /** Unary chains (`!!!!…`) are not counted by the parser's depth limit, so the real depth is measured here. */
 const MAX_TREE_DEPTH = 64;
@@ -40,13 +41,20 @@ export function guardExpression(ast: ASTNode): ExpressionProblem | undefined {
   const stack: Array<[ASTNode, number, number]> = [[ast, 1, 0]];
   while (stack.length > 0) {
     const [node, depth, nesting] = stack.pop()!;
-    if (depth > MAX_TREE_DEPTH) return { position: node.start, message: `The expression is nested too deeply (more than ${MAX_TREE_DEPTH} levels).` };
+    if (depth > MAX_TREE_DEPTH)
+      return {
+        position: node.start,
+        message: `The expression is nested too deeply (more than ${MAX_TREE_DEPTH} levels).`,
+      };
     const name = callName(node);
     if (name !== undefined && FORBIDDEN[name]) return { position: node.start, message: FORBIDDEN[name] };
     const loops = name !== undefined && node.op === 'rcall' && COMPREHENSIONS.has(name);
     const inner = loops ? nesting + 1 : nesting;
     if (inner > expressionLimits.maxComprehensionNesting) {
-      return { position: node.start, message: `Loops such as ${name}() may be nested at most ${expressionLimits.maxComprehensionNesting} deep.` };
+      return {
+        position: node.start,
+        message: `Loops such as ${name}() may be nested at most ${expressionLimits.maxComprehensionNesting} deep.`,
+      };
     }
     if (loops) {
       // The receiver runs once; only the macro's arguments run per element.

@@ -9,9 +9,7 @@ import type { AnswerOption, QuestionnaireItem } from './questionnaire.js';
 export type AnswerValue = string | number | boolean;
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
-export type MatchedAnswer =
-  | { ok: true; value: AnswerValue; option?: AnswerOption }
-  | { ok: false; reason: string };
+export type MatchedAnswer = { ok: true; value: AnswerValue; option?: AnswerOption } | { ok: false; reason: string };
 
 /** The answer for a linkId; own properties only, so a linkId such as `constructor` never reads the prototype. */
 export function answerOf(answers: Answers, linkId: string): AnswerValue | undefined {
@@ -23,14 +21,18 @@ export function matchAnswer(item: QuestionnaireItem, value: AnswerValue): Matche
   switch (item.type) {
     case 'choice': {
       const option = item.answerOption?.find((candidate) => optionHasValue(candidate, value));
-      return option ? { ok: true, value, option } : { ok: false, reason: `${JSON.stringify(value)} is not one of the options of "${item.linkId}".` };
+      return option
+        ? { ok: true, value, option }
+        : { ok: false, reason: `${JSON.stringify(value)} is not one of the options of "${item.linkId}".` };
     }
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value)
         ? { ok: true, value }
         : { ok: false, reason: `"${item.linkId}" needs a whole number.` };
     case 'boolean':
-      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, reason: `"${item.linkId}" needs true or false.` };
+      return typeof value === 'boolean'
+        ? { ok: true, value }
+        : { ok: false, reason: `"${item.linkId}" needs true or false.` };
     default:
       return { ok: false, reason: `"${item.linkId}" is a ${item.type} item and takes no answer.` };
   }

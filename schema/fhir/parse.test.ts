@@ -4,15 +4,22 @@ import { parseQuestionnaire } from './parse.js';
 import { checkQuestionnaire } from './scoring.js';
 import { Questionnaire, ORDINAL_VALUE_URL } from './questionnaire.js';
 
-const raw = (name: string) => JSON.parse(readFileSync(new URL(`../../examples/questionnaires/${name}.json`, import.meta.url), 'utf8'));
-const scored = (code: string, value: number) => ({ valueCoding: { code }, extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: value }] });
+const raw = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../examples/questionnaires/${name}.json`, import.meta.url), 'utf8'));
+const scored = (code: string, value: number) => ({
+  valueCoding: { code },
+  extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: value }],
+});
 
 describe('parseQuestionnaire: structure', () => {
   it('keeps FHIR fields it does not model (passthrough)', () => {
     const result = parseQuestionnaire(raw('phq-9'));
     expect(result.ok).toBe(true);
     expect(result.problems).toEqual([]);
-    expect(result.questionnaire).toMatchObject({ copyright: expect.stringContaining('Pfizer'), subjectType: ['Patient'] });
+    expect(result.questionnaire).toMatchObject({
+      copyright: expect.stringContaining('Pfizer'),
+      subjectType: ['Patient'],
+    });
   });
 
   it('reports each structural problem at its precise JSON pointer, under the step it belongs to', () => {
@@ -24,24 +31,39 @@ describe('parseQuestionnaire: structure', () => {
     delete doc.item[0].item[6].linkId;
     const result = parseQuestionnaire(doc, { at: '/steps/phq/questionnaire', stepId: 'phq' });
     expect(result.ok).toBe(false);
-    const at = (pointer: string) => expect.objectContaining({ pointer: `/steps/phq/questionnaire${pointer}`, stepId: 'phq', severity: 'error' });
-    expect(result.problems).toEqual(expect.arrayContaining([
-      at('/status'),
-      at('/item/0/item/2/type'),
-      at('/item/0/item/4/answerOption/1'),
-      at('/item/0/item/5/answerOption/0/extension/0/valueDecimal'),
-      at('/item/0/item/6/linkId'),
-    ]));
-    expect(result.problems.find((p) => p.pointer.endsWith('/item/0/item/2/type'))?.message).toContain('other FHIR item types are not supported');
-    expect(result.problems.find((p) => p.pointer.endsWith('/answerOption/1'))?.message).toContain('valueDate is not supported');
-    expect(result.problems.find((p) => p.pointer.endsWith('/linkId'))?.message).toBe('Questionnaire field "item.0.item.6.linkId" is required.');
+    const at = (pointer: string) =>
+      expect.objectContaining({ pointer: `/steps/phq/questionnaire${pointer}`, stepId: 'phq', severity: 'error' });
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        at('/status'),
+        at('/item/0/item/2/type'),
+        at('/item/0/item/4/answerOption/1'),
+        at('/item/0/item/5/answerOption/0/extension/0/valueDecimal'),
+        at('/item/0/item/6/linkId'),
+      ]),
+    );
+    expect(result.problems.find((p) => p.pointer.endsWith('/item/0/item/2/type'))?.message).toContain(
+      'other FHIR item types are not supported',
+    );
+    expect(result.problems.find((p) => p.pointer.endsWith('/answerOption/1'))?.message).toContain(
+      'valueDate is not supported',
+    );
+    expect(result.problems.find((p) => p.pointer.endsWith('/linkId'))?.message).toBe(
+      'Questionnaire field "item.0.item.6.linkId" is required.',
+    );
   });
 
   it('refuses something that is not a Questionnaire, and hostile nesting', () => {
     expect(parseQuestionnaire({ resourceType: 'Patient' }).ok).toBe(false);
     let deep: Record<string, unknown> = { linkId: 'x', type: 'group' };
     for (let i = 0; i < 100; i += 1) deep = { linkId: `g${i}`, type: 'group', item: [deep] };
-    const result = parseQuestionnaire({ resourceType: 'Questionnaire', id: 'd', title: 'D', status: 'draft', item: [deep] });
+    const result = parseQuestionnaire({
+      resourceType: 'Questionnaire',
+      id: 'd',
+      title: 'D',
+      status: 'draft',
+      item: [deep],
+    });
     expect(result.problems[0].code).toBe('questionnaire.limits');
   });
 });
@@ -55,14 +77,30 @@ describe('checkQuestionnaire', () => {
 
   it('catches a broken questionnaire: duplicate linkIds, a choice without options, a missing score, an empty group', () => {
     const broken = Questionnaire.parse({
-      resourceType: 'Questionnaire', id: 'broken', title: 'Broken', status: 'draft',
+      resourceType: 'Questionnaire',
+      id: 'broken',
+      title: 'Broken',
+      status: 'draft',
       item: [
         { linkId: 'q1', text: 'One?', type: 'choice', answerOption: [scored('a', 0), scored('b', 1)] },
-        { linkId: 'grp', type: 'group', item: [
-          { linkId: 'q1', text: 'One again?', type: 'choice', answerOption: [scored('a', 0), { valueCoding: { code: 'b' } }] },
-          { linkId: 'q3', text: 'Three?', type: 'choice' },
-          { linkId: 'q4', type: 'choice', answerOption: [{ valueCoding: { code: 'x' } }, { valueCoding: { code: 'x' } }] },
-        ] },
+        {
+          linkId: 'grp',
+          type: 'group',
+          item: [
+            {
+              linkId: 'q1',
+              text: 'One again?',
+              type: 'choice',
+              answerOption: [scored('a', 0), { valueCoding: { code: 'b' } }],
+            },
+            { linkId: 'q3', text: 'Three?', type: 'choice' },
+            {
+              linkId: 'q4',
+              type: 'choice',
+              answerOption: [{ valueCoding: { code: 'x' } }, { valueCoding: { code: 'x' } }],
+            },
+          ],
+        },
         { linkId: 'empty', type: 'group', item: [] },
       ],
     });
@@ -76,16 +114,30 @@ describe('checkQuestionnaire', () => {
       ['questionnaire.question-not-scored', '/item/1/item/2/answerOption', 'warning'],
       ['questionnaire.empty-group', '/item/2', 'error'],
     ]);
-    expect(problems[0].message).toBe('Two items share the linkId "q1" (the first is at /item/0); answers could not be told apart.');
+    expect(problems[0].message).toBe(
+      'Two items share the linkId "q1" (the first is at /item/0); answers could not be told apart.',
+    );
   });
 
   it('demands scores on every choice question when the journey branches on the score', () => {
     const unscored = Questionnaire.parse({
-      resourceType: 'Questionnaire', id: 'u', title: 'U', status: 'draft',
-      item: [{ linkId: 'q', text: 'Q?', type: 'choice', answerOption: [{ valueCoding: { code: 'a' } }] }, { linkId: 'b', text: 'B?', type: 'boolean' }],
+      resourceType: 'Questionnaire',
+      id: 'u',
+      title: 'U',
+      status: 'draft',
+      item: [
+        { linkId: 'q', text: 'Q?', type: 'choice', answerOption: [{ valueCoding: { code: 'a' } }] },
+        { linkId: 'b', text: 'B?', type: 'boolean' },
+      ],
     });
     expect(checkQuestionnaire(unscored)).toEqual([]);
-    expect(checkQuestionnaire(unscored, { requireScores: true, at: '/steps/s/questionnaire', stepId: 's' }).map((p) => [p.code, p.pointer, p.stepId])).toEqual([
+    expect(
+      checkQuestionnaire(unscored, { requireScores: true, at: '/steps/s/questionnaire', stepId: 's' }).map((p) => [
+        p.code,
+        p.pointer,
+        p.stepId,
+      ]),
+    ).toEqual([
       ['questionnaire.question-without-scores', '/steps/s/questionnaire/item/0/answerOption', 's'],
       ['questionnaire.nothing-to-score', '/steps/s/questionnaire/item', 's'],
     ]);
@@ -93,10 +145,19 @@ describe('checkQuestionnaire', () => {
 
   it('warns about FHIR features Carepath does not honour yet', () => {
     const q = Questionnaire.parse({
-      resourceType: 'Questionnaire', id: 'w', title: 'W', status: 'draft',
+      resourceType: 'Questionnaire',
+      id: 'w',
+      title: 'W',
+      status: 'draft',
       item: [
         { linkId: 'a', text: 'A?', type: 'boolean' },
-        { linkId: 'b', text: 'B?', type: 'boolean', repeats: true, enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }] },
+        {
+          linkId: 'b',
+          text: 'B?',
+          type: 'boolean',
+          repeats: true,
+          enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }],
+        },
       ],
     });
     expect(checkQuestionnaire(q).map((p) => [p.code, p.severity])).toEqual([

@@ -13,14 +13,23 @@ export type QuestionnaireParseResult =
 export function parseQuestionnaire(input: unknown, options: CheckOptions = {}): QuestionnaireParseResult {
   const at = options.at ?? '';
   const located = (pointer: string, code: string, message: string): Problem => ({
-    code, pointer: at + pointer, ...(options.stepId ? { stepId: options.stepId } : {}), severity: 'error', message,
+    code,
+    pointer: at + pointer,
+    ...(options.stepId ? { stepId: options.stepId } : {}),
+    severity: 'error',
+    message,
   });
   // Depth and forbidden keys first, so a hostile document never reaches the recursive schema.
   const shape = checkShape(input);
   if (shape) return { ok: false, problems: [located(shape.pointer, 'questionnaire.limits', shape.message)] };
   const parsed = Questionnaire.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => located(toPointer(issue.path), `questionnaire.${issue.code}`, describe(issue))) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) =>
+        located(toPointer(issue.path), `questionnaire.${issue.code}`, describe(issue)),
+      ),
+    };
   }
   const problems = checkQuestionnaire(parsed.data, options);
   const ok = !problems.some((problem) => problem.severity === 'error');
@@ -30,6 +39,7 @@ export function parseQuestionnaire(input: unknown, options: CheckOptions = {}): 
 function describe(issue: z.core.$ZodIssue): string {
   const where = issue.path.length === 0 ? 'The questionnaire' : `Questionnaire field "${issue.path.join('.')}"`;
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${where} is required.`;
-  if (issue.code === 'invalid_value' && issue.path.at(-1) === 'type') return `${where} must be one of ${issue.values.join(', ')} (other FHIR item types are not supported).`;
+  if (issue.code === 'invalid_value' && issue.path.at(-1) === 'type')
+    return `${where} must be one of ${issue.values.join(', ')} (other FHIR item types are not supported).`;
   return `${where}: ${issue.message}.`;
 }

@@ -10,7 +10,8 @@ export const LEGACY_ORDINAL_URL = 'http://hl7.org/fhir/StructureDefinition/iso21
 const ordinalUrls: ReadonlySet<string> = new Set([ORDINAL_VALUE_URL, ITEM_WEIGHT_URL, LEGACY_ORDINAL_URL]);
 
 /** SDC's calculated value; an integer item carrying it is the questionnaire's total score. */
-export const CALCULATED_EXPRESSION_URL = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression';
+export const CALCULATED_EXPRESSION_URL =
+  'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression';
 export const MIN_VALUE_URL = 'http://hl7.org/fhir/StructureDefinition/minValue';
 export const MAX_VALUE_URL = 'http://hl7.org/fhir/StructureDefinition/maxValue';
 
@@ -26,7 +27,11 @@ export const Extension = z
   .superRefine((ext, ctx) => {
     // A score extension without a number would silently score 0; refuse it where it is.
     if (ordinalUrls.has(ext.url) && ext.valueDecimal === undefined && ext.valueInteger === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['valueDecimal'], message: `the score extension ${ext.url} needs a valueDecimal` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valueDecimal'],
+        message: `the score extension ${ext.url} needs a valueDecimal`,
+      });
     }
   });
 export type Extension = z.infer<typeof Extension>;
@@ -34,7 +39,11 @@ export type Extension = z.infer<typeof Extension>;
 export const Coding = z.looseObject({
   system: z.string().min(1).max(1000).optional(),
   version: z.string().max(100).optional(),
-  code: z.string().min(1).max(200).regex(/^\S+( \S+)*$/, 'must not start or end with spaces'),
+  code: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^\S+( \S+)*$/, 'must not start or end with spaces'),
   display: FhirString(1000).optional(),
   extension: z.array(Extension).max(50).optional(),
 });
@@ -53,9 +62,15 @@ export const AnswerOption = z
   .superRefine((option, ctx) => {
     const present = answerValueKeys.filter((key) => option[key] !== undefined);
     if (present.length !== 1) {
-      const other = Object.keys(option).filter((key) => key.startsWith('value') && !(answerValueKeys as readonly string[]).includes(key));
+      const other = Object.keys(option).filter(
+        (key) => key.startsWith('value') && !(answerValueKeys as readonly string[]).includes(key),
+      );
       const note = other.length > 0 ? ` (${other.join(', ')} is not supported)` : '';
-      ctx.addIssue({ code: 'custom', path: [], message: `must have exactly one of valueCoding, valueInteger or valueString${note}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `must have exactly one of valueCoding, valueInteger or valueString${note}`,
+      });
     }
   });
 export type AnswerOption = z.infer<typeof AnswerOption>;
@@ -65,7 +80,11 @@ export const QuestionnaireItemType = z.enum(['group', 'display', 'choice', 'inte
 export type QuestionnaireItemType = z.infer<typeof QuestionnaireItemType>;
 
 export const QuestionnaireItem = z.looseObject({
-  linkId: z.string().min(1).max(255).regex(/^\S+( \S+)*$/, 'must not start or end with spaces'),
+  linkId: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^\S+( \S+)*$/, 'must not start or end with spaces'),
   prefix: z.string().max(20).optional(),
   text: FhirString(4000).optional(),
   type: QuestionnaireItemType,

@@ -1,6 +1,14 @@
 /** Building the FHIR R4 QuestionnaireResponse for a patient's answers, with the total score, for export to an EHR or a sponsor. */
 import { answerOf, matchAnswer, type Answers, type AnswerValue } from './answers.js';
-import { isScoreItem, questionsOf, walkItems, type AnswerOption, type Coding, type Questionnaire, type QuestionnaireItem } from './questionnaire.js';
+import {
+  isScoreItem,
+  questionsOf,
+  walkItems,
+  type AnswerOption,
+  type Coding,
+  type Questionnaire,
+  type QuestionnaireItem,
+} from './questionnaire.js';
 import { scoreOf } from './scoring.js';
 
 /** Where the total goes when the questionnaire has no total-score item of its own. */
@@ -51,13 +59,15 @@ const fhirDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{
 /** The QuestionnaireResponse for the answers; invalid answers are left out (scoreOf reports them), unanswered items too. */
 export function buildQuestionnaireResponse(input: BuildResponseInput): QuestionnaireResponse {
   const { questionnaire, answers } = input;
-  if (!fhirDateTime.test(input.authored)) throw new TypeError(`authored must be an ISO 8601 date-time with a zone, got ${JSON.stringify(input.authored)}`);
+  if (!fhirDateTime.test(input.authored))
+    throw new TypeError(`authored must be an ISO 8601 date-time with a zone, got ${JSON.stringify(input.authored)}`);
   const { score, missing } = scoreOf(questionnaire, answers);
   const scoreLinkId = walkItems(questionnaire).find(({ item }) => isScoreItem(item))?.item.linkId;
   // A total over no valid answer would read as a real 0 to whoever receives the response.
   const answeredAny = questionsOf(questionnaire).length > missing.length;
 
-  const itemsOf = (items: readonly QuestionnaireItem[] | undefined): ResponseItem[] => (items ?? []).flatMap((item) => itemOf(item));
+  const itemsOf = (items: readonly QuestionnaireItem[] | undefined): ResponseItem[] =>
+    (items ?? []).flatMap((item) => itemOf(item));
   const itemOf = (item: QuestionnaireItem): ResponseItem[] => {
     const base = { linkId: item.linkId, ...(item.text !== undefined ? { text: item.text } : {}) };
     const children = itemsOf(item.item);
@@ -82,7 +92,9 @@ export function buildQuestionnaireResponse(input: BuildResponseInput): Questionn
     status: input.status,
     ...(input.subjectRef !== undefined ? { subject: { reference: input.subjectRef } } : {}),
     authored: input.authored,
-    ...(scoreLinkId === undefined && answeredAny ? { extension: [{ url: TOTAL_SCORE_EXTENSION_URL, valueDecimal: score }] } : {}),
+    ...(scoreLinkId === undefined && answeredAny
+      ? { extension: [{ url: TOTAL_SCORE_EXTENSION_URL, valueDecimal: score }] }
+      : {}),
     item: itemsOf(questionnaire.item),
   };
 }
@@ -97,7 +109,14 @@ function answerValue(option: AnswerOption | undefined, value: AnswerValue): Resp
   if (option?.valueCoding) {
     // Only the coding itself: the ordinal extension describes the questionnaire, not the patient's answer.
     const { system, version, code, display } = option.valueCoding;
-    return { valueCoding: { ...(system !== undefined ? { system } : {}), ...(version !== undefined ? { version } : {}), code, ...(display !== undefined ? { display } : {}) } };
+    return {
+      valueCoding: {
+        ...(system !== undefined ? { system } : {}),
+        ...(version !== undefined ? { version } : {}),
+        code,
+        ...(display !== undefined ? { display } : {}),
+      },
+    };
   }
   if (typeof value === 'boolean') return { valueBoolean: value };
   if (typeof value === 'number') return { valueInteger: value };

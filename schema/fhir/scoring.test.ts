@@ -3,12 +3,16 @@ import { readFileSync } from 'node:fs';
 import { Questionnaire, ITEM_WEIGHT_URL, ORDINAL_VALUE_URL } from './questionnaire.js';
 import { answerScore, scoreOf } from './scoring.js';
 
-const load = (name: string) => Questionnaire.parse(JSON.parse(readFileSync(new URL(`../../examples/questionnaires/${name}.json`, import.meta.url), 'utf8')));
+const load = (name: string) =>
+  Questionnaire.parse(
+    JSON.parse(readFileSync(new URL(`../../examples/questionnaires/${name}.json`, import.meta.url), 'utf8')),
+  );
 const phq9 = load('phq-9');
 const phqItems = ['44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8'];
 const codeForPoints = ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9'];
 /** PHQ-9 answers from nine item scores, in form order. */
-const phqAnswers = (points: number[]) => Object.fromEntries(phqItems.map((linkId, i) => [linkId, codeForPoints[points[i]]]));
+const phqAnswers = (points: number[]) =>
+  Object.fromEntries(phqItems.map((linkId, i) => [linkId, codeForPoints[points[i]]]));
 
 /** The published PHQ-9 severity bands; a journey's score-band split would hold these. */
 const bands = [
@@ -54,7 +58,9 @@ describe('scoreOf on PHQ-9', () => {
   });
 
   it('ignores answers to linkIds that are not questions, including prototype names', () => {
-    expect(scoreOf(phq9, { constructor: 'LA6571-9', '44261-6': 99, ...phqAnswers([0, 0, 0, 0, 0, 0, 0, 0, 1]) }).score).toBe(1);
+    expect(
+      scoreOf(phq9, { constructor: 'LA6571-9', '44261-6': 99, ...phqAnswers([0, 0, 0, 0, 0, 0, 0, 0, 1]) }).score,
+    ).toBe(1);
   });
 });
 
@@ -74,16 +80,29 @@ describe('answerScore', () => {
 
 describe('scoreOf on other shapes', () => {
   const mixed = Questionnaire.parse({
-    resourceType: 'Questionnaire', id: 'mixed', title: 'Mixed', status: 'draft',
+    resourceType: 'Questionnaire',
+    id: 'mixed',
+    title: 'Mixed',
+    status: 'draft',
     item: [
       // itemWeight (R5 name) on the option, ordinalValue on the coding: both are found.
-      { linkId: 'a', text: 'A?', type: 'choice', answerOption: [
-        { valueCoding: { code: 'x' }, extension: [{ url: ITEM_WEIGHT_URL, valueDecimal: 0.5 }] },
-        { valueCoding: { code: 'y', extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: 1.25 }] } },
-      ] },
+      {
+        linkId: 'a',
+        text: 'A?',
+        type: 'choice',
+        answerOption: [
+          { valueCoding: { code: 'x' }, extension: [{ url: ITEM_WEIGHT_URL, valueDecimal: 0.5 }] },
+          { valueCoding: { code: 'y', extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: 1.25 }] } },
+        ],
+      },
       { linkId: 'days', text: 'How many days did you miss?', type: 'integer' },
       { linkId: 'ok', text: 'Did you inject?', type: 'boolean' },
-      { linkId: 'pain', text: 'Pain 0-2?', type: 'choice', answerOption: [{ valueInteger: 0 }, { valueInteger: 1 }, { valueInteger: 2 }] },
+      {
+        linkId: 'pain',
+        text: 'Pain 0-2?',
+        type: 'choice',
+        answerOption: [{ valueInteger: 0 }, { valueInteger: 1 }, { valueInteger: 2 }],
+      },
     ],
   });
 

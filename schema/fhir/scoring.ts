@@ -1,7 +1,14 @@
 /** Scoring a questionnaire from a patient's answers, and the semantic checks that make a questionnaire safe to score. */
 import type { Problem } from '../problems.js';
 import { answerOf, matchAnswer, type Answers } from './answers.js';
-import { isQuestion, isScoreItem, ordinalOf, walkItems, type Questionnaire, type QuestionnaireItem } from './questionnaire.js';
+import {
+  isQuestion,
+  isScoreItem,
+  ordinalOf,
+  walkItems,
+  type Questionnaire,
+  type QuestionnaireItem,
+} from './questionnaire.js';
 
 export interface QuestionnaireScore {
   /** Sum of the chosen options' ordinal values and the integer answers. */
@@ -33,7 +40,11 @@ export function scoreOf(questionnaire: Questionnaire, answers: Answers): Questio
       invalid.push(item.linkId);
       continue;
     }
-    const points = matched.option ? ordinalOf(matched.option) : typeof matched.value === 'number' ? matched.value : undefined;
+    const points = matched.option
+      ? ordinalOf(matched.option)
+      : typeof matched.value === 'number'
+        ? matched.value
+        : undefined;
     if (points === undefined) continue;
     itemScores[item.linkId] = points;
     score += points;
@@ -50,7 +61,9 @@ export function answerScore(questionnaire: Questionnaire, answers: Answers, link
 
 /** True when some option carries an ordinal value or a score item exists: the questionnaire is meant to be scored. */
 export function isScored(questionnaire: Questionnaire): boolean {
-  return walkItems(questionnaire).some(({ item }) => isScoreItem(item) || (item.answerOption ?? []).some((option) => ordinalOf(option) !== undefined));
+  return walkItems(questionnaire).some(
+    ({ item }) => isScoreItem(item) || (item.answerOption ?? []).some((option) => ordinalOf(option) !== undefined),
+  );
 }
 
 export interface CheckOptions {
@@ -66,7 +79,13 @@ export function checkQuestionnaire(questionnaire: Questionnaire, options: CheckO
   const at = options.at ?? '';
   const problems: Problem[] = [];
   const add = (code: string, pointer: string, severity: Problem['severity'], message: string) =>
-    problems.push({ code: `questionnaire.${code}`, pointer: at + pointer, ...(options.stepId ? { stepId: options.stepId } : {}), severity, message });
+    problems.push({
+      code: `questionnaire.${code}`,
+      pointer: at + pointer,
+      ...(options.stepId ? { stepId: options.stepId } : {}),
+      severity,
+      message,
+    });
   const scored = options.requireScores === true || isScored(questionnaire);
   const seen = new Map<string, string>();
   let scoreItems = 0;
@@ -76,32 +95,78 @@ export function checkQuestionnaire(questionnaire: Questionnaire, options: CheckO
   for (const { item, pointer } of walkItems(questionnaire)) {
     const name = `"${item.linkId}"`;
     const first = seen.get(item.linkId);
-    if (first !== undefined) add('duplicate-link-id', `${pointer}/linkId`, 'error', `Two items share the linkId ${name} (the first is at ${at + first}); answers could not be told apart.`);
+    if (first !== undefined)
+      add(
+        'duplicate-link-id',
+        `${pointer}/linkId`,
+        'error',
+        `Two items share the linkId ${name} (the first is at ${at + first}); answers could not be told apart.`,
+      );
     else seen.set(item.linkId, pointer);
 
-    if (item.type === 'group' && (item.item ?? []).length === 0) add('empty-group', pointer, 'error', `Group ${name} has no items.`);
-    if (item.type === 'display' && (item.item ?? []).length > 0) add('display-with-items', `${pointer}/item`, 'error', `Display item ${name} cannot contain items; use a group.`);
-    if (item.type !== 'choice' && item.answerOption !== undefined) add('options-ignored', `${pointer}/answerOption`, 'warning', `Item ${name} is not a choice question, so its answer options are ignored.`);
+    if (item.type === 'group' && (item.item ?? []).length === 0)
+      add('empty-group', pointer, 'error', `Group ${name} has no items.`);
+    if (item.type === 'display' && (item.item ?? []).length > 0)
+      add('display-with-items', `${pointer}/item`, 'error', `Display item ${name} cannot contain items; use a group.`);
+    if (item.type !== 'choice' && item.answerOption !== undefined)
+      add(
+        'options-ignored',
+        `${pointer}/answerOption`,
+        'warning',
+        `Item ${name} is not a choice question, so its answer options are ignored.`,
+      );
     if (isScoreItem(item)) scoreItems += 1;
     if (!isQuestion(item)) continue;
     questions += 1;
-    if (item.type === 'integer' || (item.answerOption ?? []).some((option) => ordinalOf(option) !== undefined)) scorable += 1;
+    if (item.type === 'integer' || (item.answerOption ?? []).some((option) => ordinalOf(option) !== undefined))
+      scorable += 1;
 
-    if (item.text === undefined) add('question-without-text', pointer, 'error', `Question ${name} has no text to show the patient.`);
-    if (item.repeats === true) add('repeats-unsupported', `${pointer}/repeats`, 'warning', `Question ${name} allows several answers; Carepath records only one.`);
-    if (item.enableWhen !== undefined) add('enable-when-unsupported', `${pointer}/enableWhen`, 'warning', `Question ${name} has an enableWhen condition; Carepath asks it every time.`);
+    if (item.text === undefined)
+      add('question-without-text', pointer, 'error', `Question ${name} has no text to show the patient.`);
+    if (item.repeats === true)
+      add(
+        'repeats-unsupported',
+        `${pointer}/repeats`,
+        'warning',
+        `Question ${name} allows several answers; Carepath records only one.`,
+      );
+    if (item.enableWhen !== undefined)
+      add(
+        'enable-when-unsupported',
+        `${pointer}/enableWhen`,
+        'warning',
+        `Question ${name} has an enableWhen condition; Carepath asks it every time.`,
+      );
     if (item.type === 'choice') checkOptions(item, pointer, scored, options.requireScores === true, add);
   }
 
   if (questions === 0) add('no-questions', '/item', 'error', 'The questionnaire has no question a patient can answer.');
-  else if (options.requireScores && scorable === 0) add('nothing-to-score', '/item', 'error', 'The journey branches on the score, but no question of this questionnaire carries a score.');
-  if (scoreItems > 1) add('several-score-items', '/item', 'warning', 'The questionnaire has more than one total-score item; the total is recorded in the first.');
+  else if (options.requireScores && scorable === 0)
+    add(
+      'nothing-to-score',
+      '/item',
+      'error',
+      'The journey branches on the score, but no question of this questionnaire carries a score.',
+    );
+  if (scoreItems > 1)
+    add(
+      'several-score-items',
+      '/item',
+      'warning',
+      'The questionnaire has more than one total-score item; the total is recorded in the first.',
+    );
   return problems;
 }
 
 type Add = (code: string, pointer: string, severity: Problem['severity'], message: string) => void;
 
-function checkOptions(item: QuestionnaireItem, pointer: string, scored: boolean, requireScores: boolean, add: Add): void {
+function checkOptions(
+  item: QuestionnaireItem,
+  pointer: string,
+  scored: boolean,
+  requireScores: boolean,
+  add: Add,
+): void {
   const name = `"${item.linkId}"`;
   const answerOptions = item.answerOption ?? [];
   if (answerOptions.length === 0) {
@@ -111,17 +176,39 @@ function checkOptions(item: QuestionnaireItem, pointer: string, scored: boolean,
   const keys = new Set<string>();
   answerOptions.forEach((option, index) => {
     const key = JSON.stringify(option.valueCoding?.code ?? option.valueInteger ?? option.valueString);
-    if (keys.has(key)) add('duplicate-option', `${pointer}/answerOption/${index}`, 'error', `Choice question ${name} offers the answer ${key} twice.`);
+    if (keys.has(key))
+      add(
+        'duplicate-option',
+        `${pointer}/answerOption/${index}`,
+        'error',
+        `Choice question ${name} offers the answer ${key} twice.`,
+      );
     keys.add(key);
   });
   const withOrdinal = answerOptions.filter((option) => ordinalOf(option) !== undefined).length;
   if (withOrdinal > 0 && withOrdinal < answerOptions.length) {
     answerOptions.forEach((option, index) => {
-      if (ordinalOf(option) === undefined) add('option-without-score', `${pointer}/answerOption/${index}`, 'error', `An answer of question ${name} has no score (ordinalValue) while the others have one.`);
+      if (ordinalOf(option) === undefined)
+        add(
+          'option-without-score',
+          `${pointer}/answerOption/${index}`,
+          'error',
+          `An answer of question ${name} has no score (ordinalValue) while the others have one.`,
+        );
     });
   } else if (withOrdinal === 0 && requireScores) {
-    add('question-without-scores', `${pointer}/answerOption`, 'error', `The journey branches on the score, but question ${name} has no scores (ordinalValue) on its answers.`);
+    add(
+      'question-without-scores',
+      `${pointer}/answerOption`,
+      'error',
+      `The journey branches on the score, but question ${name} has no scores (ordinalValue) on its answers.`,
+    );
   } else if (withOrdinal === 0 && scored) {
-    add('question-not-scored', `${pointer}/answerOption`, 'warning', `Question ${name} has no scores on its answers, so it does not count towards the total.`);
+    add(
+      'question-not-scored',
+      `${pointer}/answerOption`,
+      'warning',
+      `Question ${name} has no scores on its answers, so it does not count towards the total.`,
+    );
   }
 }

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { Questionnaire, ORDINAL_VALUE_URL } from './questionnaire.js';
 import { nextQuestion, optionNumbers, parseSmsAnswer, questionText } from './sms-dialogue.js';
 
-const load = (name: string) => Questionnaire.parse(JSON.parse(readFileSync(new URL(`../../examples/questionnaires/${name}.json`, import.meta.url), 'utf8')));
+const load = (name: string) =>
+  Questionnaire.parse(
+    JSON.parse(readFileSync(new URL(`../../examples/questionnaires/${name}.json`, import.meta.url), 'utf8')),
+  );
 const phq9 = load('phq-9');
 const anxiety = load('injection-anxiety');
 
@@ -16,8 +19,12 @@ describe('questionText', () => {
   });
 
   it('leaves the stem out of later questions unless asked to repeat it', () => {
-    expect(questionText(phq9, '44255-8')).toBe('(2/9) Feeling down, depressed, or hopeless. Reply 0 Not at all, 1 Several days, 2 More than half the days, 3 Nearly every day');
-    expect(questionText(phq9, '44255-8', { context: 'always', progress: false })).toMatch(/^Over the last 2 weeks, how often .* problems\? Feeling down/);
+    expect(questionText(phq9, '44255-8')).toBe(
+      '(2/9) Feeling down, depressed, or hopeless. Reply 0 Not at all, 1 Several days, 2 More than half the days, 3 Nearly every day',
+    );
+    expect(questionText(phq9, '44255-8', { context: 'always', progress: false })).toMatch(
+      /^Over the last 2 weeks, how often .* problems\? Feeling down/,
+    );
     expect(questionText(phq9, '44250-9', { context: 'never', progress: false })).toMatch(/^Little interest/);
   });
 
@@ -54,8 +61,18 @@ describe('parseSmsAnswer on PHQ-9', () => {
 });
 
 describe('optionNumbers', () => {
-  const q = (answerOption: unknown[]) => Questionnaire.parse({ resourceType: 'Questionnaire', id: 'q', title: 'Q', status: 'draft', item: [{ linkId: 'a', text: 'A?', type: 'choice', answerOption }] });
-  const ord = (code: string, value: number) => ({ valueCoding: { code, display: code }, extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: value }] });
+  const q = (answerOption: unknown[]) =>
+    Questionnaire.parse({
+      resourceType: 'Questionnaire',
+      id: 'q',
+      title: 'Q',
+      status: 'draft',
+      item: [{ linkId: 'a', text: 'A?', type: 'choice', answerOption }],
+    });
+  const ord = (code: string, value: number) => ({
+    valueCoding: { code, display: code },
+    extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: value }],
+  });
 
   it('uses the 1-based position when ordinal values are not distinct whole numbers', () => {
     const shared = q([ord('low', 0), ord('mid', 0), ord('high', 1.5)]);
@@ -80,15 +97,28 @@ describe('optionNumbers', () => {
 
 describe('parseSmsAnswer on integer and boolean questions', () => {
   const q = Questionnaire.parse({
-    resourceType: 'Questionnaire', id: 'q', title: 'Q', status: 'draft',
+    resourceType: 'Questionnaire',
+    id: 'q',
+    title: 'Q',
+    status: 'draft',
     item: [
-      { linkId: 'missed', text: 'How many doses did you miss?', type: 'integer', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 }, { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 14 }] },
+      {
+        linkId: 'missed',
+        text: 'How many doses did you miss?',
+        type: 'integer',
+        extension: [
+          { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 },
+          { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 14 },
+        ],
+      },
       { linkId: 'injected', text: 'Did you inject this week', type: 'boolean' },
     ],
   });
 
   it('accepts a number within the bounds', () => {
-    expect(questionText(q, 'missed', { progress: false })).toBe('How many doses did you miss? Reply a number from 0 to 14');
+    expect(questionText(q, 'missed', { progress: false })).toBe(
+      'How many doses did you miss? Reply a number from 0 to 14',
+    );
     expect(parseSmsAnswer(q, 'missed', ' 3 ')).toEqual({ ok: true, answer: 3 });
     expect(parseSmsAnswer(q, 'missed', '15')).toEqual({ ok: false, reason: 'Please reply a number from 0 to 14.' });
     expect(parseSmsAnswer(q, 'missed', 'three')).toMatchObject({ ok: false });
@@ -106,7 +136,16 @@ describe('nextQuestion', () => {
   it('walks PHQ-9 in form order, skipping the group and the total-score item', () => {
     expect(nextQuestion(phq9, {})).toBe('44250-9');
     expect(nextQuestion(phq9, { '44250-9': 'LA6568-5' })).toBe('44255-8');
-    const allButLast = { '44250-9': 'LA6568-5', '44255-8': 'LA6568-5', '44259-0': 'LA6568-5', '44254-1': 'LA6568-5', '44251-7': 'LA6568-5', '44258-2': 'LA6568-5', '44252-5': 'LA6568-5', '44253-3': 'LA6568-5' };
+    const allButLast = {
+      '44250-9': 'LA6568-5',
+      '44255-8': 'LA6568-5',
+      '44259-0': 'LA6568-5',
+      '44254-1': 'LA6568-5',
+      '44251-7': 'LA6568-5',
+      '44258-2': 'LA6568-5',
+      '44252-5': 'LA6568-5',
+      '44253-3': 'LA6568-5',
+    };
     expect(nextQuestion(phq9, allButLast)).toBe('44260-8');
     expect(nextQuestion(phq9, { ...allButLast, '44260-8': 'LA6569-3' })).toBeUndefined();
   });
@@ -118,9 +157,19 @@ describe('nextQuestion', () => {
 
   it('honours nesting: a question inside a later group comes after the questions before that group', () => {
     const nested = Questionnaire.parse({
-      resourceType: 'Questionnaire', id: 'n', title: 'N', status: 'draft',
+      resourceType: 'Questionnaire',
+      id: 'n',
+      title: 'N',
+      status: 'draft',
       item: [
-        { linkId: 'g1', type: 'group', item: [{ linkId: 'a', text: 'A', type: 'boolean' }, { linkId: 'g2', type: 'group', item: [{ linkId: 'b', text: 'B', type: 'boolean' }] }] },
+        {
+          linkId: 'g1',
+          type: 'group',
+          item: [
+            { linkId: 'a', text: 'A', type: 'boolean' },
+            { linkId: 'g2', type: 'group', item: [{ linkId: 'b', text: 'B', type: 'boolean' }] },
+          ],
+        },
         { linkId: 'c', text: 'C', type: 'boolean' },
       ],
     });

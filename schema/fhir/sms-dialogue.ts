@@ -1,6 +1,15 @@
 /** Delivering a questionnaire by SMS, one question per message: the text to send, reading the reply, and which question comes next. */
 import { answerOf, matchAnswer, type Answers, type AnswerValue } from './answers.js';
-import { findItem, integerBounds, isQuestion, optionLabel, ordinalOf, questionsOf, type Questionnaire, type QuestionnaireItem } from './questionnaire.js';
+import {
+  findItem,
+  integerBounds,
+  isQuestion,
+  optionLabel,
+  ordinalOf,
+  questionsOf,
+  type Questionnaire,
+  type QuestionnaireItem,
+} from './questionnaire.js';
 
 /**
  * The reply convention: a patient answers a choice question with the number printed before the option.
@@ -12,7 +21,8 @@ import { findItem, integerBounds, isQuestion, optionLabel, ordinalOf, questionsO
 export function optionNumbers(item: QuestionnaireItem): number[] {
   const options = item.answerOption ?? [];
   const distinctWholeNumbers = (values: Array<number | undefined>): values is number[] =>
-    values.every((value) => value !== undefined && Number.isInteger(value) && value >= 0) && new Set(values).size === values.length;
+    values.every((value) => value !== undefined && Number.isInteger(value) && value >= 0) &&
+    new Set(values).size === values.length;
   const values = options.map((option) => option.valueInteger);
   if (distinctWholeNumbers(values)) return values;
   const ordinals = options.map((option) => ordinalOf(option));
@@ -49,7 +59,8 @@ export type SmsAnswer = { ok: true; answer: AnswerValue } | { ok: false; reason:
 /** Reads a patient's SMS reply to one question. `reason` is a sentence fit to send back before asking again. */
 export function parseSmsAnswer(questionnaire: Questionnaire, linkId: string, replyText: string): SmsAnswer {
   const item = findItem(questionnaire, linkId)?.item;
-  if (!item || !isQuestion(item)) throw new RangeError(`"${linkId}" is not a question of questionnaire "${questionnaire.id}"`);
+  if (!item || !isQuestion(item))
+    throw new RangeError(`"${linkId}" is not a question of questionnaire "${questionnaire.id}"`);
   const reply = normalize(replyText);
   const isNumber = /^[+-]?\d{1,9}$/.test(reply);
   switch (item.type) {
@@ -58,7 +69,11 @@ export function parseSmsAnswer(questionnaire: Questionnaire, linkId: string, rep
       const numbers = optionNumbers(item);
       const index = isNumber
         ? numbers.indexOf(Number(reply))
-        : answerOptions.findIndex((option) => [option.valueCoding?.code, option.valueCoding?.display, option.valueString].some((text) => text !== undefined && normalize(text) === reply));
+        : answerOptions.findIndex((option) =>
+            [option.valueCoding?.code, option.valueCoding?.display, option.valueString].some(
+              (text) => text !== undefined && normalize(text) === reply,
+            ),
+          );
       if (index < 0) return { ok: false, reason: `Please reply with ${orList(numbers.map(String))}.` };
       const option = answerOptions[index];
       return { ok: true, answer: option.valueCoding?.code ?? option.valueInteger ?? option.valueString! };
@@ -66,7 +81,8 @@ export function parseSmsAnswer(questionnaire: Questionnaire, linkId: string, rep
     case 'integer': {
       const { min, max } = integerBounds(item);
       const value = Number(reply);
-      if (!isNumber || (min !== undefined && value < min) || (max !== undefined && value > max)) return { ok: false, reason: `Please ${integerPrompt(item)}.` };
+      if (!isNumber || (min !== undefined && value < min) || (max !== undefined && value > max))
+        return { ok: false, reason: `Please ${integerPrompt(item)}.` };
       return { ok: true, answer: value };
     }
     case 'boolean':
@@ -111,7 +127,9 @@ function replyPrompt(item: QuestionnaireItem): string {
   const numbers = optionNumbers(item);
   const labels = answerOptions.map((option) => optionLabel(option));
   // A bare numeric scale (valueInteger 0..10) reads better as a range than as eleven numbers.
-  const bareScale = labels.every((label, i) => label === String(numbers[i])) && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+  const bareScale =
+    labels.every((label, i) => label === String(numbers[i])) &&
+    numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
   if (bareScale && numbers.length > 2) return `Reply a number from ${numbers[0]} to ${numbers.at(-1)}`;
   return `Reply ${answerOptions.map((_, i) => (labels[i] === String(numbers[i]) ? labels[i] : `${numbers[i]} ${labels[i]}`)).join(', ')}`;
 }
@@ -126,7 +144,14 @@ function integerPrompt(item: QuestionnaireItem): string {
 
 /** Replies compare ignoring case, spacing, trailing full stops and surrounding quotes ("Several days." = several days). */
 function normalize(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/^["'“”‘’]+|["'“”‘’]+$/g, '').replace(/[.!]+$/, '').trim();
+  return text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^["'“”‘’]+|["'“”‘’]+$/g, '')
+    .replace(/[.!]+$/, '')
+    .trim();
 }
 
 function sentence(text: string): string {

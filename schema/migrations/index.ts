@@ -8,18 +8,20 @@ export type { Migration } from './types.js';
 /** In order; each takes version `from` to `from + 1`. */
 export const migrations: readonly Migration[] = [timeZoneSource];
 
-export type MigrationResult =
-  | { ok: true; document: unknown; applied: Migration[] }
-  | { ok: false; message: string };
+export type MigrationResult = { ok: true; document: unknown; applied: Migration[] } | { ok: false; message: string };
 
 /** Migrates when `schemaVersion` is older; returns the input untouched when it is current or not a document at all (validation reports that). */
 export function migrateDocument(input: unknown): MigrationResult {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: true, document: input, applied: [] };
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return { ok: true, document: input, applied: [] };
   let document = input as Record<string, unknown>;
   const version = document.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: true, document: input, applied: [] };
   if (version > CURRENT_SCHEMA_VERSION) {
-    return { ok: false, message: `The document is written for schema version ${version}; this Carepath reads up to version ${CURRENT_SCHEMA_VERSION}.` };
+    return {
+      ok: false,
+      message: `The document is written for schema version ${version}; this Carepath reads up to version ${CURRENT_SCHEMA_VERSION}.`,
+    };
   }
   const applied: Migration[] = [];
   for (let current = version; current < CURRENT_SCHEMA_VERSION; current++) {

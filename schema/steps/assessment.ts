@@ -33,16 +33,47 @@ export const assessmentKind: StepKind<AssessmentStep> = {
   optionalOutputs: () => ['failed'],
   waits: () => true,
   check(step, { at, stepId, document }) {
-    const problems: Problem[] = checkQuestionnaire(step.questionnaire, { requireScores: true, at: `${at}/questionnaire`, stepId });
+    const problems: Problem[] = checkQuestionnaire(step.questionnaire, {
+      requireScores: true,
+      at: `${at}/questionnaire`,
+      stepId,
+    });
     if (!isPositiveDuration(step.timeout)) {
-      problems.push({ code: 'wait.invalid-duration', pointer: `${at}/timeout`, stepId, severity: 'error', message: `Step "${stepId}": the timeout "${step.timeout}" is not a duration such as P3D.` });
+      problems.push({
+        code: 'wait.invalid-duration',
+        pointer: `${at}/timeout`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}": the timeout "${step.timeout}" is not a duration such as P3D.`,
+      });
     }
-    if (step.intro) problems.push(...templateProblems(step.intro.replace(/\{\{\s*assessment\.link\s*\}\}/g, ''), document, `${at}/intro`, `Step "${stepId}", introduction`, stepId));
+    if (step.intro)
+      problems.push(
+        ...templateProblems(
+          step.intro.replace(/\{\{\s*assessment\.link\s*\}\}/g, ''),
+          document,
+          `${at}/intro`,
+          `Step "${stepId}", introduction`,
+          stepId,
+        ),
+      );
     if (step.delivery === 'web-link' && !/\{\{\s*assessment\.link\s*\}\}/.test(step.intro ?? '')) {
-      problems.push({ code: 'assessment.no-link', pointer: `${at}/intro`, stepId, severity: 'error', message: `Step "${stepId}" sends a web-form link, but its message has no {{ assessment.link }}.` });
+      problems.push({
+        code: 'assessment.no-link',
+        pointer: `${at}/intro`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}" sends a web-form link, but its message has no {{ assessment.link }}.`,
+      });
     }
     if (!step.consentPurpose && !document.settings.consentPurpose) {
-      problems.push({ code: 'policy.no-consent-purpose', pointer: `${at}/consentPurpose`, stepId, severity: 'error', message: `Step "${stepId}" contacts the patient but names no consent purpose, here or in the journey settings.` });
+      problems.push({
+        code: 'policy.no-consent-purpose',
+        pointer: `${at}/consentPurpose`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}" contacts the patient but names no consent purpose, here or in the journey settings.`,
+      });
     }
     return problems;
   },
@@ -53,7 +84,12 @@ export const assessmentKind: StepKind<AssessmentStep> = {
     connector: 'dev',
     declineWords: ['decline', 'skip'],
     timeout: 'P3D',
-    questionnaire: { resourceType: 'Questionnaire', status: 'draft', title: 'New questionnaire', item: [] } as unknown as AssessmentStep['questionnaire'],
+    questionnaire: {
+      resourceType: 'Questionnaire',
+      status: 'draft',
+      title: 'New questionnaire',
+      item: [],
+    } as unknown as AssessmentStep['questionnaire'],
     outputs: {},
   }),
 };

@@ -58,43 +58,94 @@ export const messageKind: StepKind<MessageStep> = {
   check(step, { at, stepId, document }) {
     const problems: Problem[] = [];
     if (step.template.trim() === '') {
-      problems.push({ code: 'message.empty-template', pointer: `${at}/template`, stepId, severity: 'error', message: `Step "${stepId}" has no message text.` });
+      problems.push({
+        code: 'message.empty-template',
+        pointer: `${at}/template`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}" has no message text.`,
+      });
     } else {
-      problems.push(...templateProblems(step.template, document, `${at}/template`, `Step "${stepId}", message text`, stepId));
+      problems.push(
+        ...templateProblems(step.template, document, `${at}/template`, `Step "${stepId}", message text`, stepId),
+      );
     }
-    if (step.subject) problems.push(...templateProblems(step.subject, document, `${at}/subject`, `Step "${stepId}", subject`, stepId));
+    if (step.subject)
+      problems.push(...templateProblems(step.subject, document, `${at}/subject`, `Step "${stepId}", subject`, stepId));
     if (patientChannels.has(step.channel) && !step.consentPurpose && !document.settings.consentPurpose) {
-      problems.push({ code: 'policy.no-consent-purpose', pointer: `${at}/consentPurpose`, stepId, severity: 'error', message: `Step "${stepId}" messages the patient but names no consent purpose, here or in the journey settings.` });
+      problems.push({
+        code: 'policy.no-consent-purpose',
+        pointer: `${at}/consentPurpose`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}" messages the patient but names no consent purpose, here or in the journey settings.`,
+      });
     }
     if (step.channel === 'sms' && step.template.trim() !== '') {
       const budget = document.settings.smsSegmentBudget;
       const { segments, encoding } = smsSegments(estimateText(step.template));
       if (segments > budget) {
-        problems.push({ code: 'policy.sms-over-budget', pointer: `${at}/template`, stepId, severity: 'error', message: `Step "${stepId}": this SMS needs about ${segments} ${encoding} segments; the journey's budget is ${budget}.` });
+        problems.push({
+          code: 'policy.sms-over-budget',
+          pointer: `${at}/template`,
+          stepId,
+          severity: 'error',
+          message: `Step "${stepId}": this SMS needs about ${segments} ${encoding} segments; the journey's budget is ${budget}.`,
+        });
       }
     }
     if (step.await) {
       if (!isPositiveDuration(step.await.timeout)) {
-        problems.push({ code: 'message.invalid-timeout', pointer: `${at}/await/timeout`, stepId, severity: 'error', message: `Step "${stepId}": the reply timeout "${step.await.timeout}" is not a duration such as P2D (2 days) or PT4H (4 hours).` });
+        problems.push({
+          code: 'message.invalid-timeout',
+          pointer: `${at}/await/timeout`,
+          stepId,
+          severity: 'error',
+          message: `Step "${stepId}": the reply timeout "${step.await.timeout}" is not a duration such as P2D (2 days) or PT4H (4 hours).`,
+        });
       }
       if (step.await.classes.length === 0) {
-        problems.push({ code: 'message.no-reply-classes', pointer: `${at}/await/classes`, stepId, severity: 'error', message: `Step "${stepId}" awaits a reply but has no reply classes.` });
+        problems.push({
+          code: 'message.no-reply-classes',
+          pointer: `${at}/await/classes`,
+          stepId,
+          severity: 'error',
+          message: `Step "${stepId}" awaits a reply but has no reply classes.`,
+        });
       }
       const seenIds = new Set<string>();
       const seenWords = new Map<string, string>();
       step.await.classes.forEach((cls, i) => {
         if (cls.id === 'timeout' || cls.id === 'failed' || cls.id === 'capped' || seenIds.has(cls.id)) {
-          problems.push({ code: 'message.duplicate-reply-class', pointer: `${at}/await/classes/${i}/id`, stepId, severity: 'error', message: `Step "${stepId}": reply class "${cls.id}" is used twice or is a reserved output name.` });
+          problems.push({
+            code: 'message.duplicate-reply-class',
+            pointer: `${at}/await/classes/${i}/id`,
+            stepId,
+            severity: 'error',
+            message: `Step "${stepId}": reply class "${cls.id}" is used twice or is a reserved output name.`,
+          });
         }
         seenIds.add(cls.id);
         if (cls.match.length === 0) {
-          problems.push({ code: 'message.empty-reply-class', pointer: `${at}/await/classes/${i}/match`, stepId, severity: 'error', message: `Step "${stepId}": reply class "${cls.id}" has no words or numbers that match it.` });
+          problems.push({
+            code: 'message.empty-reply-class',
+            pointer: `${at}/await/classes/${i}/match`,
+            stepId,
+            severity: 'error',
+            message: `Step "${stepId}": reply class "${cls.id}" has no words or numbers that match it.`,
+          });
         }
         cls.match.forEach((word, j) => {
           const key = normalizeReply(word);
           const owner = seenWords.get(key);
           if (owner !== undefined && owner !== cls.id) {
-            problems.push({ code: 'message.ambiguous-reply', pointer: `${at}/await/classes/${i}/match/${j}`, stepId, severity: 'error', message: `Step "${stepId}": the reply "${word}" belongs to both "${owner}" and "${cls.id}".` });
+            problems.push({
+              code: 'message.ambiguous-reply',
+              pointer: `${at}/await/classes/${i}/match/${j}`,
+              stepId,
+              severity: 'error',
+              message: `Step "${stepId}": the reply "${word}" belongs to both "${owner}" and "${cls.id}".`,
+            });
           }
           seenWords.set(key, cls.id);
         });
@@ -107,7 +158,12 @@ export const messageKind: StepKind<MessageStep> = {
 
 /** Reply text as classes compare it: case and spacing ignored, trailing full stops and exclamation marks dropped. */
 export function normalizeReply(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+  return text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '');
 }
 
 /** The reply class a reply falls into, if any. */

@@ -12,7 +12,18 @@ import { ExitStep, exitKind } from './exit.js';
 import { EndStep, endKind } from './end.js';
 import type { StepKind } from './common.js';
 
-export const Step = z.discriminatedUnion('type', [MessageStep, WaitStep, WaitForEventStep, AssessmentStep, SplitStep, TaskStep, UpdateStep, GoalStep, ExitStep, EndStep]);
+export const Step = z.discriminatedUnion('type', [
+  MessageStep,
+  WaitStep,
+  WaitForEventStep,
+  AssessmentStep,
+  SplitStep,
+  TaskStep,
+  UpdateStep,
+  GoalStep,
+  ExitStep,
+  EndStep,
+]);
 export type Step = z.infer<typeof Step>;
 export type StepType = Step['type'];
 

@@ -14,7 +14,10 @@ export const TaskStep = z.strictObject({
   /** Approved talking points shown to the nurse while on the call. */
   talkingPoints: z.array(z.string().max(1000)).max(30).default([]),
   /** What the nurse can record; each outcome is an output. */
-  outcomes: z.array(z.strictObject({ id: OutputName, label: z.string().max(200).optional() })).min(1).max(20),
+  outcomes: z
+    .array(z.strictObject({ id: OutputName, label: z.string().max(200).optional() }))
+    .min(1)
+    .max(20),
   /** Service level: without an outcome by then, the task is escalated and the journey takes `escalated`. */
   deadline: DurationText,
 });
@@ -29,15 +32,35 @@ export const taskKind: StepKind<TaskStep> = {
   check(step, { at, stepId }) {
     const problems: Problem[] = [];
     if (!isPositiveDuration(step.deadline)) {
-      problems.push({ code: 'task.invalid-deadline', pointer: `${at}/deadline`, stepId, severity: 'error', message: `Step "${stepId}": the deadline "${step.deadline}" is not a duration such as PT4H.` });
+      problems.push({
+        code: 'task.invalid-deadline',
+        pointer: `${at}/deadline`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}": the deadline "${step.deadline}" is not a duration such as PT4H.`,
+      });
     }
     const ids = step.outcomes.map((o) => o.id);
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i || id === 'escalated' || id === 'capped') {
-        problems.push({ code: 'task.duplicate-outcome', pointer: `${at}/outcomes/${i}/id`, stepId, severity: 'error', message: `Step "${stepId}": outcome "${id}" is used twice or is a reserved output name.` });
+        problems.push({
+          code: 'task.duplicate-outcome',
+          pointer: `${at}/outcomes/${i}/id`,
+          stepId,
+          severity: 'error',
+          message: `Step "${stepId}": outcome "${id}" is used twice or is a reserved output name.`,
+        });
       }
     });
     return problems;
   },
-  create: () => ({ type: 'task', queue: 'nurses', title: 'Call the patient', talkingPoints: [], outcomes: [{ id: 'reached' }, { id: 'voicemail' }, { id: 'declined' }], deadline: 'PT8H', outputs: {} }),
+  create: () => ({
+    type: 'task',
+    queue: 'nurses',
+    title: 'Call the patient',
+    talkingPoints: [],
+    outcomes: [{ id: 'reached' }, { id: 'voicemail' }, { id: 'declined' }],
+    deadline: 'PT8H',
+    outputs: {},
+  }),
 };

@@ -26,12 +26,34 @@ export const waitForEventKind: StepKind<WaitForEventStep> = {
   check(step, { at, stepId, document }) {
     const problems: Problem[] = [];
     if (!Object.hasOwn(document.events ?? {}, step.event)) {
-      problems.push({ code: 'event.undeclared', pointer: `${at}/event`, stepId, severity: 'error', message: `Step "${stepId}" waits for "${step.event}", which is not a declared event of this journey.` });
+      problems.push({
+        code: 'event.undeclared',
+        pointer: `${at}/event`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}" waits for "${step.event}", which is not a declared event of this journey.`,
+      });
     }
     if (!isPositiveDuration(step.timeout)) {
-      problems.push({ code: 'wait.invalid-duration', pointer: `${at}/timeout`, stepId, severity: 'error', message: `Step "${stepId}": the timeout "${step.timeout}" is not a duration such as P7D.` });
+      problems.push({
+        code: 'wait.invalid-duration',
+        pointer: `${at}/timeout`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}": the timeout "${step.timeout}" is not a duration such as P7D.`,
+      });
     }
-    if (step.filter) problems.push(...expressionProblems(step.filter, declarationsFor(document, step.event), 'bool', `${at}/filter`, `Step "${stepId}", filter`, stepId));
+    if (step.filter)
+      problems.push(
+        ...expressionProblems(
+          step.filter,
+          declarationsFor(document, step.event),
+          'bool',
+          `${at}/filter`,
+          `Step "${stepId}", filter`,
+          stepId,
+        ),
+      );
     return problems;
   },
   create: () => ({ type: 'wait-for-event', event: '', timeout: 'P7D', outputs: {} }),

@@ -51,17 +51,43 @@ export const waitKind: StepKind<WaitStep> = {
     const problems: Problem[] = [];
     const wait = step.wait;
     if (wait.kind === 'duration' && !isPositiveDuration(wait.duration)) {
-      problems.push({ code: 'wait.invalid-duration', pointer: `${at}/wait/duration`, stepId, severity: 'error', message: `Step "${stepId}": "${wait.duration}" is not a duration longer than zero, such as P2D (2 days) or PT30M (30 minutes).` });
+      problems.push({
+        code: 'wait.invalid-duration',
+        pointer: `${at}/wait/duration`,
+        stepId,
+        severity: 'error',
+        message: `Step "${stepId}": "${wait.duration}" is not a duration longer than zero, such as P2D (2 days) or PT30M (30 minutes).`,
+      });
     }
     if (wait.kind === 'attribute-date') {
-      const declared = Object.hasOwn(document.attributes ?? {}, wait.attribute) ? document.attributes[wait.attribute] : undefined;
+      const declared = Object.hasOwn(document.attributes ?? {}, wait.attribute)
+        ? document.attributes[wait.attribute]
+        : undefined;
       if (!declared) {
-        problems.push({ code: 'wait.unknown-attribute', pointer: `${at}/wait/attribute`, stepId, severity: 'error', message: `Step "${stepId}" waits for "${wait.attribute}", which is not a declared patient attribute.` });
+        problems.push({
+          code: 'wait.unknown-attribute',
+          pointer: `${at}/wait/attribute`,
+          stepId,
+          severity: 'error',
+          message: `Step "${stepId}" waits for "${wait.attribute}", which is not a declared patient attribute.`,
+        });
       } else if (declared.type !== 'date') {
-        problems.push({ code: 'wait.attribute-not-date', pointer: `${at}/wait/attribute`, stepId, severity: 'error', message: `Step "${stepId}" waits for "${wait.attribute}", which is a ${declared.type}, not a date.` });
+        problems.push({
+          code: 'wait.attribute-not-date',
+          pointer: `${at}/wait/attribute`,
+          stepId,
+          severity: 'error',
+          message: `Step "${stepId}" waits for "${wait.attribute}", which is a ${declared.type}, not a date.`,
+        });
       }
       if (wait.offset !== undefined && !isDuration(wait.offset)) {
-        problems.push({ code: 'wait.invalid-offset', pointer: `${at}/wait/offset`, stepId, severity: 'error', message: `Step "${stepId}": the offset "${wait.offset}" is not a duration such as -P3D (three days before).` });
+        problems.push({
+          code: 'wait.invalid-offset',
+          pointer: `${at}/wait/offset`,
+          stepId,
+          severity: 'error',
+          message: `Step "${stepId}": the offset "${wait.offset}" is not a duration such as -P3D (three days before).`,
+        });
       }
     }
     return problems;

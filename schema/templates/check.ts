@@ -24,7 +24,11 @@ export function checkTemplate(source: string, allowed: TemplateAllowed): Templat
   return problems;
 }
 
-function referenceProblem(ref: TemplateReference, patient: string[], journey: string[] | undefined): string | undefined {
+function referenceProblem(
+  ref: TemplateReference,
+  patient: string[],
+  journey: string[] | undefined,
+): string | undefined {
   const [root, field] = ref.segments;
   const roots = journey ? '`patient.…` and `journey.…`' : '`patient.…`';
   if (root === 'patient') return fieldProblem('patient', field, patient, ref, 'is not a declared patient attribute');
@@ -32,10 +36,18 @@ function referenceProblem(ref: TemplateReference, patient: string[], journey: st
   return `\`${String(root)}\` is not available in message templates; use ${roots}.`;
 }
 
-function fieldProblem(root: string, field: unknown, allowed: string[], ref: TemplateReference, notFound: string): string | undefined {
+function fieldProblem(
+  root: string,
+  field: unknown,
+  allowed: string[],
+  ref: TemplateReference,
+  notFound: string,
+): string | undefined {
   const declared = allowed.length === 0 ? 'none' : allowed.join(', ');
-  if (field === undefined) return `\`${root}\` on its own cannot be printed; name a field, e.g. \`${root}.${allowed[0] ?? 'name'}\`. Available: ${declared}.`;
-  if (typeof field !== 'string') return `\`${ref.path}\` picks the field by a computed name, which cannot be checked; name the field, e.g. \`${root}.${allowed[0] ?? 'name'}\`.`;
+  if (field === undefined)
+    return `\`${root}\` on its own cannot be printed; name a field, e.g. \`${root}.${allowed[0] ?? 'name'}\`. Available: ${declared}.`;
+  if (typeof field !== 'string')
+    return `\`${ref.path}\` picks the field by a computed name, which cannot be checked; name the field, e.g. \`${root}.${allowed[0] ?? 'name'}\`.`;
   if (!allowed.includes(field)) return `\`${root}.${field}\` ${notFound}; declared: ${declared}.`;
   return undefined;
 }

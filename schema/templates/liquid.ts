@@ -44,7 +44,10 @@ function createLiquid(): Liquid {
     const original = liquid.filters[name] as unknown as FilterFn | undefined;
     if (typeof original !== 'function') continue;
     liquid.registerFilter(name, function (this: unknown, value: unknown, ...args: unknown[]) {
-      if (value === 'now' || value === 'today') throw new Error(`"${value}" is not allowed in templates: the send time is not known when the message is designed`);
+      if (value === 'now' || value === 'today')
+        throw new Error(
+          `"${value}" is not allowed in templates: the send time is not known when the message is designed`,
+        );
       return original.call(this, value, ...args);
     });
   }

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, TemplateRenderError } from './index.js';
 
-const context = { patient: { firstName: 'Ada', therapy: 'adalimumab', refillDate: '2025-03-05', nickname: null }, journey: { name: 'Refill reminders' } };
+const context = {
+  patient: { firstName: 'Ada', therapy: 'adalimumab', refillDate: '2025-03-05', nickname: null },
+  journey: { name: 'Refill reminders' },
+};
 
 function renderError(source: string, ctx: Record<string, unknown> = context): TemplateRenderError {
   try {
@@ -16,13 +19,18 @@ function renderError(source: string, ctx: Record<string, unknown> = context): Te
 
 describe('renderTemplate', () => {
   it('renders patient and journey values with filters', () => {
-    expect(renderTemplate('Hi {{ patient.firstName }}, your {{ patient.therapy | upcase }} refill is due {{ patient.refillDate | date: "%b %-d" }}. – {{ journey.name }}', context)).toBe(
-      'Hi Ada, your ADALIMUMAB refill is due Mar 5. – Refill reminders',
-    );
+    expect(
+      renderTemplate(
+        'Hi {{ patient.firstName }}, your {{ patient.therapy | upcase }} refill is due {{ patient.refillDate | date: "%b %-d" }}. – {{ journey.name }}',
+        context,
+      ),
+    ).toBe('Hi Ada, your ADALIMUMAB refill is due Mar 5. – Refill reminders');
   });
 
   it('handles optional values with if and default', () => {
-    expect(renderTemplate('Hi {% if patient.nick %}{{ patient.nick }}{% else %}{{ patient.firstName }}{% endif %}', context)).toBe('Hi Ada');
+    expect(
+      renderTemplate('Hi {% if patient.nick %}{{ patient.nick }}{% else %}{{ patient.firstName }}{% endif %}', context),
+    ).toBe('Hi Ada');
     expect(renderTemplate('Hi {{ patient.nick | default: "there" }}', context)).toBe('Hi there');
   });
 
@@ -39,15 +47,25 @@ describe('renderTemplate', () => {
   });
 
   it('fails on parse errors and on the clock', () => {
-    expect(renderError('{{ patient.firstName | shout }}').message).toBe('`shout` is not a filter that templates can use.');
+    expect(renderError('{{ patient.firstName | shout }}').message).toBe(
+      '`shout` is not a filter that templates can use.',
+    );
     expect(renderError('{{ "now" | date: "%Y" }}').message).toContain('"now" is not allowed');
   });
 
   it('keeps hostile templates bounded', () => {
     const started = performance.now();
     expect(renderError('{% for i in (1..100000000) %}{{ i }}{% endfor %}').message).toContain('too much text');
-    expect(renderError('{% assign s = "0123456789" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}').message).toContain('too much text');
-    expect(renderError('{% for i in (1..2000) %}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{% endfor %}').message).toContain('the limit is 100,000');
+    expect(
+      renderError(
+        '{% assign s = "0123456789" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}',
+      ).message,
+    ).toContain('too much text');
+    expect(
+      renderError(
+        '{% for i in (1..2000) %}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{% endfor %}',
+      ).message,
+    ).toContain('the limit is 100,000');
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -33,7 +33,10 @@ export function renderTemplate(source: string, context: Record<string, unknown>)
   }
   const text = String(output);
   if (text.length > templateLimits.maxOutputLength) {
-    throw new TemplateRenderError(`The rendered message is ${text.length.toLocaleString('en')} characters long; the limit is ${templateLimits.maxOutputLength.toLocaleString('en')}.`, 0);
+    throw new TemplateRenderError(
+      `The rendered message is ${text.length.toLocaleString('en')} characters long; the limit is ${templateLimits.maxOutputLength.toLocaleString('en')}.`,
+      0,
+    );
   }
   return text;
 }
@@ -43,7 +46,11 @@ function explain(error: unknown): TemplateRenderError {
   const message = plain(error);
   const missing = /undefined variable: ([^,]+)/.exec(message);
   if (missing) {
-    return new TemplateRenderError(`The template uses \`${missing[1]}\`, which has no value for this patient.`, position, missing[1]);
+    return new TemplateRenderError(
+      `The template uses \`${missing[1]}\`, which has no value for this patient.`,
+      position,
+      missing[1],
+    );
   }
   if (/memory alloc limit exceeded/.test(message)) {
     return new TemplateRenderError('The template produces too much text (a loop that is too long?).', position);

@@ -5,7 +5,10 @@ import { smsSegments } from './index.js';
 describe('smsSegments', () => {
   it('counts GSM-7 text: 160 in one segment, 153 per segment after that', () => {
     expect(smsSegments('')).toEqual({ encoding: 'GSM-7', segments: 0, characters: 0 });
-    expect(smsSegments('Hi Ada, your refill is due. Reply YES to confirm.')).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    expect(smsSegments('Hi Ada, your refill is due. Reply YES to confirm.')).toMatchObject({
+      encoding: 'GSM-7',
+      segments: 1,
+    });
     expect(smsSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', segments: 1, characters: 160 });
     expect(smsSegments('a'.repeat(161))).toEqual({ encoding: 'GSM-7', segments: 2, characters: 161 });
     expect(smsSegments('a'.repeat(306))).toEqual({ encoding: 'GSM-7', segments: 2, characters: 306 });

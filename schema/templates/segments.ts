@@ -26,7 +26,11 @@ export function smsSegments(text: string): SmsSegments {
   const widths = gsm ? chars.map((c) => (GSM_EXTENSION.has(c) ? 2 : 1)) : chars.map((c) => c.length);
   const characters = widths.reduce((sum, w) => sum + w, 0);
   const [single, multi] = gsm ? [160, 153] : [70, 67];
-  return { encoding: gsm ? 'GSM-7' : 'UCS-2', segments: characters === 0 ? 0 : characters <= single ? 1 : pack(widths, multi), characters };
+  return {
+    encoding: gsm ? 'GSM-7' : 'UCS-2',
+    segments: characters === 0 ? 0 : characters <= single ? 1 : pack(widths, multi),
+    characters,
+  };
 }
 
 function pack(widths: number[], size: number): number {

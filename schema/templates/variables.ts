@@ -22,9 +22,18 @@ const parsed = new Map<string, Template[]>();
 
 /** Parses with the shared engine, caching by source. Never throws. */
 export function parseTemplate(source: string): ParsedTemplate {
-  if (typeof source !== 'string') return { ok: false, problems: [{ position: 0, message: 'The template must be text.' }] };
+  if (typeof source !== 'string')
+    return { ok: false, problems: [{ position: 0, message: 'The template must be text.' }] };
   if (source.length > templateLimits.maxSourceLength) {
-    return { ok: false, problems: [{ position: templateLimits.maxSourceLength, message: `The template is longer than ${templateLimits.maxSourceLength.toLocaleString('en')} characters.` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          position: templateLimits.maxSourceLength,
+          message: `The template is longer than ${templateLimits.maxSourceLength.toLocaleString('en')} characters.`,
+        },
+      ],
+    };
   }
   const hit = parsed.get(source);
   if (hit) return { ok: true, templates: hit };
@@ -39,7 +48,9 @@ export function parseTemplate(source: string): ParsedTemplate {
 }
 
 /** Every read of a variable the template expects from its context (locals from assign/for/capture excluded), in source order. */
-export function templateReferences(source: string): { ok: true; references: TemplateReference[] } | { ok: false; problems: TemplateProblem[] } {
+export function templateReferences(
+  source: string,
+): { ok: true; references: TemplateReference[] } | { ok: false; problems: TemplateProblem[] } {
   const result = parseTemplate(source);
   if (!result.ok) return result;
   try {
@@ -60,7 +71,9 @@ export function templateReferences(source: string): { ok: true; references: Temp
 }
 
 /** The dotted paths (e.g. `patient.firstName`) a template reads, each once, in order of first use. */
-export function templateVariables(source: string): { ok: true; variables: string[] } | { ok: false; problems: TemplateProblem[] } {
+export function templateVariables(
+  source: string,
+): { ok: true; variables: string[] } | { ok: false; problems: TemplateProblem[] } {
   const result = templateReferences(source);
   if (!result.ok) return result;
   return { ok: true, variables: [...new Set(result.references.map((r) => r.path))] };

@@ -13,8 +13,32 @@ const results: BenchResult[] = [benchSimulateCohort(patients)];
 
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`;
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-const header = ['date', 'machine', 'node', 'benchmark', 'journey', 'patients', 'wall time', 'patients/s', 'events', 'events/s', 'outcome'];
-const rows = results.map((r) => [date, machine, process.version, r.name, r.journey, String(r.patients), `${(r.wallMs / 1000).toFixed(2)} s`, r.patientsPerSecond.toFixed(0), String(r.events), r.eventsPerSecond.toFixed(0), r.note]);
+const header = [
+  'date',
+  'machine',
+  'node',
+  'benchmark',
+  'journey',
+  'patients',
+  'wall time',
+  'patients/s',
+  'events',
+  'events/s',
+  'outcome',
+];
+const rows = results.map((r) => [
+  date,
+  machine,
+  process.version,
+  r.name,
+  r.journey,
+  String(r.patients),
+  `${(r.wallMs / 1000).toFixed(2)} s`,
+  r.patientsPerSecond.toFixed(0),
+  String(r.events),
+  r.eventsPerSecond.toFixed(0),
+  r.note,
+]);
 
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
 const print = (cells: string[]) => console.log(cells.map((c, i) => c.padEnd(widths[i])).join('  '));
@@ -32,7 +56,11 @@ virtual clock, after a warm-up run; wall time is the cohort alone, without writi
 
 `;
 const tableHead = `| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n`;
-const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8').split('\n').filter((line) => /^\| \d{4}-/.test(line)) : [];
+const previous = existsSync(resultsFile)
+  ? readFileSync(resultsFile, 'utf8')
+      .split('\n')
+      .filter((line) => /^\| \d{4}-/.test(line))
+  : [];
 const lines = [...rows.map((row) => `| ${row.join(' | ')} |`), ...previous].slice(0, 30);
 writeFileSync(resultsFile, intro + tableHead + lines.join('\n') + '\n');
 console.log(`\nrecorded in ${resultsFile}`);

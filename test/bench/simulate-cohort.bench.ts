@@ -50,7 +50,10 @@ export function benchSimulateCohort(patients = 10_000, seed: number | string = 1
   const began = performance.now();
   const { summary } = simulateCohort(definition, personas, { ...options, patients });
   const wallMs = performance.now() - began;
-  const statuses = Object.entries(summary.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ');
+  const statuses = Object.entries(summary.byStatus)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ');
   return {
     name: 'simulate cohort',
     journey: path.split('/').pop()!.replace('.journey.json', ''),

@@ -7,7 +7,11 @@ import { launchBrowser } from '../support/browser.js';
 import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
 
 const examplesDir = resolve('examples/journeys');
-const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.journey.json')).map((f) => JSON.parse(readFileSync(join(examplesDir, f), 'utf8')) as { name: string; steps: Record<string, unknown> });
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.journey.json'))
+  .map(
+    (f) => JSON.parse(readFileSync(join(examplesDir, f), 'utf8')) as { name: string; steps: Record<string, unknown> },
+  );
 let carepath: TestCarepath;
 let browser: Browser;
 let page: Page;
@@ -35,7 +39,9 @@ describe('the example journeys in the designer', () => {
       await page.getByTestId('nav-journeys').click();
       await page.getByRole('link', { name: example.name, exact: true }).click();
       await page.getByTestId('editor').waitFor();
-      await expect.poll(() => page.locator('[data-testid^="step-node-"]').count()).toBe(Object.keys(example.steps).length);
+      await expect
+        .poll(() => page.locator('[data-testid^="step-node-"]').count())
+        .toBe(Object.keys(example.steps).length);
       await expect.poll(() => page.getByTestId('problems-none').count()).toBe(1);
     });
   }

@@ -104,14 +104,19 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await expect.poll(async () => (await editor.textContent()) ?? '').toContain('message-2');
     // Rename the yes-branch end step in the JSON, as someone pasting an edited document would, and see it on the canvas.
     const journeyId = await byTestId('editor').getAttribute('data-journey-id');
-    const draft = await page.evaluate(async (id) => (await (await fetch(`/api/journeys/${id}`)).json()).journey.draft, journeyId);
+    const draft = await page.evaluate(
+      async (id) => (await (await fetch(`/api/journeys/${id}`)).json()).journey.draft,
+      journeyId,
+    );
     draft.steps['end-1'].name = 'Going well';
     await editor.locator('.monaco-editor .view-lines').click();
     // Paste the edited document over the old one, as a person replacing it from another editor would.
     await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(draft, null, 2));
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+V');
-    await expect.poll(async () => (await byTestId('json-status').textContent()) ?? '', { timeout: 10_000 }).toMatch(/In step with the canvas/);
+    await expect
+      .poll(async () => (await byTestId('json-status').textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/In step with the canvas/);
     await byTestId('tab-canvas').click();
     await expect.poll(async () => (await byTestId('step-node-end-1').textContent()) ?? '').toContain('Going well');
   });
@@ -121,7 +126,9 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await expect.poll(() => byTestId('save-status').getAttribute('data-status')).toBe('saved');
     await byTestId('snapshot-version').click();
     await expect.poll(() => byTestId('version-1').count()).toBe(1);
-    expect(await byTestId('version-1').getByTestId('version-hash').getAttribute('title')).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await byTestId('version-1').getByTestId('version-hash').getAttribute('title')).toMatch(
+      /^sha256:[0-9a-f]{64}$/,
+    );
     await byTestId('publish').click();
     await expect.poll(() => byTestId('version-1').getAttribute('data-status')).toBe('published');
   });
@@ -134,16 +141,29 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await byTestId('enroll-submit').click();
 
     const messages = byTestId('phone-messages');
-    await expect.poll(async () => (await messages.textContent()) ?? '', { timeout: 60_000 }).toContain('Hi Grace, welcome to your injection support program.');
-    await expect.poll(async () => (await messages.textContent()) ?? '', { timeout: 60_000 }).toContain('Did your first injection go well?');
+    await expect
+      .poll(async () => (await messages.textContent()) ?? '', { timeout: 60_000 })
+      .toContain('Hi Grace, welcome to your injection support program.');
+    await expect
+      .poll(async () => (await messages.textContent()) ?? '', { timeout: 60_000 })
+      .toContain('Did your first injection go well?');
 
     await byTestId('phone-reply-input').fill('1');
     await byTestId('phone-reply-send').click();
     await expect.poll(() => byTestId('enrollment-status').textContent(), { timeout: 60_000 }).toBe('completed');
-    await expect.poll(() => messages.locator('[data-direction="inbound"]').allTextContents()).toEqual([expect.stringContaining('1')]);
+    await expect
+      .poll(() => messages.locator('[data-direction="inbound"]').allTextContents())
+      .toEqual([expect.stringContaining('1')]);
 
-    const path = await page.getByTestId('path-entry').evaluateAll((entries) => entries.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-output')]));
-    expect(path).toEqual([['message-1', 'next'], ['wait-1', 'next'], ['message-2', 'yes'], ['end-1', null]]);
+    const path = await page
+      .getByTestId('path-entry')
+      .evaluateAll((entries) => entries.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-output')]));
+    expect(path).toEqual([
+      ['message-1', 'next'],
+      ['wait-1', 'next'],
+      ['message-2', 'yes'],
+      ['end-1', null],
+    ]);
     // The path is lit on the canvas: the yes-branch end is on it, the other ends are not.
     expect(await byTestId('step-node-end-1').getAttribute('data-path')).not.toBeNull();
     expect(await byTestId('step-node-end-2').getAttribute('data-path')).toBeNull();

@@ -14,7 +14,10 @@ import { createTimeSkippingEnv } from '../support/temporal.js';
 import { startHarness, type Harness } from './harness.js';
 import { seedEnrollment, seedJourney, seedPatient } from './seed.js';
 
-const example = (name: string) => validateJourney(JSON.parse(readFileSync(new URL(`../../examples/journeys/${name}.journey.json`, import.meta.url), 'utf8'))).document!;
+const example = (name: string) =>
+  validateJourney(
+    JSON.parse(readFileSync(new URL(`../../examples/journeys/${name}.journey.json`, import.meta.url), 'utf8')),
+  ).document!;
 
 let harness: Harness;
 let env: TestWorkflowEnvironment;
@@ -51,19 +54,31 @@ describe('pharmacy refill on Temporal', () => {
   it('waits until three days before the refill date, sends the refill request on "1", and counts the goal when the refill is picked up', async () => {
     const now = DateTime.fromMillis(Date.now(), { zone: daytimeZone() });
     const due = now.plus({ days: 10 }).toISODate();
-    const run = await enroll(example('pharmacy-refill'), '+15550100001', { refillDueDate: due, pharmacyName: 'Main St Pharmacy' });
+    const run = await enroll(example('pharmacy-refill'), '+15550100001', {
+      refillDueDate: due,
+      pharmacyName: 'Main St Pharmacy',
+    });
     await until(async () => (await run.state())?.phase.kind === 'waiting', 'the date wait');
     await env.sleep('8 days');
     await until(async () => (await inboxOf('+15550100001')).length === 1, 'the refill question');
     await until(async () => (await run.state())?.phase.kind === 'awaiting-reply', 'awaiting the reply');
     await signalReply(env.client, run.workflowId, { text: '1', messageId: 'msg_test' });
     await until(async () => (await inboxOf(`patient:${run.patientId}`)).length === 1, 'the refill webhook');
-    await until(async () => (await inboxOf('+15550100001')).some((m) => m.body.includes('Main St Pharmacy')), 'the confirmation');
+    await until(
+      async () => (await inboxOf('+15550100001')).some((m) => m.body.includes('Main St Pharmacy')),
+      'the confirmation',
+    );
     await until(async () => (await run.state())?.phase.kind === 'awaiting-event', 'waiting for pickup');
     await signalEvent(env.client, run.workflowId, { name: 'refill.picked-up', payload: { pharmacy: 'Main St' } });
-    const final = await until(async () => { const s = await run.state(); return s?.status === 'completed' && s; }, 'completion');
+    const final = await until(async () => {
+      const s = await run.state();
+      return s?.status === 'completed' && s;
+    }, 'completion');
     expect(final.goals).toEqual(['refill-picked-up']);
-    const goal = await database.db.select().from(auditTrail).where(and(eq(auditTrail.action, 'enrollment.goal'), eq(auditTrail.entityId, run.enrollmentId)));
+    const goal = await database.db
+      .select()
+      .from(auditTrail)
+      .where(and(eq(auditTrail.action, 'enrollment.goal'), eq(auditTrail.entityId, run.enrollmentId)));
     expect(goal).toHaveLength(1);
   });
 });
@@ -74,19 +89,33 @@ describe('PHQ-9 check-in on Temporal', () => {
     const answers = ['1', '1', '0', '0', '2', '0', '0', '0', '1'];
     for (let i = 0; i < answers.length; i++) {
       // Intro + question 1 arrive together; each answer brings the next question.
-      await until(async () => (await inboxOf('+15550100002')).filter((m) => m.body.startsWith(`(${i + 1}/9)`)).length === 1, `question ${i + 1}`);
+      await until(
+        async () => (await inboxOf('+15550100002')).filter((m) => m.body.startsWith(`(${i + 1}/9)`)).length === 1,
+        `question ${i + 1}`,
+      );
       await signalReply(env.client, run.workflowId, { text: answers[i], messageId: `msg_${i}` });
     }
-    const task = await until(async () => (await database.db.select().from(tasks).where(eq(tasks.enrollmentId, run.enrollmentId)))[0], 'the urgent task');
+    const task = await until(
+      async () => (await database.db.select().from(tasks).where(eq(tasks.enrollmentId, run.enrollmentId)))[0],
+      'the urgent task',
+    );
     expect(task).toMatchObject({ queue: 'crisis-nurses', status: 'open', stepId: 'urgent-nurse-call' });
-    const [response] = await database.db.select().from(assessmentResponses).where(like(assessmentResponses.key, `${run.workflowId}:%`));
+    const [response] = await database.db
+      .select()
+      .from(assessmentResponses)
+      .where(like(assessmentResponses.key, `${run.workflowId}:%`));
     expect(response.score).toBe(5);
     expect(response.response).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed' });
     expect(JSON.stringify(response.response)).not.toContain('Grace');
 
     // The nurse records the outcome; the journey goes on to the severity split and the two-week wait.
-    await env.client.workflow.getHandle(run.workflowId).signal('taskOutcome', { step: 'urgent-nurse-call', visit: 1, outcome: 'reached' });
-    const waiting = await until(async () => { const s = await run.state(); return s?.phase.kind === 'waiting' && s; }, 'the next check-in wait');
+    await env.client.workflow
+      .getHandle(run.workflowId)
+      .signal('taskOutcome', { step: 'urgent-nurse-call', visit: 1, outcome: 'reached' });
+    const waiting = await until(async () => {
+      const s = await run.state();
+      return s?.phase.kind === 'waiting' && s;
+    }, 'the next check-in wait');
     expect(waiting.path.find((p) => p.step === 'severity')!.output).toBe('mild');
     const [closed] = await database.db.select().from(tasks).where(eq(tasks.id, task.id));
     expect(closed).toMatchObject({ status: 'closed', outcome: 'reached' });
@@ -98,9 +127,18 @@ describe('STOP on Temporal', () => {
     const { receiveReply } = await import('../../runtime/enrollments/inbound.js');
     const run = await enroll(example('first-dose-check-in'), '+15550100004');
     await until(async () => (await run.state())?.phase.kind === 'waiting', 'the two-day wait');
-    const result = await receiveReply(database.db, () => ({ client: env.client, taskQueue: harness.taskQueue }), run.patientId, 'dev', { channel: 'sms', from: '+15550100004', body: 'STOP' });
+    const result = await receiveReply(
+      database.db,
+      () => ({ client: env.client, taskQueue: harness.taskQueue }),
+      run.patientId,
+      'dev',
+      { channel: 'sms', from: '+15550100004', body: 'STOP' },
+    );
     expect(result).toMatchObject({ optedOut: true, enrollmentIds: [run.enrollmentId] });
-    const final = await until(async () => { const s = await run.state(); return s?.status === 'exited' && s; }, 'the exit');
+    const final = await until(async () => {
+      const s = await run.state();
+      return s?.status === 'exited' && s;
+    }, 'the exit');
     expect(final.reason).toBe('opted out (STOP)');
     expect(final.timers).toEqual([]);
 
@@ -111,7 +149,10 @@ describe('STOP on Temporal', () => {
     const journey = await seedJourney(database.db, example('first-dose-check-in'));
     const second = await seedEnrollment(database.db, journey, run.patientId);
     await startEnrollment(env.client, harness.taskQueue, { ...second, attributes: {}, timeZone: daytimeZone() });
-    const failed = await until(async () => { const s = await enrollmentState(env.client, second.workflowId); return s?.status === 'failed' && s; }, 'the refused send');
+    const failed = await until(async () => {
+      const s = await enrollmentState(env.client, second.workflowId);
+      return s?.status === 'failed' && s;
+    }, 'the refused send');
     expect(failed.reason).toContain('opted out of sms');
     expect((await inboxOf('+15550100004')).length).toBe(before);
   });

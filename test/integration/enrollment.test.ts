@@ -43,10 +43,20 @@ async function enrollNewPatient(name = 'Ada Lovelace') {
   const patientId = await seedPatient(database.db, { name, phone });
   const input = await seedEnrollment(database.db, journey, patientId);
   const started = await startEnrollment(env.client, taskQueue, input);
-  return { ...input, patientId, phone, started, handle: env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId) };
+  return {
+    ...input,
+    patientId,
+    phone,
+    started,
+    handle: env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId),
+  };
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -81,7 +91,10 @@ function outputsTaken(state: EnrollmentState): string[] {
 }
 
 async function auditActions(enrollmentId: string): Promise<string[]> {
-  const rows = await database.db.select().from(auditTrail).where(and(eq(auditTrail.entityType, 'enrollment'), eq(auditTrail.entityId, enrollmentId)));
+  const rows = await database.db
+    .select()
+    .from(auditTrail)
+    .where(and(eq(auditTrail.entityType, 'enrollment'), eq(auditTrail.entityId, enrollmentId)));
   return rows.map((row) => row.action);
 }
 
@@ -90,14 +103,20 @@ describe('enrollment workflow on the time-skipping server', () => {
     const run = await enrollNewPatient('Ada Lovelace');
     expect(run.started.alreadyStarted).toBe(false);
 
-    const [welcome] = await eventually(async () => ((await inboxOf(run.phone)).length >= 1 ? inboxOf(run.phone) : undefined), 'the welcome SMS');
+    const [welcome] = await eventually(
+      async () => ((await inboxOf(run.phone)).length >= 1 ? inboxOf(run.phone) : undefined),
+      'the welcome SMS',
+    );
     expect(welcome.body).toBe("Hi Ada, welcome to your support program. We'll check in after your first dose.");
     expect(welcome.channel).toBe('sms');
 
     await awaitPhase(run.workflowId, 'waiting');
     expect(await inboxOf(run.phone)).toHaveLength(1);
     await env.sleep('2 days');
-    const received = await eventually(async () => ((await inboxOf(run.phone)).length >= 2 ? inboxOf(run.phone) : undefined), 'the question');
+    const received = await eventually(
+      async () => ((await inboxOf(run.phone)).length >= 2 ? inboxOf(run.phone) : undefined),
+      'the question',
+    );
     expect(received[1].body).toBe('Did your first dose go well? Reply 1 for yes, 2 for no.');
 
     await awaitPhase(run.workflowId, 'awaiting-reply');
@@ -120,7 +139,10 @@ describe('enrollment workflow on the time-skipping server', () => {
     // Once closed, the state comes from the workflow's result.
     expect(await enrollmentState(env.client, run.workflowId)).toEqual(final);
     // Today's code replays its own history without nondeterminism.
-    await Worker.runReplayHistory({ workflowBundle: await enrollmentWorkflowBundle() }, await run.handle.fetchHistory());
+    await Worker.runReplayHistory(
+      { workflowBundle: await enrollmentWorkflowBundle() },
+      await run.handle.fetchHistory(),
+    );
     await recordHistory('first-dose-yes', run.handle);
   });
 
@@ -144,7 +166,12 @@ describe('enrollment workflow on the time-skipping server', () => {
     const run = await toTheQuestion();
     // Awaiting the result lets the server skip the day of silence.
     const final = await run.handle.result();
-    expect(outputsTaken(final)).toEqual(['welcome:next', 'wait-two-days:next', 'ask-first-dose:timeout', 'end-no-reply:']);
+    expect(outputsTaken(final)).toEqual([
+      'welcome:next',
+      'wait-two-days:next',
+      'ask-first-dose:timeout',
+      'end-no-reply:',
+    ]);
     expect((await enrollmentRow(database.db, run.enrollmentId)).status).toBe('completed');
     await recordHistory('first-dose-timeout', run.handle);
   });
@@ -152,7 +179,14 @@ describe('enrollment workflow on the time-skipping server', () => {
   it('enrolling the same patient twice starts one run and sends one welcome', async () => {
     const run = await enrollNewPatient();
     await awaitPhase(run.workflowId, 'waiting');
-    const again = await startEnrollment(env.client, taskQueue, { workflowId: run.workflowId, enrollmentId: run.enrollmentId, journeyId: run.journeyId, versionId: run.versionId, definition: run.definition, attributes: {} });
+    const again = await startEnrollment(env.client, taskQueue, {
+      workflowId: run.workflowId,
+      enrollmentId: run.enrollmentId,
+      journeyId: run.journeyId,
+      versionId: run.versionId,
+      definition: run.definition,
+      attributes: {},
+    });
     expect(again).toEqual({ workflowId: run.workflowId, runId: run.started.runId, alreadyStarted: true });
     expect((await run.handle.describe()).runId).toBe(run.started.runId);
     expect(await inboxOf(run.phone)).toHaveLength(1);
@@ -166,7 +200,10 @@ describe('enrollment workflow on the time-skipping server', () => {
     await requestExit(env.client, run.workflowId, 'therapy discontinued');
     const final = await run.handle.result();
     expect(final).toMatchObject({ status: 'exited', reason: 'therapy discontinued', timers: [] });
-    expect(await enrollmentRow(database.db, run.enrollmentId)).toMatchObject({ status: 'exited', reason: 'therapy discontinued' });
+    expect(await enrollmentRow(database.db, run.enrollmentId)).toMatchObject({
+      status: 'exited',
+      reason: 'therapy discontinued',
+    });
     expect(await auditActions(run.enrollmentId)).toEqual(['enrollment.exited']);
     expect(await inboxOf(run.phone)).toHaveLength(1);
     await recordHistory('first-dose-exit-while-waiting', run.handle);
@@ -179,13 +216,22 @@ describe('enrollment workflow on the time-skipping server', () => {
     const final = await env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId).result();
     expect(final.status).toBe('failed');
     // The reason travels in workflow history, so the number is redacted there; the database keeps the provider's words.
-    expect(final.reason).toBe(`step "welcome" could not be delivered: the patient's phone number is undeliverable on the development channel`);
+    expect(final.reason).toBe(
+      `step "welcome" could not be delivered: the patient's phone number is undeliverable on the development channel`,
+    );
     const [message] = await database.db.select().from(messages).where(eq(messages.enrollmentId, input.enrollmentId));
-    expect(message).toMatchObject({ status: 'failed', stepId: 'welcome', error: '+15550001234 is undeliverable on the development channel' });
+    expect(message).toMatchObject({
+      status: 'failed',
+      stepId: 'welcome',
+      error: '+15550001234 is undeliverable on the development channel',
+    });
     expect(await enrollmentRow(database.db, input.enrollmentId)).toMatchObject({ status: 'failed' });
     expect(await auditActions(input.enrollmentId)).toEqual(['enrollment.failed']);
     expect(await inboxOf('+15550001234')).toHaveLength(0);
-    await recordHistory('first-dose-undeliverable', env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId));
+    await recordHistory(
+      'first-dose-undeliverable',
+      env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId),
+    );
   });
 
   it('resumes from carried state as a continued run would: re-arms the reply timeout and applies queued events', async () => {
@@ -211,7 +257,11 @@ describe('enrollment workflow on the time-skipping server', () => {
 
     // Second: a reply that arrived just before the continue-as-new is applied first.
     const other = await seedEnrollment(database.db, journey, await seedPatient(database.db, { phone: '+15559990001' }));
-    const queued = await startEnrollment(env.client, taskQueue, { ...other, state, pendingEvents: [{ type: 'reply', text: '2' }] });
+    const queued = await startEnrollment(env.client, taskQueue, {
+      ...other,
+      state,
+      pendingEvents: [{ type: 'reply', text: '2' }],
+    });
     const replied = await env.client.workflow.getHandle<typeof enrollmentWorkflow>(queued.workflowId).result();
     expect(replied.path.at(-1)?.step).toBe('end-follow-up');
   });
@@ -230,7 +280,9 @@ describe('continue-as-new', () => {
     const final = await handle.result();
     expect(outputsTaken(final)).toEqual(['welcome:next', 'wait-two-days:next', 'ask-first-dose:yes', 'end-well:']);
     expect((await handle.describe()).runId).not.toBe(first.runId);
-    expect((await env.client.workflow.getHandle(input.workflowId, first.runId).describe()).status.name).toBe('CONTINUED_AS_NEW');
+    expect((await env.client.workflow.getHandle(input.workflowId, first.runId).describe()).status.name).toBe(
+      'CONTINUED_AS_NEW',
+    );
     expect(await inboxOf('+15559990002')).toHaveLength(2);
     expect(await auditActions(input.enrollmentId)).toEqual(['enrollment.completed']);
   });
@@ -241,7 +293,15 @@ describe('sendMessage activity', () => {
     const patientId = await seedPatient(database.db, { name: 'Grace Brewster Hopper', phone: '+15557770000' });
     const { enrollmentId, workflowId } = await seedEnrollment(database.db, journey, patientId);
     const { sendMessage } = createActivities({ db: database.db, connectors: connectors() });
-    const input = { enrollmentId, workflowId, step: 'welcome', visit: 1, channel: 'sms', connector: 'dev', template: 'Hello {{ patient.firstName }} ({{ journey.name }})' };
+    const input = {
+      enrollmentId,
+      workflowId,
+      step: 'welcome',
+      visit: 1,
+      channel: 'sms',
+      connector: 'dev',
+      template: 'Hello {{ patient.firstName }} ({{ journey.name }})',
+    };
     const first = await sendMessage(input);
     const second = await sendMessage(input);
     expect(second).toEqual(first);
@@ -256,7 +316,17 @@ describe('sendMessage activity', () => {
     const patientId = await seedPatient(database.db, { phone: '+15557770001' });
     const { enrollmentId, workflowId } = await seedEnrollment(database.db, journey, patientId);
     const { sendMessage } = createActivities({ db: database.db, connectors: connectors() });
-    await expect(sendMessage({ enrollmentId, workflowId, step: 'welcome', visit: 1, channel: 'sms', connector: 'dev', template: 'Hi {{ patient.nickname }}' })).rejects.toMatchObject({
+    await expect(
+      sendMessage({
+        enrollmentId,
+        workflowId,
+        step: 'welcome',
+        visit: 1,
+        channel: 'sms',
+        connector: 'dev',
+        template: 'Hi {{ patient.nickname }}',
+      }),
+    ).rejects.toMatchObject({
       type: 'PermanentSendError',
       nonRetryable: true,
     });
@@ -267,7 +337,18 @@ describe('sendMessage activity', () => {
     const patientId = await seedPatient(database.db, { phone: '+15557770002', email: null });
     const { enrollmentId, workflowId } = await seedEnrollment(database.db, journey, patientId);
     const { sendMessage } = createActivities({ db: database.db, connectors: connectors() });
-    await expect(sendMessage({ enrollmentId, workflowId, step: 'welcome', visit: 1, channel: 'email', connector: 'dev', template: 'Hi', subject: 'Welcome' })).rejects.toMatchObject({ nonRetryable: true });
+    await expect(
+      sendMessage({
+        enrollmentId,
+        workflowId,
+        step: 'welcome',
+        visit: 1,
+        channel: 'email',
+        connector: 'dev',
+        template: 'Hi',
+        subject: 'Welcome',
+      }),
+    ).rejects.toMatchObject({ nonRetryable: true });
     const [row] = await database.db.select().from(messages).where(eq(messages.enrollmentId, enrollmentId));
     expect(row).toMatchObject({ status: 'failed', error: 'the patient has no email address for email' });
   });

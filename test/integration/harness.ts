@@ -19,7 +19,10 @@ export interface Harness {
 }
 
 /** Starts the pieces in order; `stop` takes them down in reverse and removes the database folder. */
-export async function startHarness(taskQueue: string, createEnv: () => Promise<TestWorkflowEnvironment>): Promise<Harness> {
+export async function startHarness(
+  taskQueue: string,
+  createEnv: () => Promise<TestWorkflowEnvironment>,
+): Promise<Harness> {
   // The worker logs every task at INFO; tests only need warnings. Must precede the first use of the runtime.
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -30,7 +33,13 @@ export async function startHarness(taskQueue: string, createEnv: () => Promise<T
   const database = await openDatabase(`file:${join(dir, 'test.db')}`);
   const env = await createEnv();
   const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {});
-  const worker = await createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, db: database.db, connectors });
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    db: database.db,
+    connectors,
+  });
   const running = worker.run();
   return {
     env,

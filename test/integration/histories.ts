@@ -28,9 +28,14 @@ export async function recordHistory(name: string, handle: WorkflowHandle): Promi
 export function checkedInHistories(): Array<{ workflowId: string; history: History }> {
   let files: string[] = [];
   try {
-    files = readdirSync(historiesDir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(historiesDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
-  return files.map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: History.fromObject(JSON.parse(readFileSync(`${historiesDir}${file}`, 'utf8'))) }));
+  return files.map((file) => ({
+    workflowId: file.replace(/\.json$/, ''),
+    history: History.fromObject(JSON.parse(readFileSync(`${historiesDir}${file}`, 'utf8'))),
+  }));
 }

@@ -14,7 +14,9 @@ let database: OpenedDatabase;
 const taskQueue = 'carepath-live-counts-test';
 
 beforeAll(async () => {
-  harness = await startHarness(taskQueue, () => createLocalEnv({ server: { searchAttributes: enrollmentSearchAttributes } }));
+  harness = await startHarness(taskQueue, () =>
+    createLocalEnv({ server: { searchAttributes: enrollmentSearchAttributes } }),
+  );
   ({ env, database } = harness);
 }, 300_000);
 
@@ -23,7 +25,10 @@ afterAll(() => harness?.stop(), 60_000);
 it('publishes the current step and counts running enrollments per step of a version', async () => {
   const journey = await seedJourney(database.db);
   const inputs = [];
-  for (let i = 0; i < 3; i++) inputs.push(await seedEnrollment(database.db, journey, await seedPatient(database.db, { phone: `+1555888000${i}` })));
+  for (let i = 0; i < 3; i++)
+    inputs.push(
+      await seedEnrollment(database.db, journey, await seedPatient(database.db, { phone: `+1555888000${i}` })),
+    );
   for (const input of inputs) await startEnrollment(env.client, taskQueue, { ...input, publishStep: true });
 
   const steps = Object.keys(journey.document.steps);
@@ -34,7 +39,14 @@ it('publishes the current step and counts running enrollments per step of a vers
     if (counts['wait-two-days'] === 3) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  expect(counts).toEqual({ welcome: 0, 'wait-two-days': 3, 'ask-first-dose': 0, 'end-well': 0, 'end-follow-up': 0, 'end-no-reply': 0 });
+  expect(counts).toEqual({
+    welcome: 0,
+    'wait-two-days': 3,
+    'ask-first-dose': 0,
+    'end-well': 0,
+    'end-follow-up': 0,
+    'end-no-reply': 0,
+  });
 
   const description = await env.client.workflow.getHandle(inputs[0].workflowId).describe();
   expect(description.typedSearchAttributes.get(currentStepKey)).toBe('wait-two-days');

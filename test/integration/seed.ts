@@ -9,7 +9,9 @@ import { enrollmentWorkflowId } from '../../runtime/temporal/client.js';
 import type { EnrollmentInput } from '../../runtime/temporal/types.js';
 import { daytimeZone } from '../support/daytime-zone.js';
 
-export const firstDoseCheckIn = JSON.parse(readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8')) as JourneyDocument;
+export const firstDoseCheckIn = JSON.parse(
+  readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'),
+) as JourneyDocument;
 
 export interface SeededJourney {
   journeyId: string;
@@ -20,8 +22,21 @@ export interface SeededJourney {
 export async function seedJourney(db: Database, document: JourneyDocument = firstDoseCheckIn): Promise<SeededJourney> {
   const journeyId = newId('jrn');
   const versionId = newId('ver');
-  await db.insert(journeys).values({ id: journeyId, name: document.name, draft: document, createdBy: 'usr_test', updatedAt: nowIso() });
-  await db.insert(versions).values({ id: versionId, journeyId, number: 1, document, contentHash: 'sha256:test', status: 'published', createdBy: 'usr_test', publishedAt: nowIso() });
+  await db
+    .insert(journeys)
+    .values({ id: journeyId, name: document.name, draft: document, createdBy: 'usr_test', updatedAt: nowIso() });
+  await db
+    .insert(versions)
+    .values({
+      id: versionId,
+      journeyId,
+      number: 1,
+      document,
+      contentHash: 'sha256:test',
+      status: 'published',
+      createdBy: 'usr_test',
+      publishedAt: nowIso(),
+    });
   return { journeyId, versionId, document };
 }
 
@@ -46,11 +61,33 @@ export async function seedPatient(db: Database, fields: PatientFields = {}): Pro
 }
 
 /** Inserts the enrollment row and returns what `startEnrollment` takes. */
-export async function seedEnrollment(db: Database, journey: SeededJourney, patientId: string): Promise<EnrollmentInput & { workflowId: string }> {
+export async function seedEnrollment(
+  db: Database,
+  journey: SeededJourney,
+  patientId: string,
+): Promise<EnrollmentInput & { workflowId: string }> {
   const enrollmentId = newId('enr');
   const workflowId = enrollmentWorkflowId(journey.journeyId, patientId);
-  await db.insert(enrollments).values({ id: enrollmentId, journeyId: journey.journeyId, versionId: journey.versionId, patientId, workflowId, status: 'running', startedAt: nowIso() });
-  return { workflowId, enrollmentId, journeyId: journey.journeyId, versionId: journey.versionId, definition: journey.document, attributes: {}, timeZone: daytimeZone() };
+  await db
+    .insert(enrollments)
+    .values({
+      id: enrollmentId,
+      journeyId: journey.journeyId,
+      versionId: journey.versionId,
+      patientId,
+      workflowId,
+      status: 'running',
+      startedAt: nowIso(),
+    });
+  return {
+    workflowId,
+    enrollmentId,
+    journeyId: journey.journeyId,
+    versionId: journey.versionId,
+    definition: journey.document,
+    attributes: {},
+    timeZone: daytimeZone(),
+  };
 }
 
 export async function enrollmentRow(db: Database, enrollmentId: string) {

@@ -11,14 +11,25 @@ import { createTimeSkippingEnv } from '../support/temporal.js';
 import { startHarness, type Harness } from './harness.js';
 import { seedEnrollment, seedJourney, seedPatient } from './seed.js';
 
-const questionnaire = JSON.parse(readFileSync(new URL('../../examples/questionnaires/injection-anxiety.json', import.meta.url), 'utf8'));
+const questionnaire = JSON.parse(
+  readFileSync(new URL('../../examples/questionnaires/injection-anxiety.json', import.meta.url), 'utf8'),
+);
 const journey = validateJourney({
   schemaVersion: 2,
   name: 'Anxiety check by web form',
   settings: { consentPurpose: 'adherence-support' },
   start: 'check',
   steps: {
-    check: { type: 'assessment', questionnaire, delivery: 'web-link', channel: 'sms', connector: 'dev', intro: 'Hi {{ patient.firstName }}, 3 quick questions: {{ assessment.link }}', timeout: 'P3D', outputs: { completed: 'done', timeout: 'done', declined: 'done' } },
+    check: {
+      type: 'assessment',
+      questionnaire,
+      delivery: 'web-link',
+      channel: 'sms',
+      connector: 'dev',
+      intro: 'Hi {{ patient.firstName }}, 3 quick questions: {{ assessment.link }}',
+      timeout: 'P3D',
+      outputs: { completed: 'done', timeout: 'done', declined: 'done' },
+    },
     done: { type: 'end' },
   },
 });
@@ -65,15 +76,23 @@ it('sends a personal link, shows every question, takes the answers once, and the
 
   const sent = await forms.request(path, { method: 'POST', body: new URLSearchParams({ q0: '1', q1: '2', q2: '0' }) });
   expect(sent.status).toBe(200);
-  expect((await forms.request(path, { method: 'POST', body: new URLSearchParams({ q0: '0', q1: '0', q2: '0' }) })).status).toBe(410);
+  expect(
+    (await forms.request(path, { method: 'POST', body: new URLSearchParams({ q0: '0', q1: '0', q2: '0' }) })).status,
+  ).toBe(410);
 
   let state = await enrollmentState(env.client, input.workflowId);
   for (let i = 0; i < 100 && state?.status !== 'completed'; i++) {
     await new Promise((r) => setTimeout(r, 100));
     state = await enrollmentState(env.client, input.workflowId);
   }
-  expect(state?.path.map((p) => [p.step, p.output])).toEqual([['check', 'completed'], ['done', undefined]]);
-  const [row] = await db.select().from(assessmentResponses).where(like(assessmentResponses.key, `${input.workflowId}:%`));
+  expect(state?.path.map((p) => [p.step, p.output])).toEqual([
+    ['check', 'completed'],
+    ['done', undefined],
+  ]);
+  const [row] = await db
+    .select()
+    .from(assessmentResponses)
+    .where(like(assessmentResponses.key, `${input.workflowId}:%`));
   expect(row.score).toBe(state!.assessment!.score);
   expect(row.response).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed' });
 });

@@ -16,9 +16,20 @@ export interface TestCarepath extends RunningCarepath {
 
 export async function startTestCarepath(options: { loadExamples: boolean }): Promise<TestCarepath> {
   const designerDir = resolve('dist/designer');
-  if (!existsSync(join(designerDir, 'index.html'))) throw new Error('The designer is not built; run the tests with `npm test`, which builds it first.');
+  if (!existsSync(join(designerDir, 'index.html')))
+    throw new Error('The designer is not built; run the tests with `npm test`, which builds it first.');
   const dataDir = mkdtempSync(join(tmpdir(), 'carepath-e2e-'));
-  const config = { ...configFromEnv({ ...process.env, PORT: '0', CAREPATH_DATA_DIR: dataDir, CAREPATH_ADMIN_PASSWORD: TEST_PASSWORD, TEMPORAL_ADDRESS: '' }), designerDir, loadExamples: options.loadExamples };
+  const config = {
+    ...configFromEnv({
+      ...process.env,
+      PORT: '0',
+      CAREPATH_DATA_DIR: dataDir,
+      CAREPATH_ADMIN_PASSWORD: TEST_PASSWORD,
+      TEMPORAL_ADDRESS: '',
+    }),
+    designerDir,
+    loadExamples: options.loadExamples,
+  };
   const carepath = await startCarepath(config);
   return {
     ...carepath,

@@ -44,7 +44,12 @@ describe('Temporal test environments', () => {
     'startDevServer persists to a file on loopback and stops on request',
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'carepath-temporal-'));
-      const server = await startDevServer({ dataDir, namespace: 'carepath-test', searchAttributes: { CarepathStep: 'Keyword' }, log: () => {} });
+      const server = await startDevServer({
+        dataDir,
+        namespace: 'carepath-test',
+        searchAttributes: { CarepathStep: 'Keyword' },
+        log: () => {},
+      });
       try {
         expect(server.address).toMatch(/^127\.0\.0\.1:\d+$/);
         const connection = await Connection.connect({ address: server.address });

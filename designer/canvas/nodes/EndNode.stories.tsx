@@ -7,5 +7,12 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Valid: Story = { args: { stepId: 'end-well' } };
-export const WithProblems: Story = { args: { stepId: 'end-no-reply', problems: [problem('end-no-reply', 'Step "No reply" can never be reached from the start.', 'graph.unreachable-step')] } };
+export const WithProblems: Story = {
+  args: {
+    stepId: 'end-no-reply',
+    problems: [
+      problem('end-no-reply', 'Step "No reply" can never be reached from the start.', 'graph.unreachable-step'),
+    ],
+  },
+};
 export const OnPath: Story = { args: { stepId: 'end-well', path: 'visited' } };

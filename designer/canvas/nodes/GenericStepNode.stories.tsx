@@ -15,6 +15,11 @@ export const WaitForEventWithLoopCap: Story = { args: { stepId: 'await-refill' }
 export const Goal: Story = { args: { stepId: 'refilled' } };
 export const Exit: Story = { args: { stepId: 'left' } };
 export const SplitWithProblems: Story = {
-  args: { stepId: 'by-score', problems: [problem('by-score', 'Step "by-score": no band covers 4–4, between "low" and "high".', 'split.band-table')] },
+  args: {
+    stepId: 'by-score',
+    problems: [
+      problem('by-score', 'Step "by-score": no band covers 4–4, between "low" and "high".', 'split.band-table'),
+    ],
+  },
 };
 export const TaskOnPath: Story = { args: { stepId: 'nurse-call', path: 'current' } };

@@ -16,7 +16,9 @@ export function GenericStepNode({ data, selected }: NodeProps<StepViewNode>) {
   }
   return (
     <StepNodeShell data={data} selected={selected} typeLabel={isStepType(type) ? kindOfType(type).label : type}>
-      <div className="step-node__meta" data-testid={`step-summary-${data.stepId}`}>{summary ?? 'Settings in the inspector'}</div>
+      <div className="step-node__meta" data-testid={`step-summary-${data.stepId}`}>
+        {summary ?? 'Settings in the inspector'}
+      </div>
     </StepNodeShell>
   );
 }

@@ -11,7 +11,17 @@ export const AwaitsReply: Story = { args: { stepId: 'ask-first-dose' } };
 export const WithProblems: Story = {
   args: {
     stepId: 'ask-first-dose',
-    problems: [problem('ask-first-dose', 'Output "timeout" of step "Did the first dose go well?" is not connected to a next step.'), problem('ask-first-dose', 'Step "ask-first-dose": the reply "1" belongs to both "yes" and "no".', 'message.ambiguous-reply')],
+    problems: [
+      problem(
+        'ask-first-dose',
+        'Output "timeout" of step "Did the first dose go well?" is not connected to a next step.',
+      ),
+      problem(
+        'ask-first-dose',
+        'Step "ask-first-dose": the reply "1" belongs to both "yes" and "no".',
+        'message.ambiguous-reply',
+      ),
+    ],
   },
 };
 export const OnPath: Story = { args: { stepId: 'welcome', path: 'visited' } };

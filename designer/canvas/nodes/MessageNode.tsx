@@ -7,12 +7,20 @@ import type { StepViewNode } from './view-data.js';
 
 export function MessageNode({ data, selected }: NodeProps<StepViewNode>) {
   const step = data.step as Omit<MessageStep, 'outputs'>;
-  const preview = step.template.trim() ? (step.template.length > 80 ? `${step.template.slice(0, 80)}…` : step.template) : 'No text yet';
+  const preview = step.template.trim()
+    ? step.template.length > 80
+      ? `${step.template.slice(0, 80)}…`
+      : step.template
+    : 'No text yet';
   return (
     <StepNodeShell data={data} selected={selected} typeLabel="Message">
-      <div className="step-node__meta">{step.channel.toUpperCase()} via {step.connector}</div>
+      <div className="step-node__meta">
+        {step.channel.toUpperCase()} via {step.connector}
+      </div>
       <div className={`step-node__template${step.template.trim() ? '' : ' is-empty'}`}>{preview}</div>
-      {step.await && <div className="step-node__meta">Awaits reply · times out after {describeDuration(step.await.timeout)}</div>}
+      {step.await && (
+        <div className="step-node__meta">Awaits reply · times out after {describeDuration(step.await.timeout)}</div>
+      )}
     </StepNodeShell>
   );
 }

@@ -16,7 +16,15 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
   const { stepId, step, isStart, problems, outputs, required, connected, path } = data;
   const errors = problems.filter((p) => p.severity === 'error');
   const offsets = outputOffsets(outputs);
-  const classes = ['step-node', `step-node--${step.type}`, selected && 'is-selected', errors.length > 0 && 'has-errors', path && `on-path is-${path}`].filter(Boolean).join(' ');
+  const classes = [
+    'step-node',
+    `step-node--${step.type}`,
+    selected && 'is-selected',
+    errors.length > 0 && 'has-errors',
+    path && `on-path is-${path}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       className={classes}
@@ -29,23 +37,44 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
       data-path={path}
       aria-label={`${typeLabel} step ${step.name ?? stepId}${errors.length ? `, ${errors.length} problem${errors.length === 1 ? '' : 's'}` : ''}`}
     >
-      <Handle type="target" position={Position.Top} id={targetHandleId} className="step-handle step-handle--in" data-testid={`handle-in-${stepId}`} aria-label={`Into ${step.name ?? stepId}`} />
+      <Handle
+        type="target"
+        position={Position.Top}
+        id={targetHandleId}
+        className="step-handle step-handle--in"
+        data-testid={`handle-in-${stepId}`}
+        aria-label={`Into ${step.name ?? stepId}`}
+      />
       <header className="step-node__head">
         <span className="step-node__icon" aria-hidden="true" />
         <span className="step-node__type">{typeLabel}</span>
-        {isStart && <span className="step-node__start" data-testid={`start-marker-${stepId}`}>Start</span>}
+        {isStart && (
+          <span className="step-node__start" data-testid={`start-marker-${stepId}`}>
+            Start
+          </span>
+        )}
         {errors.length > 0 && (
-          <span className="step-node__badge" data-testid={`problem-badge-${stepId}`} title={errors.map((p) => p.message).join('\n')}>
+          <span
+            className="step-node__badge"
+            data-testid={`problem-badge-${stepId}`}
+            title={errors.map((p) => p.message).join('\n')}
+          >
             {errors.length}
           </span>
         )}
       </header>
       <div className="step-node__name">{step.name || stepId}</div>
       {children && <div className="step-node__summary">{children}</div>}
-      {step.maxVisits !== undefined && <div className="step-node__meta step-node__cap" data-testid={`step-cap-${stepId}`}>At most {step.maxVisits} visit{step.maxVisits === 1 ? '' : 's'}</div>}
+      {step.maxVisits !== undefined && (
+        <div className="step-node__meta step-node__cap" data-testid={`step-cap-${stepId}`}>
+          At most {step.maxVisits} visit{step.maxVisits === 1 ? '' : 's'}
+        </div>
+      )}
       {errors.length > 0 && (
         <ul className="step-node__problems" data-testid={`step-problems-${stepId}`}>
-          {errors.slice(0, 3).map((p, i) => <li key={i}>{p.message}</li>)}
+          {errors.slice(0, 3).map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
           {errors.length > 3 && <li>… and {errors.length - 3} more</li>}
         </ul>
       )}
@@ -55,7 +84,18 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
           const isConnected = connected.includes(output);
           const state = isConnected ? 'connected' : required.includes(output) ? 'missing' : 'optional';
           return (
-            <div key={output} className={`step-output is-${state}`} style={{ left }} title={state === 'missing' ? `"${output}" must lead to a next step` : state === 'optional' ? `"${output}" is optional` : undefined}>
+            <div
+              key={output}
+              className={`step-output is-${state}`}
+              style={{ left }}
+              title={
+                state === 'missing'
+                  ? `"${output}" must lead to a next step`
+                  : state === 'optional'
+                    ? `"${output}" is optional`
+                    : undefined
+              }
+            >
               <span className="step-output__label">{output}</span>
               <Handle
                 type="source"

@@ -8,7 +8,16 @@ type Story = StoryObj<typeof meta>;
 
 export const Valid: Story = { args: { stepId: 'wait-two-days' } };
 export const WithProblems: Story = {
-  args: { stepId: 'wait-two-days', problems: [problem('wait-two-days', 'Step "wait-two-days": "2 days" is not a duration such as P2D (2 days) or PT30M (30 minutes).', 'wait.invalid-duration')] },
+  args: {
+    stepId: 'wait-two-days',
+    problems: [
+      problem(
+        'wait-two-days',
+        'Step "wait-two-days": "2 days" is not a duration such as P2D (2 days) or PT30M (30 minutes).',
+        'wait.invalid-duration',
+      ),
+    ],
+  },
 };
 export const OnPath: Story = { args: { stepId: 'wait-two-days', path: 'visited' } };
 export const CurrentStep: Story = { args: { stepId: 'wait-two-days', path: 'current' } };

@@ -9,7 +9,9 @@ export function WaitNode({ data, selected }: NodeProps<StepViewNode>) {
   const step = data.step as Omit<WaitStep, 'outputs'>;
   return (
     <StepNodeShell data={data} selected={selected} typeLabel="Wait">
-      <div className="step-node__meta" data-testid={`step-summary-${data.stepId}`}>{describeWait(step.wait)}</div>
+      <div className="step-node__meta" data-testid={`step-summary-${data.stepId}`}>
+        {describeWait(step.wait)}
+      </div>
     </StepNodeShell>
   );
 }

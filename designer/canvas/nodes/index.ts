@@ -5,7 +5,12 @@ import { WaitNode } from './WaitNode.js';
 import { EndNode } from './EndNode.js';
 import { GenericStepNode } from './GenericStepNode.js';
 
-export const nodeTypes = { message: MessageNode, wait: WaitNode, end: EndNode, generic: GenericStepNode } satisfies NodeTypes;
+export const nodeTypes = {
+  message: MessageNode,
+  wait: WaitNode,
+  end: EndNode,
+  generic: GenericStepNode,
+} satisfies NodeTypes;
 
 /** The node type to render a step with: its own, or the generic one. */
 export function nodeTypeOf(stepType: string): keyof typeof nodeTypes {

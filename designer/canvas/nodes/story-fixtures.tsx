@@ -17,14 +17,28 @@ export interface StepStoryArgs {
 
 /** One step of the example journey on a canvas of its own, with its problems and path mark. */
 export function StepOnCanvas({ stepId, problems = [], path }: StepStoryArgs) {
-  const overlay: PathOverlay = path ? { ...emptyOverlay, visitedSteps: new Set([stepId]), currentStep: path === 'current' ? stepId : undefined } : emptyOverlay;
+  const overlay: PathOverlay = path
+    ? { ...emptyOverlay, visitedSteps: new Set([stepId]), currentStep: path === 'current' ? stepId : undefined }
+    : emptyOverlay;
   const journey = stepId in firstDoseCheckIn.steps ? firstDoseCheckIn : catalogueJourney;
-  const { nodes } = viewGraph(documentToGraph(journey), { problems: new Map([[stepId, problems]]), overlay, selectedEdgeIds: new Set(), measured: new Map() });
+  const { nodes } = viewGraph(documentToGraph(journey), {
+    problems: new Map([[stepId, problems]]),
+    overlay,
+    selectedEdgeIds: new Set(),
+    measured: new Map(),
+  });
   const node = nodes.find((n) => n.id === stepId)!;
   return (
     <ReactFlowProvider>
       <div style={{ width: 420, height: 320 }}>
-        <ReactFlow nodes={[{ ...node, position: { x: 0, y: 0 } }]} edges={[]} nodeTypes={nodeTypes} fitView fitViewOptions={{ maxZoom: 1 }} proOptions={{ hideAttribution: true }} />
+        <ReactFlow
+          nodes={[{ ...node, position: { x: 0, y: 0 } }]}
+          edges={[]}
+          nodeTypes={nodeTypes}
+          fitView
+          fitViewOptions={{ maxZoom: 1 }}
+          proOptions={{ hideAttribution: true }}
+        />
       </div>
     </ReactFlowProvider>
   );

@@ -7,7 +7,16 @@ import { ROLES } from '../../people/roles.js';
 
 export const connectorRoutes = new OpenAPIHono<AppEnv>();
 
-connectorRoutes.openapi(createRoute({ method: 'get', path: '/connectors', tags: ['Connectors'], summary: 'Connectors with their settings schemas', responses: { 200: ok('The catalogue') } }), (c) => {
-  requireRole(c, ...ROLES);
-  return c.json({ connectors: c.get('deps').connectors.catalogue() }, 200);
-});
+connectorRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/connectors',
+    tags: ['Connectors'],
+    summary: 'Connectors with their settings schemas',
+    responses: { 200: ok('The catalogue') },
+  }),
+  (c) => {
+    requireRole(c, ...ROLES);
+    return c.json({ connectors: c.get('deps').connectors.catalogue() }, 200);
+  },
+);

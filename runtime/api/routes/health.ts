@@ -6,12 +6,27 @@ import { ok } from '../openapi.js';
 
 export const health = new OpenAPIHono<AppEnv>();
 
-health.openapi(createRoute({ method: 'get', path: '/health', tags: ['Health'], summary: 'Health of the database and of Temporal', responses: { 200: ok('Health report') } }), async (c) => {
-  const deps = c.get('deps');
-  const database = await deps.db.run(sql`select 1`).then(() => ({ ok: true }), (e: Error) => ({ ok: false, error: e.message }));
-  const access = deps.temporal();
-  const temporal = access
-    ? await access.client.connection.workflowService.getSystemInfo({}).then(() => ({ ok: true, address: deps.temporalAddress }), (e: Error) => ({ ok: false, address: deps.temporalAddress, error: e.message }))
-    : { ok: false, address: deps.temporalAddress, error: 'not connected' };
-  return c.json({ status: database.ok && temporal.ok ? 'ok' : 'degraded', database, temporal }, 200);
-});
+health.openapi(
+  createRoute({
+    method: 'get',
+    path: '/health',
+    tags: ['Health'],
+    summary: 'Health of the database and of Temporal',
+    responses: { 200: ok('Health report') },
+  }),
+  async (c) => {
+    const deps = c.get('deps');
+    const database = await deps.db.run(sql`select 1`).then(
+      () => ({ ok: true }),
+      (e: Error) => ({ ok: false, error: e.message }),
+    );
+    const access = deps.temporal();
+    const temporal = access
+      ? await access.client.connection.workflowService.getSystemInfo({}).then(
+          () => ({ ok: true, address: deps.temporalAddress }),
+          (e: Error) => ({ ok: false, address: deps.temporalAddress, error: e.message }),
+        )
+      : { ok: false, address: deps.temporalAddress, error: 'not connected' };
+    return c.json({ status: database.ok && temporal.ok ? 'ok' : 'degraded', database, temporal }, 200);
+  },
+);

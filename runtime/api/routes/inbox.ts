@@ -11,31 +11,89 @@ import { receiveReply } from '../../enrollments/inbound.js';
 
 export const inboxRoutes = new OpenAPIHono<AppEnv>();
 
-const PatientParam = z.object({ patientId: z.string().min(1).max(100).openapi({ param: { name: 'patientId', in: 'path' } }) });
-
-inboxRoutes.openapi(createRoute({ method: 'get', path: '/inbox/{patientId}', tags: ['Development channel'], summary: "A patient's phone on the development channel", request: { params: PatientParam }, responses: { 200: ok('Messages in both directions, oldest first'), 404: errors[404] } }), async (c) => {
-  requireRole(c, 'program-manager', 'engineer');
-  const { db } = c.get('deps');
-  const patient = await getPatient(db, c.req.valid('param').patientId);
-  const addresses = [patient.phone, patient.email].filter((a): a is string => !!a);
-  const received = addresses.length ? await db.select().from(devInbox).where(inArray(devInbox.address, addresses)).orderBy(asc(devInbox.createdAt)) : [];
-  const sent = await db.select().from(messages).where(and(eq(messages.patientId, patient.id), eq(messages.direction, 'inbound'), eq(messages.connector, 'dev'))).orderBy(asc(messages.createdAt));
-  const all = [
-    ...received.map((m) => ({ id: m.id, direction: 'outbound' as const, channel: m.channel, subject: m.subject ?? undefined, body: m.body, createdAt: m.createdAt })),
-    ...sent.map((m) => ({ id: m.id, direction: 'inbound' as const, channel: m.channel, body: m.body, status: m.status, createdAt: m.createdAt })),
-  ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return c.json({ patient, messages: all }, 200);
+const PatientParam = z.object({
+  patientId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'patientId', in: 'path' } }),
 });
 
-inboxRoutes.openapi(createRoute({ method: 'post', path: '/inbox/{patientId}/replies', tags: ['Development channel'], summary: 'Reply as the patient', request: { params: PatientParam, ...body(z.object({ text: z.string().trim().min(1, 'must not be empty').max(1600) })) }, responses: { 202: ok('The reply was passed to the journey'), 404: errors[404], 409: errors[409] } }), async (c) => {
-  requireRole(c, 'program-manager', 'engineer');
-  const { db, connectors } = c.get('deps');
-  const patient = await getPatient(db, c.req.valid('param').patientId);
-  const from = patient.phone ?? patient.email;
-  if (!from) throw new ApiError(409, 'no-address', 'This patient has no phone number or email address to reply from.');
-  const dev = connectors.get('dev');
-  if (!dev?.connector.parseInbound) throw new ApiError(409, 'no-dev-channel', 'The development channel is not enabled on this server.');
-  // Go through the connector's own inbound parser, as a provider webhook would.
-  const [inbound] = dev.connector.parseInbound({ url: c.req.url, headers: {}, rawBody: JSON.stringify({ from, body: c.req.valid('json').text, channel: patient.phone ? 'sms' : 'email' }) }, dev.settings);
-  return c.json(await receiveReply(db, () => requireTemporal(c), patient.id, 'dev', inbound), 202);
-});
+inboxRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/inbox/{patientId}',
+    tags: ['Development channel'],
+    summary: "A patient's phone on the development channel",
+    request: { params: PatientParam },
+    responses: { 200: ok('Messages in both directions, oldest first'), 404: errors[404] },
+  }),
+  async (c) => {
+    requireRole(c, 'program-manager', 'engineer');
+    const { db } = c.get('deps');
+    const patient = await getPatient(db, c.req.valid('param').patientId);
+    const addresses = [patient.phone, patient.email].filter((a): a is string => !!a);
+    const received = addresses.length
+      ? await db.select().from(devInbox).where(inArray(devInbox.address, addresses)).orderBy(asc(devInbox.createdAt))
+      : [];
+    const sent = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.patientId, patient.id), eq(messages.direction, 'inbound'), eq(messages.connector, 'dev')))
+      .orderBy(asc(messages.createdAt));
+    const all = [
+      ...received.map((m) => ({
+        id: m.id,
+        direction: 'outbound' as const,
+        channel: m.channel,
+        subject: m.subject ?? undefined,
+        body: m.body,
+        createdAt: m.createdAt,
+      })),
+      ...sent.map((m) => ({
+        id: m.id,
+        direction: 'inbound' as const,
+        channel: m.channel,
+        body: m.body,
+        status: m.status,
+        createdAt: m.createdAt,
+      })),
+    ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return c.json({ patient, messages: all }, 200);
+  },
+);
+
+inboxRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/inbox/{patientId}/replies',
+    tags: ['Development channel'],
+    summary: 'Reply as the patient',
+    request: {
+      params: PatientParam,
+      ...body(z.object({ text: z.string().trim().min(1, 'must not be empty').max(1600) })),
+    },
+    responses: { 202: ok('The reply was passed to the journey'), 404: errors[404], 409: errors[409] },
+  }),
+  async (c) => {
+    requireRole(c, 'program-manager', 'engineer');
+    const { db, connectors } = c.get('deps');
+    const patient = await getPatient(db, c.req.valid('param').patientId);
+    const from = patient.phone ?? patient.email;
+    if (!from)
+      throw new ApiError(409, 'no-address', 'This patient has no phone number or email address to reply from.');
+    const dev = connectors.get('dev');
+    if (!dev?.connector.parseInbound)
+      throw new ApiError(409, 'no-dev-channel', 'The development channel is not enabled on this server.');
+    // Go through the connector's own inbound parser, as a provider webhook would.
+    const [inbound] = dev.connector.parseInbound(
+      {
+        url: c.req.url,
+        headers: {},
+        rawBody: JSON.stringify({ from, body: c.req.valid('json').text, channel: patient.phone ? 'sms' : 'email' }),
+      },
+      dev.settings,
+    );
+    return c.json(await receiveReply(db, () => requireTemporal(c), patient.id, 'dev', inbound), 202);
+  },
+);

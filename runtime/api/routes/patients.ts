@@ -7,12 +7,31 @@ import { NewPatient, createPatient, listPatients } from '../../patients/reposito
 
 export const patientRoutes = new OpenAPIHono<AppEnv>();
 
-patientRoutes.openapi(createRoute({ method: 'get', path: '/patients', tags: ['Patients'], summary: 'List patients', responses: { 200: ok('Patients') } }), async (c) => {
-  requireRole(c, 'program-manager', 'care-team');
-  return c.json({ patients: await listPatients(c.get('deps').db) }, 200);
-});
+patientRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/patients',
+    tags: ['Patients'],
+    summary: 'List patients',
+    responses: { 200: ok('Patients') },
+  }),
+  async (c) => {
+    requireRole(c, 'program-manager', 'care-team');
+    return c.json({ patients: await listPatients(c.get('deps').db) }, 200);
+  },
+);
 
-patientRoutes.openapi(createRoute({ method: 'post', path: '/patients', tags: ['Patients'], summary: 'Create a patient', request: body(NewPatient), responses: { 201: ok('The patient'), 400: errors[400] } }), async (c) => {
-  const user = requireRole(c, 'program-manager', 'care-team');
-  return c.json({ patient: await createPatient(c.get('deps').db, user.id, c.req.valid('json')) }, 201);
-});
+patientRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/patients',
+    tags: ['Patients'],
+    summary: 'Create a patient',
+    request: body(NewPatient),
+    responses: { 201: ok('The patient'), 400: errors[400] },
+  }),
+  async (c) => {
+    const user = requireRole(c, 'program-manager', 'care-team');
+    return c.json({ patient: await createPatient(c.get('deps').db, user.id, c.req.valid('json')) }, 201);
+  },
+);

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { validateJourney } from '../../../schema/validate.js';
 import type { JourneyDocument } from '../../../schema/document.js';
 
-const injectionAnxiety = JSON.parse(readFileSync(new URL('../../../examples/questionnaires/injection-anxiety.json', import.meta.url), 'utf8')) as unknown;
+const injectionAnxiety = JSON.parse(
+  readFileSync(new URL('../../../examples/questionnaires/injection-anxiety.json', import.meta.url), 'utf8'),
+) as unknown;
 
 /** A tiny scored questionnaire built inline: one choice question with ordinals and one integer question. */
 const miniQuestionnaire = {
@@ -14,10 +16,18 @@ const miniQuestionnaire = {
   title: 'Mini check',
   item: [
     {
-      linkId: 'mood', type: 'choice', text: 'How is your mood?',
+      linkId: 'mood',
+      type: 'choice',
+      text: 'How is your mood?',
       answerOption: [
-        { valueCoding: { code: 'good', display: 'Good' }, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: 0 }] },
-        { valueCoding: { code: 'bad', display: 'Bad' }, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: 3 }] },
+        {
+          valueCoding: { code: 'good', display: 'Good' },
+          extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: 0 }],
+        },
+        {
+          valueCoding: { code: 'bad', display: 'Bad' },
+          extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: 3 }],
+        },
       ],
     },
     { linkId: 'pain', type: 'integer', text: 'Pain from 0 to 10?' },
@@ -31,7 +41,18 @@ export const EVENTS = ['refill-picked-up', 'appointment-kept', 'opted-out', 'the
 export const EXIT_EVENT = 'opted-out';
 export const PLANS = ['gold', 'silver', 'stop', 'none'] as const;
 
-const KINDS = ['message', 'wait', 'wait-for-event', 'assessment', 'split', 'task', 'update', 'goal', 'exit', 'end'] as const;
+const KINDS = [
+  'message',
+  'wait',
+  'wait-for-event',
+  'assessment',
+  'split',
+  'task',
+  'update',
+  'goal',
+  'exit',
+  'end',
+] as const;
 type Kind = (typeof KINDS)[number];
 
 const nat = fc.nat({ max: 1000 });
@@ -64,91 +85,195 @@ const settingsSeed = fc.record({
   fallback: fc.constantFrom(...ZONES),
   /** Random windows, the US default, and narrow allowed hours around the small-hours DST changes. */
   quiet: fc.oneof(
-    fc.record({ start: fc.integer({ min: 0, max: 23 }), end: fc.integer({ min: 0, max: 23 }), minutes: fc.constantFrom(0, 30) }),
+    fc.record({
+      start: fc.integer({ min: 0, max: 23 }),
+      end: fc.integer({ min: 0, max: 23 }),
+      minutes: fc.constantFrom(0, 30),
+    }),
     fc.constant({ start: 21, end: 8, minutes: 0 }),
     fc.integer({ min: 0, max: 3 }).map((h) => ({ start: h + 1, end: h, minutes: 0 })),
   ),
   channels: fc.subarray(['sms', 'email', 'voice'] as const),
-  cap: fc.option(fc.record({ max: fc.integer({ min: 1, max: 3 }), period: fc.constantFrom('PT1H', 'PT12H', 'P1D') }), { nil: undefined }),
+  cap: fc.option(fc.record({ max: fc.integer({ min: 1, max: 3 }), period: fc.constantFrom('PT1H', 'PT12H', 'P1D') }), {
+    nil: undefined,
+  }),
 });
 
 const pick = <T>(xs: readonly T[], n: number): T => xs[n % xs.length];
 const hhmm = (h: number, m: number) => `${String(h % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const DURATIONS = ['PT30M', 'PT2H', 'PT6H', 'P1D', 'P2D'];
-const CONDITIONS = ['patient.age > 40.0', 'patient.enrolled == true', 'patient.plan == "gold"', 'has(patient.refillDate) && patient.refillDate < now', 'patient.score >= 5.0'];
+const CONDITIONS = [
+  'patient.age > 40.0',
+  'patient.enrolled == true',
+  'patient.plan == "gold"',
+  'has(patient.refillDate) && patient.refillDate < now',
+  'patient.score >= 5.0',
+];
 
 /** The step body (without outputs) for a seed, and its required and optional outputs; back-edge output first among waiting outputs. */
-function body(id: string, seed: StepSeed): { step: Record<string, unknown>; required: string[]; optional: string[]; loopOutput?: string } {
+function body(
+  id: string,
+  seed: StepSeed,
+): { step: Record<string, unknown>; required: string[]; optional: string[]; loopOutput?: string } {
   const [a, b, c, d, e, f] = seed.p;
   switch (seed.kind) {
     case 'message': {
       const channel = pick(['sms', 'sms', 'email'] as const, a);
-      const step: Record<string, unknown> = { type: 'message', channel, connector: 'dev', template: b % 4 === 0 ? `Hi, your plan is {{ patient.plan }} (${id}).` : `Hello from ${id}.` };
+      const step: Record<string, unknown> = {
+        type: 'message',
+        channel,
+        connector: 'dev',
+        template: b % 4 === 0 ? `Hi, your plan is {{ patient.plan }} (${id}).` : `Hello from ${id}.`,
+      };
       if (channel === 'email') step.subject = 'Your program';
       if (c % 2 === 0) {
-        const classes = Array.from({ length: 1 + (d % 3) }, (_, k) => ({ id: `c${k}`, match: [String(k + 1), ['yes', 'no', 'later'][k]] }));
+        const classes = Array.from({ length: 1 + (d % 3) }, (_, k) => ({
+          id: `c${k}`,
+          match: [String(k + 1), ['yes', 'no', 'later'][k]],
+        }));
         step.await = { classes, timeout: pick(DURATIONS, e) };
-        return { step, required: [...classes.map((k) => k.id), 'timeout'], optional: ['failed'], loopOutput: 'timeout' };
+        return {
+          step,
+          required: [...classes.map((k) => k.id), 'timeout'],
+          optional: ['failed'],
+          loopOutput: 'timeout',
+        };
       }
       return { step, required: ['next'], optional: ['failed'] };
     }
     case 'wait': {
       const kind = a % 3;
-      if (kind === 0) return { step: { type: 'wait', wait: { kind: 'duration', duration: pick(DURATIONS, b) } }, required: ['next'], optional: [], loopOutput: 'next' };
+      if (kind === 0)
+        return {
+          step: { type: 'wait', wait: { kind: 'duration', duration: pick(DURATIONS, b) } },
+          required: ['next'],
+          optional: [],
+          loopOutput: 'next',
+        };
       if (kind === 1) {
         const weekdays = c % 3 === 0 ? { weekdays: ['mon', 'wed', 'fri'].slice(0, 1 + (d % 3)) } : {};
-        return { step: { type: 'wait', wait: { kind: 'time-of-day', time: hhmm(b, e % 2 ? 30 : 0), ...weekdays } }, required: ['next'], optional: [], loopOutput: 'next' };
+        return {
+          step: { type: 'wait', wait: { kind: 'time-of-day', time: hhmm(b, e % 2 ? 30 : 0), ...weekdays } },
+          required: ['next'],
+          optional: [],
+          loopOutput: 'next',
+        };
       }
       const offset = c % 3 === 0 ? {} : { offset: pick(['-P1D', 'P2D', '-PT12H'], d) };
-      return { step: { type: 'wait', wait: { kind: 'attribute-date', attribute: 'refillDate', time: hhmm(b, 0), ...offset } }, required: ['next'], optional: ['no-date'], loopOutput: 'next' };
+      return {
+        step: { type: 'wait', wait: { kind: 'attribute-date', attribute: 'refillDate', time: hhmm(b, 0), ...offset } },
+        required: ['next'],
+        optional: ['no-date'],
+        loopOutput: 'next',
+      };
     }
     case 'wait-for-event': {
       const event = pick(['refill-picked-up', 'appointment-kept'], a);
       const filter = event === 'refill-picked-up' && b % 2 === 0 ? { filter: 'event.days > 2.0' } : {};
-      return { step: { type: 'wait-for-event', event, timeout: pick(DURATIONS, c), ...filter }, required: ['received', 'timeout'], optional: [], loopOutput: 'timeout' };
+      return {
+        step: { type: 'wait-for-event', event, timeout: pick(DURATIONS, c), ...filter },
+        required: ['received', 'timeout'],
+        optional: [],
+        loopOutput: 'timeout',
+      };
     }
     case 'assessment': {
       const delivery = pick(['sms', 'web-link'] as const, a);
-      const intro = delivery === 'web-link' ? { intro: 'Please answer: {{ assessment.link }}' } : b % 2 === 0 ? { intro: 'A few questions.' } : {};
+      const intro =
+        delivery === 'web-link'
+          ? { intro: 'Please answer: {{ assessment.link }}' }
+          : b % 2 === 0
+            ? { intro: 'A few questions.' }
+            : {};
       return {
-        step: { type: 'assessment', questionnaire: structuredClone(pick(QUESTIONNAIRES, c)), delivery, channel: pick(['sms', 'email'], d), connector: 'dev', timeout: pick(DURATIONS, e), ...intro },
-        required: ['completed', 'timeout', 'declined'], optional: ['failed'], loopOutput: 'timeout',
+        step: {
+          type: 'assessment',
+          questionnaire: structuredClone(pick(QUESTIONNAIRES, c)),
+          delivery,
+          channel: pick(['sms', 'email'], d),
+          connector: 'dev',
+          timeout: pick(DURATIONS, e),
+          ...intro,
+        },
+        required: ['completed', 'timeout', 'declined'],
+        optional: ['failed'],
+        loopOutput: 'timeout',
       };
     }
     case 'split': {
       const mode = a % 3;
       if (mode === 0) {
-        const branches = Array.from({ length: 1 + (b % 3) }, (_, k) => ({ id: `b${k}`, when: pick(CONDITIONS, c + k * 7 + d) }));
-        return { step: { type: 'split', split: { mode: 'conditions', branches } }, required: [...branches.map((x) => x.id), 'else'], optional: [] };
+        const branches = Array.from({ length: 1 + (b % 3) }, (_, k) => ({
+          id: `b${k}`,
+          when: pick(CONDITIONS, c + k * 7 + d),
+        }));
+        return {
+          step: { type: 'split', split: { mode: 'conditions', branches } },
+          required: [...branches.map((x) => x.id), 'else'],
+          optional: [],
+        };
       }
       if (mode === 1) {
         // Contiguous whole-number bands over 0..9, cut at up to two points.
         const cuts = [...new Set([1 + (c % 9), 1 + (d % 9)])].sort((x, y) => x - y).slice(0, 1 + (e % 2));
         const edges = [0, ...cuts, 10];
         const bands = edges.slice(0, -1).map((min, k) => ({ id: `band${k}`, min, max: edges[k + 1] - 1 }));
-        return { step: { type: 'split', split: { mode: 'bands', value: pick(['patient.score', 'assessment.score'], b), bands } }, required: bands.map((x) => x.id), optional: ['out-of-range'] };
+        return {
+          step: {
+            type: 'split',
+            split: { mode: 'bands', value: pick(['patient.score', 'assessment.score'], b), bands },
+          },
+          required: bands.map((x) => x.id),
+          optional: ['out-of-range'],
+        };
       }
       const n = 2 + (b % 3);
       const cuts = Array.from({ length: n - 1 }, (_, k) => [c, d, e][k] % 101).sort((x, y) => x - y);
       const edges = [0, ...cuts, 100];
       const variants = edges.slice(0, -1).map((lo, k) => ({ id: `v${k}`, percent: edges[k + 1] - lo }));
-      return { step: { type: 'split', split: { mode: 'random', variants } }, required: variants.map((v) => v.id), optional: [] };
+      return {
+        step: { type: 'split', split: { mode: 'random', variants } },
+        required: variants.map((v) => v.id),
+        optional: [],
+      };
     }
     case 'task': {
       const outcomes = Array.from({ length: 1 + (a % 3) }, (_, k) => ({ id: ['reached', 'voicemail', 'refused'][k] }));
-      return { step: { type: 'task', queue: 'nurses', title: 'Call the patient', talkingPoints: ['Ask about side effects'], outcomes, deadline: pick(DURATIONS, b) }, required: [...outcomes.map((o) => o.id), 'escalated'], optional: [], loopOutput: 'escalated' };
+      return {
+        step: {
+          type: 'task',
+          queue: 'nurses',
+          title: 'Call the patient',
+          talkingPoints: ['Ask about side effects'],
+          outcomes,
+          deadline: pick(DURATIONS, b),
+        },
+        required: [...outcomes.map((o) => o.id), 'escalated'],
+        optional: [],
+        loopOutput: 'escalated',
+      };
     }
     case 'update': {
       const set = [
         [{ attribute: 'score', value: 'patient.score + 1.0' }],
         [{ attribute: 'plan', value: '"silver"' }],
-        [{ attribute: 'age', value: '50.0' }, { attribute: 'enrolled', value: 'true' }],
+        [
+          { attribute: 'age', value: '50.0' },
+          { attribute: 'enrolled', value: 'true' },
+        ],
       ][a % 3];
-      return { step: { type: 'update', set, addTags: f % 2 ? ['touched'] : [], removeTags: [] }, required: ['next'], optional: [] };
+      return {
+        step: { type: 'update', set, addTags: f % 2 ? ['touched'] : [], removeTags: [] },
+        required: ['next'],
+        optional: [],
+      };
     }
-    case 'goal': return { step: { type: 'goal', goal: pick(['engaged', 'refilled'], a) }, required: ['next'], optional: [] };
-    case 'exit': return { step: { type: 'exit', reason: 'left the program' }, required: [], optional: [] };
-    case 'end': return { step: { type: 'end' }, required: [], optional: [] };
+    case 'goal':
+      return { step: { type: 'goal', goal: pick(['engaged', 'refilled'], a) }, required: ['next'], optional: [] };
+    case 'exit':
+      return { step: { type: 'exit', reason: 'left the program' }, required: [], optional: [] };
+    case 'end':
+      return { step: { type: 'end' }, required: [], optional: [] };
   }
 }
 
@@ -166,7 +291,10 @@ function reachableOnly<S extends { outputs: Record<string, string> }>(steps: Rec
 }
 
 /** Builds a journey from seeds: forward edges make a DAG; a waiting step may loop back, and the loop target gets `maxVisits`. */
-export function buildJourney(seeds: StepSeed[], settings: typeof settingsSeed extends fc.Arbitrary<infer T> ? T : never): unknown {
+export function buildJourney(
+  seeds: StepSeed[],
+  settings: typeof settingsSeed extends fc.Arbitrary<infer T> ? T : never,
+): unknown {
   const ids = [...seeds.map((_, i) => `s${i}`), 'done', 'bye'];
   const steps: Record<string, Record<string, unknown>> = {};
   const capped = new Map<string, number>();
@@ -176,8 +304,12 @@ export function buildJourney(seeds: StepSeed[], settings: typeof settingsSeed ex
     const later = ids.slice(i + 1);
     const outputs: Record<string, string> = {};
     // The first output mostly leads to the next step, so journeys run long; the rest go anywhere later.
-    required.forEach((out, k) => { outputs[out] = later[(k > 0 || seed.targets[k] % 4 === 0 ? seed.targets[k] : 0) % later.length]; });
-    optional.forEach((out, k) => { if (seed.optional[k]) outputs[out] = later[seed.targets[5 - k] % later.length]; });
+    required.forEach((out, k) => {
+      outputs[out] = later[(k > 0 || seed.targets[k] % 4 === 0 ? seed.targets[k] : 0) % later.length];
+    });
+    optional.forEach((out, k) => {
+      if (seed.optional[k]) outputs[out] = later[seed.targets[5 - k] % later.length];
+    });
     if (loopOutput && seed.back !== null) {
       const target = ids[seed.back! % (i + 1)];
       outputs[loopOutput] = target;
@@ -192,14 +324,25 @@ export function buildJourney(seeds: StepSeed[], settings: typeof settingsSeed ex
   for (const [target, max] of capped) steps[target].maxVisits = Math.min(Number(steps[target].maxVisits ?? max), max);
   for (const [i, seed] of seeds.entries()) {
     const step = steps[ids[i]];
-    if (step.maxVisits !== undefined && seed.optional[2]) (step.outputs as Record<string, string>).capped = ids[Math.min(i + 1, ids.length - 2)];
+    if (step.maxVisits !== undefined && seed.optional[2])
+      (step.outputs as Record<string, string>).capped = ids[Math.min(i + 1, ids.length - 2)];
   }
   const kept = reachableOnly(steps as Record<string, { outputs: Record<string, string> }>);
-  const quiet = { start: hhmm(settings.quiet.start, settings.quiet.minutes), end: hhmm(settings.quiet.end, 0), channels: settings.channels };
+  const quiet = {
+    start: hhmm(settings.quiet.start, settings.quiet.minutes),
+    end: hhmm(settings.quiet.end, 0),
+    channels: settings.channels,
+  };
   return {
     schemaVersion: 2,
     name: 'Random journey',
-    attributes: { age: { type: 'number' }, score: { type: 'number' }, enrolled: { type: 'boolean' }, plan: { type: 'string' }, refillDate: { type: 'date' } },
+    attributes: {
+      age: { type: 'number' },
+      score: { type: 'number' },
+      enrolled: { type: 'boolean' },
+      plan: { type: 'string' },
+      refillDate: { type: 'date' },
+    },
     events: {
       'refill-picked-up': { fields: { days: { type: 'number' } } },
       'appointment-kept': {},
@@ -213,7 +356,9 @@ export function buildJourney(seeds: StepSeed[], settings: typeof settingsSeed ex
     ],
     goals: [{ id: 'refilled', event: 'refill-picked-up' }],
     settings: {
-      timeZone: settings.zone ? { source: 'fixed', zone: settings.zone } : { source: 'patient', fallback: settings.fallback },
+      timeZone: settings.zone
+        ? { source: 'fixed', zone: settings.zone }
+        : { source: 'patient', fallback: settings.fallback },
       quietHours: quiet,
       ...(settings.cap ? { frequencyCap: settings.cap } : {}),
       consentPurpose: 'adherence-support',
@@ -236,7 +381,13 @@ export const journeyArb: fc.Arbitrary<JourneyDocument> = fc
       raw.steps = reachableOnly(raw.steps);
       result = validateJourney(raw);
     }
-    if (!result.ok) throw new Error(`generator made an invalid journey:\n${result.problems.filter((p) => p.severity === 'error').map((p) => `${p.code} ${p.pointer}: ${p.message}`).join('\n')}\n${JSON.stringify(raw)}`);
+    if (!result.ok)
+      throw new Error(
+        `generator made an invalid journey:\n${result.problems
+          .filter((p) => p.severity === 'error')
+          .map((p) => `${p.code} ${p.pointer}: ${p.message}`)
+          .join('\n')}\n${JSON.stringify(raw)}`,
+      );
     return result.document;
   });
 
@@ -256,13 +407,34 @@ export const patientArb = fc.record({
   startMinute: fc.oneof(
     fc.integer({ min: 0, max: 365 * 24 * 60 }),
     // Within two days before a DST change: New York and London in March, Auckland in September and April, New York in November.
-    fc.tuple(fc.constantFrom(Date.UTC(2025, 2, 9), Date.UTC(2025, 2, 30), Date.UTC(2025, 8, 28), Date.UTC(2025, 3, 6), Date.UTC(2025, 10, 2)), fc.integer({ min: -48 * 60, max: 12 * 60 }))
+    fc
+      .tuple(
+        fc.constantFrom(
+          Date.UTC(2025, 2, 9),
+          Date.UTC(2025, 2, 30),
+          Date.UTC(2025, 8, 28),
+          Date.UTC(2025, 3, 6),
+          Date.UTC(2025, 10, 2),
+        ),
+        fc.integer({ min: -48 * 60, max: 12 * 60 }),
+      )
       .map(([day, minutes]) => (day - Date.UTC(2025, 0, 1)) / 60_000 + minutes),
   ),
 });
 export type Patient = typeof patientArb extends fc.Arbitrary<infer T> ? T : never;
 
-export const ACTIONS = ['host', 'timer', 'tick', 'delivery', 'reply', 'event', 'task-outcome', 'assessment-response', 'attributes', 'exit'] as const;
+export const ACTIONS = [
+  'host',
+  'timer',
+  'tick',
+  'delivery',
+  'reply',
+  'event',
+  'task-outcome',
+  'assessment-response',
+  'attributes',
+  'exit',
+] as const;
 export type ActionKind = (typeof ACTIONS)[number];
 const actionKind = fc.oneof(
   { weight: 12, arbitrary: fc.constant<ActionKind>('host') },
@@ -280,5 +452,8 @@ export const actionArb = fc.record({ kind: actionKind, x: nat, y: nat });
 export type Action = typeof actionArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** A host event script plus the seed of the random draws the host hands the engine. */
-export const scriptArb = fc.record({ actions: fc.array(actionArb, { maxLength: 60, size: 'large' }), seed: fc.integer() });
+export const scriptArb = fc.record({
+  actions: fc.array(actionArb, { maxLength: 60, size: 'large' }),
+  seed: fc.integer(),
+});
 export type Script = typeof scriptArb extends fc.Arbitrary<infer T> ? T : never;

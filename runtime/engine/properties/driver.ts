@@ -38,7 +38,7 @@ export function seeded(seed: number): () => number {
 
 export function zoneFor(definition: JourneyDocument, patient: Patient): string {
   const setting = definition.settings.timeZone;
-  return setting.source === 'fixed' ? setting.zone : patient.timeZone ?? setting.fallback;
+  return setting.source === 'fixed' ? setting.zone : (patient.timeZone ?? setting.fallback);
 }
 
 /** Runs a journey for a patient through a script, like a host would; never catches what the engine throws. */
@@ -80,7 +80,12 @@ export function drive(definition: JourneyDocument, patient: Patient, script: Scr
 }
 
 /** What the host delivers next for an action, given where the enrollment is; `tick` lets time pass. */
-function eventFor(definition: JourneyDocument, state: EnrollmentState, action: Action, earliest: () => { id: string; at: number } | undefined): EngineEvent | 'tick' | undefined {
+function eventFor(
+  definition: JourneyDocument,
+  state: EnrollmentState,
+  action: Action,
+  earliest: () => { id: string; at: number } | undefined,
+): EngineEvent | 'tick' | undefined {
   const { x, y } = action;
   const phase = state.phase;
   const here = 'step' in phase ? { step: phase.step, visit: phase.visit } : { step: 's0', visit: 1 };
@@ -90,21 +95,31 @@ function eventFor(definition: JourneyDocument, state: EnrollmentState, action: A
       // What the world does next: the send is reported sent, the patient or nurse answers what is asked, or the next timer fires.
       if (phase.kind === 'sending') return { type: 'delivery', step: phase.step, visit: phase.visit, outcome: 'sent' };
       const step = 'step' in phase ? definition.steps[phase.step] : undefined;
-      if (y % 2 === 1 && (phase.kind === 'awaiting-reply' || phase.kind === 'assessing')) return { type: 'reply', text: replyText(definition, state, x, 1) };
-      if (y % 2 === 1 && phase.kind === 'awaiting-task' && step?.type === 'task') return { type: 'task-outcome', ...here, outcome: step.outcomes[x % step.outcomes.length].id };
-      if (y % 2 === 1 && phase.kind === 'awaiting-event') return { type: 'event', name: phase.event, payload: { days: x % 5 } };
+      if (y % 2 === 1 && (phase.kind === 'awaiting-reply' || phase.kind === 'assessing'))
+        return { type: 'reply', text: replyText(definition, state, x, 1) };
+      if (y % 2 === 1 && phase.kind === 'awaiting-task' && step?.type === 'task')
+        return { type: 'task-outcome', ...here, outcome: step.outcomes[x % step.outcomes.length].id };
+      if (y % 2 === 1 && phase.kind === 'awaiting-event')
+        return { type: 'event', name: phase.event, payload: { days: x % 5 } };
       return earliest() ? { type: 'timer', id: earliest()!.id } : 'tick';
     }
     case 'timer': {
       const timer = earliest();
       return timer && y % 10 !== 0 ? { type: 'timer', id: timer.id } : { type: 'timer', id: `t${y % 50}` };
     }
-    case 'tick': return 'tick';
+    case 'tick':
+      return 'tick';
     case 'delivery': {
       const target = y % 6 === 0 ? { step: stepIds[x % stepIds.length], visit: 1 + (x % 3) } : here;
-      return { type: 'delivery', ...target, outcome: y % 4 === 0 ? 'failed' : 'sent', ...(y % 4 === 0 ? { error: 'carrier rejected' } : {}) };
+      return {
+        type: 'delivery',
+        ...target,
+        outcome: y % 4 === 0 ? 'failed' : 'sent',
+        ...(y % 4 === 0 ? { error: 'carrier rejected' } : {}),
+      };
     }
-    case 'reply': return { type: 'reply', text: replyText(definition, state, x, y) };
+    case 'reply':
+      return { type: 'reply', text: replyText(definition, state, x, y) };
     case 'event': {
       // The exit-criterion events come up less often, so that most scripts get somewhere first.
       const names = y % 4 === 0 ? EVENTS : EVENTS.filter((e) => e !== 'opted-out' && e !== 'therapy-stopped');
@@ -115,10 +130,24 @@ function eventFor(definition: JourneyDocument, state: EnrollmentState, action: A
     case 'task-outcome': {
       const step = definition.steps[here.step];
       const outcomes = step?.type === 'task' ? step.outcomes.map((o) => o.id) : [];
-      return { type: 'task-outcome', ...here, outcome: [...outcomes, 'bogus'][y % (outcomes.length + 1)], ...(x % 2 ? { note: 'spoke briefly' } : {}) };
+      return {
+        type: 'task-outcome',
+        ...here,
+        outcome: [...outcomes, 'bogus'][y % (outcomes.length + 1)],
+        ...(x % 2 ? { note: 'spoke briefly' } : {}),
+      };
     }
     case 'assessment-response': {
-      const answers: Record<string, string | number | boolean> = y % 3 === 0 ? { 'ia-worry': 'a-little', 'ia-confidence': 'garbage' } : { mood: y % 2 ? 'bad' : 'good', pain: x % 12, 'ia-worry': 'very-much', 'ia-confidence': 'not-at-all', 'ia-avoidance': 'quite-a-bit' };
+      const answers: Record<string, string | number | boolean> =
+        y % 3 === 0
+          ? { 'ia-worry': 'a-little', 'ia-confidence': 'garbage' }
+          : {
+              mood: y % 2 ? 'bad' : 'good',
+              pain: x % 12,
+              'ia-worry': 'very-much',
+              'ia-confidence': 'not-at-all',
+              'ia-avoidance': 'quite-a-bit',
+            };
       return { type: 'assessment-response', ...here, answers };
     }
     case 'attributes': {
@@ -129,7 +158,8 @@ function eventFor(definition: JourneyDocument, state: EnrollmentState, action: A
       if (x % 7 === 0) values.age = 20 + (y % 60);
       return { type: 'attributes', values };
     }
-    case 'exit': return { type: 'exit', reason: 'patient asked to leave' };
+    case 'exit':
+      return { type: 'exit', reason: 'patient asked to leave' };
   }
 }
 

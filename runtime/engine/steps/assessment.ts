@@ -26,8 +26,23 @@ export function startAssessment(ctx: StepContext, stepId: string, step: Assessme
   ctx.state.phase = phase;
   // One assessment is one contact for the frequency cap, however many questions it asks: noted once, here.
   noteSent(ctx, step.channel);
-  const send = (template: string, literal: boolean, purpose: 'question' | 'assessment-link' | 'reask' | 'message', part: string) => {
-    ctx.commands.push({ type: 'send', step: stepId, visit, channel: step.channel, connector: step.connector, template, literal, purpose, part });
+  const send = (
+    template: string,
+    literal: boolean,
+    purpose: 'question' | 'assessment-link' | 'reask' | 'message',
+    part: string,
+  ) => {
+    ctx.commands.push({
+      type: 'send',
+      step: stepId,
+      visit,
+      channel: step.channel,
+      connector: step.connector,
+      template,
+      literal,
+      purpose,
+      part,
+    });
   };
   if (step.delivery === 'web-link') {
     send(step.intro ?? '', false, 'assessment-link', 'link');
@@ -37,9 +52,16 @@ export function startAssessment(ctx: StepContext, stepId: string, step: Assessme
   return askNext(ctx, step, phase, send);
 }
 
-function askNext(ctx: StepContext, step: AssessmentStep, phase: Assessing, send?: (t: string, l: boolean, p: 'question', part: string) => void): Entry {
+function askNext(
+  ctx: StepContext,
+  step: AssessmentStep,
+  phase: Assessing,
+  send?: (t: string, l: boolean, p: 'question', part: string) => void,
+): Entry {
   const answers = ctx.state.answers ?? {};
-  const next = questionsOf(step.questionnaire).map((q) => q.item.linkId).find((id) => answers[id] === undefined && !phase.skipped.includes(id));
+  const next = questionsOf(step.questionnaire)
+    .map((q) => q.item.linkId)
+    .find((id) => answers[id] === undefined && !phase.skipped.includes(id));
   if (next === undefined) return finishAssessment(ctx, step, phase, 'completed');
   phase.question = next;
   phase.reasked = false;
@@ -47,7 +69,17 @@ function askNext(ctx: StepContext, step: AssessmentStep, phase: Assessing, send?
   if (send) send(text, true, 'question', `q:${next}`);
   else {
     // Later questions answer the patient's own reply, so they go at once (not deferred by quiet hours or the cap).
-    ctx.commands.push({ type: 'send', step: phase.step, visit: phase.visit, channel: step.channel, connector: step.connector, template: text, literal: true, purpose: 'question', part: `q:${next}` });
+    ctx.commands.push({
+      type: 'send',
+      step: phase.step,
+      visit: phase.visit,
+      channel: step.channel,
+      connector: step.connector,
+      template: text,
+      literal: true,
+      purpose: 'question',
+      part: `q:${next}`,
+    });
   }
   return pause;
 }
@@ -66,7 +98,17 @@ export function assessmentReply(ctx: StepContext, step: AssessmentStep, phase: A
   }
   if (!phase.reasked) {
     phase.reasked = true;
-    ctx.commands.push({ type: 'send', step: phase.step, visit: phase.visit, channel: step.channel, connector: step.connector, template: `${parsed.reason} ${questionText(step.questionnaire, phase.question, { progress: false, context: 'never' })}`, literal: true, purpose: 'reask', part: `reask:${phase.question}` });
+    ctx.commands.push({
+      type: 'send',
+      step: phase.step,
+      visit: phase.visit,
+      channel: step.channel,
+      connector: step.connector,
+      template: `${parsed.reason} ${questionText(step.questionnaire, phase.question, { progress: false, context: 'never' })}`,
+      literal: true,
+      purpose: 'reask',
+      part: `reask:${phase.question}`,
+    });
     return pause;
   }
   phase.skipped.push(phase.question);
@@ -74,7 +116,12 @@ export function assessmentReply(ctx: StepContext, step: AssessmentStep, phase: A
 }
 
 /** Answers from the web form arrive all at once. */
-export function assessmentResponse(ctx: StepContext, step: AssessmentStep, phase: Assessing, answers: Record<string, Answer>): Entry {
+export function assessmentResponse(
+  ctx: StepContext,
+  step: AssessmentStep,
+  phase: Assessing,
+  answers: Record<string, Answer>,
+): Entry {
   ctx.state.answers = { ...answers };
   cancelTimer(ctx, phase.timerId);
   return finishAssessment(ctx, step, phase, 'completed');
@@ -84,7 +131,12 @@ export function assessmentTimedOut(ctx: StepContext, step: AssessmentStep, phase
   return finishAssessment(ctx, step, phase, 'timeout');
 }
 
-function finishAssessment(ctx: StepContext, step: AssessmentStep, phase: Assessing, outcome: 'completed' | 'declined' | 'timeout'): Entry {
+function finishAssessment(
+  ctx: StepContext,
+  step: AssessmentStep,
+  phase: Assessing,
+  outcome: 'completed' | 'declined' | 'timeout',
+): Entry {
   const answers = ctx.state.answers ?? {};
   if (outcome === 'completed') {
     ctx.state.timers.some((t) => t.id === phase.timerId) && cancelTimer(ctx, phase.timerId);
@@ -92,14 +144,31 @@ function finishAssessment(ctx: StepContext, step: AssessmentStep, phase: Assessi
     // Expressions read item scores where an item is scored (PHQ-9 item 9 > 0), the raw answer otherwise.
     const readable: Record<string, Answer> = { ...answers, ...itemScores };
     ctx.state.assessment = { step: phase.step, score, answers: readable, completedAt: ctx.now };
-    const response = buildQuestionnaireResponse({ questionnaire: step.questionnaire, answers, authored: new Date(ctx.now).toISOString(), status: 'completed' });
+    const response = buildQuestionnaireResponse({
+      questionnaire: step.questionnaire,
+      answers,
+      authored: new Date(ctx.now).toISOString(),
+      status: 'completed',
+    });
     ctx.commands.push({ type: 'record-assessment', step: phase.step, visit: phase.visit, score, answers, response });
     ctx.state.answers = undefined;
     return leave('completed', `score ${score}${missing.length ? `, ${missing.length} unanswered` : ''}`);
   }
   if (Object.keys(answers).length > 0) {
-    const response = buildQuestionnaireResponse({ questionnaire: step.questionnaire, answers, authored: new Date(ctx.now).toISOString(), status: 'stopped' });
-    ctx.commands.push({ type: 'record-assessment', step: phase.step, visit: phase.visit, score: scoreOf(step.questionnaire, answers).score, answers, response });
+    const response = buildQuestionnaireResponse({
+      questionnaire: step.questionnaire,
+      answers,
+      authored: new Date(ctx.now).toISOString(),
+      status: 'stopped',
+    });
+    ctx.commands.push({
+      type: 'record-assessment',
+      step: phase.step,
+      visit: phase.visit,
+      score: scoreOf(step.questionnaire, answers).score,
+      answers,
+      response,
+    });
   }
   ctx.state.answers = undefined;
   return leave(outcome);

@@ -7,4 +7,5 @@ export type Entry =
   | { kind: 'fail'; reason: string };
 
 export const pause: Entry = { kind: 'pause' };
-export const leave = (output: string, detail?: string): Entry => (detail === undefined ? { kind: 'leave', output } : { kind: 'leave', output, detail });
+export const leave = (output: string, detail?: string): Entry =>
+  detail === undefined ? { kind: 'leave', output } : { kind: 'leave', output, detail };

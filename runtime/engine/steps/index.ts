@@ -14,20 +14,29 @@ export type { Entry } from './entry.js';
 
 export function enterStep(ctx: StepContext, stepId: string, step: Step, visit: number): Entry {
   switch (step.type) {
-    case 'message': return enterMessage(ctx, stepId, step, visit);
-    case 'wait': return enterWait(ctx, stepId, step, visit);
+    case 'message':
+      return enterMessage(ctx, stepId, step, visit);
+    case 'wait':
+      return enterWait(ctx, stepId, step, visit);
     case 'wait-for-event': {
       const deadline = ctx.now + durationMillis(step.timeout);
       const timerId = armTimer(ctx, deadline);
       ctx.state.phase = { kind: 'awaiting-event', step: stepId, visit, timerId, deadline, event: step.event };
       return pause;
     }
-    case 'assessment': return enterAssessment(ctx, stepId, step, visit);
-    case 'split': return enterSplit(ctx, step);
-    case 'task': return enterTask(ctx, stepId, step, visit);
-    case 'update': return enterUpdate(ctx, step);
-    case 'goal': return enterGoal(ctx, step);
-    case 'exit': return { kind: 'exit', reason: step.reason };
-    case 'end': return { kind: 'complete' };
+    case 'assessment':
+      return enterAssessment(ctx, stepId, step, visit);
+    case 'split':
+      return enterSplit(ctx, step);
+    case 'task':
+      return enterTask(ctx, stepId, step, visit);
+    case 'update':
+      return enterUpdate(ctx, step);
+    case 'goal':
+      return enterGoal(ctx, step);
+    case 'exit':
+      return { kind: 'exit', reason: step.reason };
+    case 'end':
+      return { kind: 'complete' };
   }
 }

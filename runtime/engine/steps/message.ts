@@ -13,7 +13,16 @@ export function enterMessage(ctx: StepContext, stepId: string, step: MessageStep
 
 /** Emits the send; the host reports its delivery, which decides what comes next. */
 export function sendMessage(ctx: StepContext, stepId: string, step: MessageStep, visit: number): Entry {
-  ctx.commands.push({ type: 'send', step: stepId, visit, channel: step.channel, connector: step.connector, template: step.template, purpose: 'message', ...(step.subject !== undefined ? { subject: step.subject } : {}) });
+  ctx.commands.push({
+    type: 'send',
+    step: stepId,
+    visit,
+    channel: step.channel,
+    connector: step.connector,
+    template: step.template,
+    purpose: 'message',
+    ...(step.subject !== undefined ? { subject: step.subject } : {}),
+  });
   noteSent(ctx, step.channel);
   ctx.state.phase = { kind: 'sending', step: stepId, visit };
   return pause;

@@ -18,7 +18,10 @@ export function enterSplit(ctx: StepContext, step: SplitStep): Entry {
     const value = result.ok && typeof result.value === 'number' ? result.value : undefined;
     const band = value === undefined ? undefined : rule.bands.find((b) => value >= b.min && value <= b.max);
     if (band) return leave(band.id, `value ${value}`);
-    const why = value === undefined ? `no number from ${rule.value}${result.ok ? '' : `: ${result.error}`}` : `value ${value} is in no band`;
+    const why =
+      value === undefined
+        ? `no number from ${rule.value}${result.ok ? '' : `: ${result.error}`}`
+        : `value ${value} is in no band`;
     return step.outputs['out-of-range'] ? leave('out-of-range', why) : { kind: 'fail', reason: `split: ${why}` };
   }
   const draw = ctx.random() * 100;

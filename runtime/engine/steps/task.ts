@@ -6,13 +6,30 @@ import { leave, pause, type Entry } from './entry.js';
 
 export function enterTask(ctx: StepContext, stepId: string, step: TaskStep, visit: number): Entry {
   const dueAt = ctx.now + durationMillis(step.deadline);
-  ctx.commands.push({ type: 'create-task', step: stepId, visit, queue: step.queue, title: step.title, talkingPoints: step.talkingPoints, outcomes: step.outcomes.map((o) => o.id), dueAt });
+  ctx.commands.push({
+    type: 'create-task',
+    step: stepId,
+    visit,
+    queue: step.queue,
+    title: step.title,
+    talkingPoints: step.talkingPoints,
+    outcomes: step.outcomes.map((o) => o.id),
+    dueAt,
+  });
   const timerId = armTimer(ctx, dueAt);
   ctx.state.phase = { kind: 'awaiting-task', step: stepId, visit, timerId, deadline: dueAt };
   return pause;
 }
 
-export function taskOutcome(ctx: StepContext, step: TaskStep, stepId: string, visit: number, timerId: string, outcome: string, note?: string): Entry | null {
+export function taskOutcome(
+  ctx: StepContext,
+  step: TaskStep,
+  stepId: string,
+  visit: number,
+  timerId: string,
+  outcome: string,
+  note?: string,
+): Entry | null {
   if (!step.outcomes.some((o) => o.id === outcome)) return null;
   cancelTimer(ctx, timerId);
   ctx.commands.push({ type: 'close-task', step: stepId, visit, outcome });

@@ -12,7 +12,8 @@ export function enterWait(ctx: StepContext, stepId: string, step: WaitStep, visi
   else if (wait.kind === 'time-of-day') until = nextLocalTime(ctx.now, zoneOf(ctx), wait.time, wait.weekdays);
   else {
     const at = attributeDateTime(ctx.state.attributes[wait.attribute], zoneOf(ctx), wait.offset, wait.time);
-    if (at === null) return leave(step.outputs['no-date'] ? 'no-date' : 'next', `no usable date in "${wait.attribute}"`);
+    if (at === null)
+      return leave(step.outputs['no-date'] ? 'no-date' : 'next', `no usable date in "${wait.attribute}"`);
     // A date already past means the moment has come: go on at once rather than wait a year.
     if (at <= ctx.now) return leave('next', `"${wait.attribute}" date already reached`);
     until = at;
