@@ -55,7 +55,7 @@ export function JsonField({
   const [text, setText] = useState(() => format(value));
   const [error, setError] = useState<string>();
   useEffect(() => {
-    let same = false;
+    let same: boolean;
     try {
       same = JSON.stringify(JSON.parse(text)) === JSON.stringify(value ?? null);
     } catch {

@@ -195,17 +195,15 @@ describe('events for an enrollment', () => {
       await call('POST', '/api/patients', { name: 'Event Person', phone: '+15557770001', timeZone: 'America/Chicago' })
     ).body.patient;
     // The row a started enrollment has; these refusals happen before Temporal is asked anything.
-    await database.db
-      .insert(enrollments)
-      .values({
-        id: 'enr_events',
-        journeyId: journey.id,
-        versionId: version.id,
-        patientId: patient.id,
-        workflowId: 'enrollment-events-test',
-        status: 'running',
-        startedAt: new Date().toISOString(),
-      });
+    await database.db.insert(enrollments).values({
+      id: 'enr_events',
+      journeyId: journey.id,
+      versionId: version.id,
+      patientId: patient.id,
+      workflowId: 'enrollment-events-test',
+      status: 'running',
+      startedAt: new Date().toISOString(),
+    });
     const undeclared = await call('POST', '/api/enrollments/enr_events/events', { name: 'refill.lost' });
     expect(undeclared.status).toBe(422);
     expect(undeclared.body.error.message).toContain('refill.picked-up');

@@ -7,6 +7,7 @@ import { carepath, example, root, scratchDir } from './run-cli.test-support.js';
 const scratch = scratchDir('carepath-cli-');
 
 /** Writes the example journey, changed by `edit`, to the scratch directory. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke arbitrary paths of the raw JSON
 function brokenExample(name: string, edit: (journey: any) => void): string {
   const journey = JSON.parse(readFileSync(join(root, example), 'utf8'));
   edit(journey);

@@ -62,19 +62,17 @@ export async function receiveReply(
     );
   }
   const id = newId('msg');
-  await db
-    .insert(messages)
-    .values({
-      id,
-      direction: 'inbound',
-      enrollmentId: target.id,
-      patientId,
-      channel: inbound.channel,
-      connector,
-      body: inbound.body,
-      status: 'received',
-      providerMessageId: inbound.providerMessageId ?? null,
-    });
+  await db.insert(messages).values({
+    id,
+    direction: 'inbound',
+    enrollmentId: target.id,
+    patientId,
+    channel: inbound.channel,
+    connector,
+    body: inbound.body,
+    status: 'received',
+    providerMessageId: inbound.providerMessageId ?? null,
+  });
   try {
     await signalReply(access!.client, target.workflowId, { text: inbound.body, messageId: id });
   } catch (error) {
@@ -108,18 +106,16 @@ async function optOut(
   const id = newId('msg');
   await db.transaction(
     async (tx) => {
-      await tx
-        .insert(messages)
-        .values({
-          id,
-          direction: 'inbound',
-          patientId,
-          channel: inbound.channel,
-          connector,
-          body: inbound.body,
-          status: 'received',
-          providerMessageId: inbound.providerMessageId ?? null,
-        });
+      await tx.insert(messages).values({
+        id,
+        direction: 'inbound',
+        patientId,
+        channel: inbound.channel,
+        connector,
+        body: inbound.body,
+        status: 'received',
+        providerMessageId: inbound.providerMessageId ?? null,
+      });
       // Kept on the patient, so no later send or enrollment on this channel reaches them until they text START.
       const [patient] = await tx
         .select({ channels: patients.optedOutChannels })
@@ -176,18 +172,16 @@ async function optIn(db: Database, patientId: string, connector: string, inbound
   const id = newId('msg');
   await db.transaction(
     async (tx) => {
-      await tx
-        .insert(messages)
-        .values({
-          id,
-          direction: 'inbound',
-          patientId,
-          channel: inbound.channel,
-          connector,
-          body: inbound.body,
-          status: 'delivered',
-          providerMessageId: inbound.providerMessageId ?? null,
-        });
+      await tx.insert(messages).values({
+        id,
+        direction: 'inbound',
+        patientId,
+        channel: inbound.channel,
+        connector,
+        body: inbound.body,
+        status: 'delivered',
+        providerMessageId: inbound.providerMessageId ?? null,
+      });
       const [patient] = await tx
         .select({ channels: patients.optedOutChannels })
         .from(patients)

@@ -128,17 +128,15 @@ export async function snapshotVersion(db: Database, actor: string, journeyId: st
         .from(versions)
         .where(eq(versions.journeyId, journeyId));
       const number = (last ?? 0) + 1;
-      await tx
-        .insert(versions)
-        .values({
-          id,
-          journeyId,
-          number,
-          document: result.document,
-          contentHash: hash,
-          status: 'snapshot',
-          createdBy: actor,
-        });
+      await tx.insert(versions).values({
+        id,
+        journeyId,
+        number,
+        document: result.document,
+        contentHash: hash,
+        status: 'snapshot',
+        createdBy: actor,
+      });
       await appendAudit(tx, {
         actor,
         action: 'version.snapshot',

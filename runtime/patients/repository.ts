@@ -54,16 +54,14 @@ export async function createPatient(db: Database, actor: string, input: NewPatie
   const id = newId('pat');
   await db.transaction(
     async (tx) => {
-      await tx
-        .insert(patients)
-        .values({
-          id,
-          name: input.name,
-          phone: input.phone ?? null,
-          email: input.email?.toLowerCase() ?? null,
-          timeZone: input.timeZone,
-          attributes: input.attributes,
-        });
+      await tx.insert(patients).values({
+        id,
+        name: input.name,
+        phone: input.phone ?? null,
+        email: input.email?.toLowerCase() ?? null,
+        timeZone: input.timeZone,
+        attributes: input.attributes,
+      });
       await appendAudit(tx, { actor, action: 'patient.created', entityType: 'patient', entityId: id });
     },
     { behavior: 'immediate' },

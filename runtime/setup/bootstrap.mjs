@@ -3,9 +3,11 @@
  * Zero-hand-install entry point behind `npm start`, `npm test` and `bash .ci/run`. Plain Node with no
  * dependencies, because node_modules may not exist yet.
  *
- *   deps   npm dependencies, installed with `npm ci` when node_modules is missing or older than the lock
+ *   deps   npm dependencies: `npm ci` on a fresh clone, `npm install` from the lock when node_modules is older
  *   start  deps, the Temporal CLI (unless TEMPORAL_ADDRESS is set), the designer build, then runtime/main.ts
- *   test   deps, the Temporal CLI and test server, Chromium, the designer build, then `vitest run <args>`
+ *   check  deps, then the type check, lint and format check over the whole tree
+ *   test   deps, the checks (unless test files are named), the Temporal CLI and test server, Chromium,
+ *          the designer build, then `vitest run <args>`
  *
  * Tools are resolved once here and handed to children as TEMPORAL_CLI, TEMPORAL_TEST_SERVER and
  * CHROMIUM_PATH, so parallel vitest workers never race to install them.
@@ -40,12 +42,11 @@ function dependencyFingerprint() {
   return hash.digest('hex');
 }
 
-function npm(args, { capture = false } = {}) {
+function npm(args) {
   const result = spawnSync('npm', args, {
     cwd: root,
     shell: isWindows,
-    stdio: capture ? ['ignore', 'inherit', 'pipe'] : 'inherit',
-    encoding: 'utf8',
+    stdio: 'inherit',
   });
   if (result.error) throw new Failure(`could not run npm: ${result.error.message}`);
   return result;
@@ -59,26 +60,16 @@ function ensureDependencies() {
   if (!existsSync(join(root, 'package-lock.json'))) {
     say('installing npm dependencies (no package-lock.json, so `npm install`)…');
     if (npm(['install', ...quiet]).status !== 0) throw new Failure('npm install failed (see above).');
+  } else if (!hasModules) {
+    // A fresh clone: exactly what the lock says. The lock lists every platform's optional packages
+    // (@swc/core-darwin-arm64, @rolldown/binding-win32-x64-msvc, …), so this works on Linux, macOS and Windows alike.
+    say('installing npm dependencies (npm ci)…');
+    if (npm(['ci', ...quiet]).status !== 0) throw new Failure('npm ci failed (see above).');
   } else {
-    say(
-      hasModules
-        ? 'package-lock.json changed: reinstalling npm dependencies (npm ci)…'
-        : 'installing npm dependencies (npm ci)…',
-    );
-    const ci = npm(['ci', ...quiet], { capture: true });
-    if (ci.status !== 0) {
-      // npm drops other platforms' optional packages (@swc/core-darwin-arm64, …) from a lock written where
-      // node_modules already existed (npm/cli#4828); `npm ci` then refuses the lock, `npm install` does not.
-      if (!/in sync/.test(ci.stderr ?? '')) {
-        process.stderr.write(ci.stderr ?? '');
-        throw new Failure('npm ci failed (see above).');
-      }
-      say('npm ci refused package-lock.json as out of sync with package.json; using `npm install` instead.');
-      say(
-        '(regenerate the lock without node_modules present, e.g. `rm -rf node_modules && npm install`, to fix this for good)',
-      );
-      if (npm(['install', ...quiet]).status !== 0) throw new Failure('npm install failed (see above).');
-    }
+    // node_modules exists but the lock moved on (a pull, a new dependency): bring it up to date in place, so
+    // other processes using node_modules (a running server, a test) are not pulled out from under them.
+    say('package-lock.json changed: updating npm dependencies (npm install from the lock)…');
+    if (npm(['install', ...quiet]).status !== 0) throw new Failure('npm install failed (see above).');
   }
   // Install scripts are not run by npm 11 by default; the packages this project needs without them
   // (esbuild, @swc/core, @temporalio/core-bridge) ship their binaries as packages, so none is needed.
@@ -136,6 +127,20 @@ function ensureDesignerBuild() {
   if (result.status !== 0) throw new Failure('the designer build failed (see above).');
 }
 
+/** The whole-tree checks that run before the tests: types, lint (with the architecture fences), formatting. */
+function runChecks() {
+  const checks = [
+    ['type check (tsc --noEmit)', 'tsc', ['--noEmit', '-p', '.']],
+    ['lint (eslint)', 'eslint', ['.', '--max-warnings', '0']],
+    ['format (prettier --check)', 'prettier', ['--check', '.', '--log-level', 'warn']],
+  ];
+  for (const [what, bin, args] of checks) {
+    say(`${what}…`);
+    const result = spawnSync(localBin(bin), args, { cwd: root, stdio: 'inherit', shell: isWindows });
+    if (result.status !== 0) throw new Failure(`the ${what} failed (see above); \`npm run format\` fixes formatting.`);
+  }
+}
+
 /** Runs a child to completion, relaying Ctrl-C and termination to it, and resolves with its exit code. */
 function runForwardingSignals(command, args, env) {
   return new Promise((resolveExit) => {
@@ -175,15 +180,21 @@ async function main([command, ...args]) {
       say('starting Carepath…');
       return runForwardingSignals(process.execPath, ['--import', 'tsx', join(root, 'runtime/main.ts'), ...args], env);
     }
+    case 'check':
+      ensureDependencies();
+      runChecks();
+      return 0;
     case 'test': {
       ensureDependencies();
+      // A focused run (`npm test -- some/file.test.ts`) skips the whole-tree checks; the full suite and CI run them first.
+      if (args.length === 0) runChecks();
       const env = ensureTools(['temporal-cli', 'temporal-test-server', 'chromium']);
       ensureDesignerBuild();
       say(`running the tests (vitest run${args.length ? ' ' + args.join(' ') : ''})…`);
       return runForwardingSignals(localBin('vitest'), ['run', ...args], env);
     }
     default:
-      process.stderr.write('usage: node runtime/setup/bootstrap.mjs <deps|start|test> [args…]\n');
+      process.stderr.write('usage: node runtime/setup/bootstrap.mjs <deps|check|start|test> [args…]\n');
       return 2;
   }
 }

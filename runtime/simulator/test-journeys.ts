@@ -1,7 +1,7 @@
 /** Journeys and personas the simulator's tests share: the checked-in first-dose example, and small journeys built in code. */
 import firstDoseJson from '../../examples/journeys/first-dose-check-in.journey.json';
 import injectionAnxiety from '../../examples/questionnaires/injection-anxiety.json';
-import { JourneyDocument, type JourneyDocumentInput } from '../../schema/document.js';
+import type { JourneyDocument, JourneyDocumentInput } from '../../schema/document.js';
 import { validateJourney } from '../../schema/validate.js';
 import { Persona, type PersonaInput } from './personas.js';
 

@@ -1,5 +1,4 @@
 /** The one Liquid engine every template goes through: strict, synchronous, no partials, no clock, no randomness, bounded. */
-/// <reference path="./liquidjs-browser.d.ts" />
 import { Liquid } from 'liquidjs/dist/liquid.browser.mjs';
 
 export const templateLimits = {

@@ -26,7 +26,7 @@ export async function recordHistory(name: string, handle: WorkflowHandle): Promi
 }
 
 export function checkedInHistories(): Array<{ workflowId: string; history: History }> {
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(historiesDir)
       .filter((f) => f.endsWith('.json'))

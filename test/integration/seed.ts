@@ -25,18 +25,16 @@ export async function seedJourney(db: Database, document: JourneyDocument = firs
   await db
     .insert(journeys)
     .values({ id: journeyId, name: document.name, draft: document, createdBy: 'usr_test', updatedAt: nowIso() });
-  await db
-    .insert(versions)
-    .values({
-      id: versionId,
-      journeyId,
-      number: 1,
-      document,
-      contentHash: 'sha256:test',
-      status: 'published',
-      createdBy: 'usr_test',
-      publishedAt: nowIso(),
-    });
+  await db.insert(versions).values({
+    id: versionId,
+    journeyId,
+    number: 1,
+    document,
+    contentHash: 'sha256:test',
+    status: 'published',
+    createdBy: 'usr_test',
+    publishedAt: nowIso(),
+  });
   return { journeyId, versionId, document };
 }
 
@@ -68,17 +66,15 @@ export async function seedEnrollment(
 ): Promise<EnrollmentInput & { workflowId: string }> {
   const enrollmentId = newId('enr');
   const workflowId = enrollmentWorkflowId(journey.journeyId, patientId);
-  await db
-    .insert(enrollments)
-    .values({
-      id: enrollmentId,
-      journeyId: journey.journeyId,
-      versionId: journey.versionId,
-      patientId,
-      workflowId,
-      status: 'running',
-      startedAt: nowIso(),
-    });
+  await db.insert(enrollments).values({
+    id: enrollmentId,
+    journeyId: journey.journeyId,
+    versionId: journey.versionId,
+    patientId,
+    workflowId,
+    status: 'running',
+    startedAt: nowIso(),
+  });
   return {
     workflowId,
     enrollmentId,

@@ -1,12 +1,8 @@
 /** fast-check arbitraries for property tests: random valid journeys (DAG plus capped loops through waits), patients and host event scripts. */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import injectionAnxiety from '../../../examples/questionnaires/injection-anxiety.json';
 import { validateJourney } from '../../../schema/validate.js';
 import type { JourneyDocument } from '../../../schema/document.js';
-
-const injectionAnxiety = JSON.parse(
-  readFileSync(new URL('../../../examples/questionnaires/injection-anxiety.json', import.meta.url), 'utf8'),
-) as unknown;
 
 /** A tiny scored questionnaire built inline: one choice question with ordinals and one integer question. */
 const miniQuestionnaire = {
@@ -41,7 +37,7 @@ export const EVENTS = ['refill-picked-up', 'appointment-kept', 'opted-out', 'the
 export const EXIT_EVENT = 'opted-out';
 export const PLANS = ['gold', 'silver', 'stop', 'none'] as const;
 
-const KINDS = [
+const _KINDS = [
   'message',
   'wait',
   'wait-for-event',
@@ -53,7 +49,7 @@ const KINDS = [
   'exit',
   'end',
 ] as const;
-type Kind = (typeof KINDS)[number];
+type Kind = (typeof _KINDS)[number];
 
 const nat = fc.nat({ max: 1000 });
 const kindArb = fc.oneof(

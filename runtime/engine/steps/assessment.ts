@@ -139,7 +139,7 @@ function finishAssessment(
 ): Entry {
   const answers = ctx.state.answers ?? {};
   if (outcome === 'completed') {
-    ctx.state.timers.some((t) => t.id === phase.timerId) && cancelTimer(ctx, phase.timerId);
+    if (ctx.state.timers.some((t) => t.id === phase.timerId)) cancelTimer(ctx, phase.timerId);
     const { score, itemScores, missing } = scoreOf(step.questionnaire, answers);
     // Expressions read item scores where an item is scored (PHQ-9 item 9 > 0), the raw answer otherwise.
     const readable: Record<string, Answer> = { ...answers, ...itemScores };
