@@ -15,6 +15,10 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** JSON array of roles: program-manager, compliance-reviewer, engineer, care-team, admin. */
   roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
+  /** For compliance reviewers: medical, legal or regulatory; the discipline they sign for. */
+  discipline: text('discipline'),
+  /** Set when an admin disables the user: no login, and their sessions end. */
+  disabledAt: text('disabled_at'),
   createdAt: createdAt(),
 });
 
@@ -24,7 +28,10 @@ export const sessions = sqliteTable('sessions', {
   userId: text('user_id')
     .notNull()
     .references(() => users.id),
+  /** Absolute end of the session. */
   expiresAt: text('expires_at').notNull(),
+  /** Last request on the session; an idle session ends after a while. */
+  lastSeenAt: text('last_seen_at'),
   createdAt: createdAt(),
 });
 
@@ -66,6 +73,8 @@ export const patients = sqliteTable('patients', {
   attributes: text('attributes', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   /** Channels the patient opted out of (STOP on SMS); no message goes out on them until they opt back in. */
   optedOutChannels: text('opted_out_channels', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  /** A test patient (enrolled from the designer's test run): only they may be answered for on the development channel. */
+  test: integer('test', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -195,4 +204,30 @@ export const formLinks = sqliteTable('form_links', {
   expiresAt: text('expires_at').notNull(),
   usedAt: text('used_at'),
   createdAt: createdAt(),
+});
+
+// ── Users, logins and the audit trail's signed head (issue 8: people and audit) ──
+
+/**
+ * The audit trail's signed head: the last row's seq and hash, MAC'd with the audit key, updated in the
+ * same transaction as every append, so deleting the newest rows is detected. One row (id 1).
+ */
+export const auditHead = sqliteTable('audit_head', {
+  id: integer('id').primaryKey(),
+  seq: integer('seq').notNull(),
+  hash: text('hash').notNull(),
+  /** Rows up to this seq were written with the old unkeyed scheme, before the keyed chain existed. */
+  legacyUntil: integer('legacy_until').notNull(),
+  /** Set when an append found the head missing under keyed rows: the trail cannot be vouched for before it. */
+  lostBefore: integer('lost_before'),
+  mac: text('mac').notNull(),
+});
+
+/** Failed-login counters per account and per client address, for throttling and lock-outs. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  /** `account:<email>` or `address:<client address>`. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstFailureAt: text('first_failure_at').notNull(),
+  lockedUntil: text('locked_until'),
 });
