@@ -2,8 +2,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv, ApiDeps } from './context.js';
-import { ApiError, respondError } from './errors.js';
+import { respondError } from './errors.js';
+import { InvalidInputError, TooLargeError } from '../errors.js';
 import { sessionMiddleware } from './auth.js';
 import { toPointer } from '../../schema/problems.js';
 import { health } from './routes/health.js';
@@ -47,17 +49,21 @@ export function createApi(deps: ApiDeps) {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, 'too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+        throw new TooLargeError('too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
       },
     }),
   );
   api.use('*', sessionMiddleware);
   api.onError((error, c) => {
     if (error instanceof SyntaxError || (error instanceof HTTPException && /malformed json/i.test(error.message))) {
-      return respondError(c, new ApiError(400, 'invalid-json', `The request body is not valid JSON: ${error.message}`));
+      return respondError(
+        c,
+        new InvalidInputError('invalid-json', `The request body is not valid JSON: ${error.message}`),
+      );
     }
+    // Hono's own refusals (a wrong content type, …) keep their status and say why.
     if (error instanceof HTTPException && error.status < 500)
-      return respondError(c, new ApiError(error.status as 400, 'bad-request', error.message));
+      return c.json({ error: { code: 'bad-request', message: error.message } }, error.status as ContentfulStatusCode);
     return respondError(c, error);
   });
   api.notFound((c) =>

@@ -2,7 +2,7 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
-import { ApiError } from './errors.js';
+import { ForbiddenError, UnauthenticatedError, UnavailableError } from '../errors.js';
 import { userForToken } from '../people/sessions.js';
 import { hasRole, type Role, type SessionUser } from '../people/roles.js';
 import type { AppEnv } from './context.js';
@@ -18,23 +18,22 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const user = token ? await userForToken(c.get('deps').db, token) : null;
   if (user) c.set('user', user);
   else if (!publicRoute && !c.req.path.startsWith('/api/reference/'))
-    throw new ApiError(401, 'not-logged-in', 'Log in first.');
+    throw new UnauthenticatedError('not-logged-in', 'Log in first.');
   await next();
 });
 
 /** The logged-in user, if they hold one of the roles. */
 export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
   const user = c.get('user');
-  if (!user) throw new ApiError(401, 'not-logged-in', 'Log in first.');
-  if (!hasRole(user, roles)) throw new ApiError(403, 'forbidden', `This needs the role ${roles.join(' or ')}.`);
+  if (!user) throw new UnauthenticatedError('not-logged-in', 'Log in first.');
+  if (!hasRole(user, roles)) throw new ForbiddenError('forbidden', `This needs the role ${roles.join(' or ')}.`);
   return user;
 }
 
 export function requireTemporal(c: Context<AppEnv>) {
   const temporal = c.get('deps').temporal();
   if (!temporal)
-    throw new ApiError(
-      503,
+    throw new UnavailableError(
       'runtime-unavailable',
       'The workflow service (Temporal) is not reachable right now; try again shortly.',
     );

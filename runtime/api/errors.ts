@@ -1,29 +1,35 @@
-/** API errors: a status, a stable code and a sentence that says what is wrong and where; never a stack trace. */
+/** The one place domain errors become HTTP answers: a status per kind, a stable code and a sentence; never a stack trace. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Problem } from '../../schema/problems.js';
+import { DomainError, TooManyRequestsError, type DomainErrorKind } from '../errors.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly problems?: Problem[],
-  ) {
-    super(message);
-  }
-}
+/** The HTTP status of each kind of domain error; exhaustive, so a new kind cannot go unmapped. */
+export const STATUS_OF_KIND: Record<DomainErrorKind, ContentfulStatusCode> = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  // The stored data no longer matches what it is bound to: the request cannot proceed in this state.
+  integrity: 409,
+  'too-large': 413,
+  unprocessable: 422,
+  'too-many-requests': 429,
+  unavailable: 503,
+};
 
-export const notFound = (what: string, id: string) => new ApiError(404, 'not-found', `No ${what} with id "${id}".`);
-
-export function errorBody(error: ApiError) {
+export function errorBody(error: DomainError) {
   return {
     error: { code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) },
   };
 }
 
 export function respondError(c: Context, error: unknown) {
-  if (error instanceof ApiError) return c.json(errorBody(error), error.status);
+  if (error instanceof DomainError) {
+    if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined)
+      c.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
+    return c.json(errorBody(error), STATUS_OF_KIND[error.kind]);
+  }
   console.error('carepath: unexpected error', error);
   return c.json(
     {

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import { enrollments, patients, versions } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import { appendAudit } from '../db/audit.js';
-import { ApiError, notFound } from '../api/errors.js';
+import { ConflictError, DomainError, NotFoundError, UnavailableError, UnprocessableError } from '../errors.js';
 import { acceptsEnrollments, type VersionStatus } from '../journeys/lifecycle.js';
 import type { JourneyDocument } from '../../schema/document.js';
 import {
@@ -55,16 +55,15 @@ export async function enroll(
   input: { versionId: string; patientId: string },
 ) {
   const [version] = await db.select().from(versions).where(eq(versions.id, input.versionId));
-  if (!version) throw notFound('version', input.versionId);
+  if (!version) throw NotFoundError.of('version', input.versionId);
   if (!acceptsEnrollments(version.status as VersionStatus)) {
-    throw new ApiError(
-      409,
+    throw new ConflictError(
       'version-not-published',
       `Version ${version.number} is ${version.status}; only a published version takes enrollments.`,
     );
   }
   const [patient] = await db.select().from(patients).where(eq(patients.id, input.patientId));
-  if (!patient) throw notFound('patient', input.patientId);
+  if (!patient) throw NotFoundError.of('patient', input.patientId);
 
   const earlier = await db
     .select()
@@ -74,8 +73,7 @@ export async function enroll(
   const latest = earlier.at(-1);
   if (latest?.status === 'running') return { enrollment: enrollmentView(latest, patient.name), alreadyEnrolled: true };
   if (latest && (version.document as JourneyDocument).entry?.reentry !== 'after-end') {
-    throw new ApiError(
-      409,
+    throw new ConflictError(
       'reentry-not-allowed',
       `This patient has already been through this journey (${latest.status}); its entry rule does not allow re-entry.`,
     );
@@ -143,14 +141,13 @@ export async function enroll(
         },
         { behavior: 'immediate' },
       );
-      throw new ApiError(
-        409,
+      throw new ConflictError(
         'already-running',
         `A run of this journey is already active for this patient in Temporal.`,
       );
     }
   } catch (error) {
-    if (error instanceof ApiError) throw error;
+    if (error instanceof DomainError) throw error;
     await db.transaction(
       async (tx) => {
         await tx.delete(enrollments).where(eq(enrollments.id, id));
@@ -164,8 +161,7 @@ export async function enroll(
       },
       { behavior: 'immediate' },
     );
-    throw new ApiError(
-      503,
+    throw new UnavailableError(
       'runtime-unavailable',
       `The enrollment could not be started because the workflow service did not answer: ${(error as Error).message}. Nothing was recorded; try again.`,
     );
@@ -197,7 +193,7 @@ export async function getEnrollment(db: Database, temporal: TemporalAccess | und
     .from(enrollments)
     .innerJoin(patients, eq(patients.id, enrollments.patientId))
     .where(eq(enrollments.id, id));
-  if (!row) throw notFound('enrollment', id);
+  if (!row) throw NotFoundError.of('enrollment', id);
   const state = temporal ? await enrollmentState(temporal.client, row.enrollment.workflowId).catch(() => null) : null;
   return { ...enrollmentView(row.enrollment, row.patientName), state };
 }
@@ -211,7 +207,7 @@ export async function exitEnrollment(
 ) {
   const enrollment = await getEnrollment(db, undefined, id);
   if (enrollment.status !== 'running')
-    throw new ApiError(409, 'not-running', `The enrollment has already ${enrollment.status}.`);
+    throw new ConflictError('not-running', `The enrollment has already ${enrollment.status}.`);
   const access = temporal();
   await db.transaction(
     async (tx) => {
@@ -239,8 +235,7 @@ export async function sendEnrollmentEvent(
 ) {
   const enrollment = await getEnrollment(db, undefined, id);
   if (enrollment.status !== 'running')
-    throw new ApiError(
-      409,
+    throw new ConflictError(
       'not-running',
       `The enrollment has already ${enrollment.status}; the event was not delivered.`,
     );
@@ -250,15 +245,14 @@ export async function sendEnrollmentEvent(
     .where(eq(versions.id, enrollment.versionId));
   const declared = (version?.document as JourneyDocument | undefined)?.events ?? {};
   if (!Object.prototype.hasOwnProperty.call(declared, event.name)) {
-    throw new ApiError(
-      422,
+    throw new UnprocessableError(
       'undeclared-event',
       `This journey declares no event "${event.name}"; it declares: ${Object.keys(declared).join(', ') || 'none'}.`,
     );
   }
   const problems = payloadProblems(declared[event.name].fields ?? {}, event.payload ?? {});
   if (problems.length > 0)
-    throw new ApiError(422, 'invalid-payload', problems.map((p) => p.message).join(' '), problems);
+    throw new UnprocessableError('invalid-payload', problems.map((p) => p.message).join(' '), problems);
   const access = temporal();
   await db.transaction(
     (tx) =>

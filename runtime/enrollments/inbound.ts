@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { enrollments, messages, patients } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { ApiError } from '../api/errors.js';
+import { ConflictError, UnavailableError } from '../errors.js';
 import type { InboundMessage } from '../../connectors/sdk/connector.js';
 import { enrollmentState, requestExit, signalReply } from '../temporal/client.js';
 import { appendAudit } from '../db/audit.js';
@@ -53,8 +53,7 @@ export async function receiveReply(
     }
   }
   if (!target) {
-    throw new ApiError(
-      409,
+    throw new ConflictError(
       'no-enrollment-awaiting-reply',
       running.length === 0
         ? 'This patient has no running enrollment, so there is nothing to reply to.'
@@ -81,8 +80,7 @@ export async function receiveReply(
       .update(messages)
       .set({ status: 'undelivered', error: String((error as Error).message) })
       .where(eq(messages.id, id));
-    throw new ApiError(
-      503,
+    throw new UnavailableError(
       'runtime-unavailable',
       'The reply was saved but could not be passed to the running journey; it is marked undelivered.',
     );
@@ -153,8 +151,7 @@ async function optOut(
       .update(messages)
       .set({ status: 'undelivered', error: `exit not delivered to ${failures.join(', ')}` })
       .where(eq(messages.id, id));
-    throw new ApiError(
-      503,
+    throw new UnavailableError(
       'runtime-unavailable',
       'The opt-out was recorded, but some journeys could not be stopped yet; they are marked for follow-up.',
     );

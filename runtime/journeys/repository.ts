@@ -8,7 +8,7 @@ import { validateJourney } from '../../schema/validate.js';
 import type { ValidationContext } from '../../schema/connectors-check.js';
 import { contentHash } from '../../schema/canonical.js';
 import type { JourneyDocument } from '../../schema/document.js';
-import { ApiError, notFound } from '../api/errors.js';
+import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../errors.js';
 import { nextStatus, type VersionAction, type VersionStatus } from './lifecycle.js';
 
 export type VersionRow = typeof versions.$inferSelect;
@@ -33,8 +33,7 @@ export function acceptDraft(input: unknown): {
 } {
   const result = validateJourney(input);
   if (!result.document)
-    throw new ApiError(
-      400,
+    throw new InvalidInputError(
       'invalid-document',
       'The document is not a journey document; see problems.',
       result.problems,
@@ -77,7 +76,7 @@ export async function listJourneys(db: Database) {
 
 export async function getJourney(db: Database, id: string, context: ValidationContext = {}) {
   const [row] = await db.select().from(journeys).where(eq(journeys.id, id));
-  if (!row) throw notFound('journey', id);
+  if (!row) throw NotFoundError.of('journey', id);
   const rows = await db.select().from(versions).where(eq(versions.journeyId, id)).orderBy(desc(versions.number));
   const validation = validateJourney(row.draft, context);
   return {
@@ -113,8 +112,7 @@ export async function snapshotVersion(db: Database, actor: string, journeyId: st
   const journey = await getJourney(db, journeyId);
   const result = validateJourney(journey.draft, context);
   if (!result.ok)
-    throw new ApiError(
-      422,
+    throw new UnprocessableError(
       'draft-has-problems',
       `The draft has ${result.problems.filter((p) => p.severity === 'error').length} problem(s) to fix before it can become a version.`,
       result.problems,
@@ -152,7 +150,7 @@ export async function snapshotVersion(db: Database, actor: string, journeyId: st
 
 export async function getVersion(db: Database, id: string) {
   const [row] = await db.select().from(versions).where(eq(versions.id, id));
-  if (!row) throw notFound('version', id);
+  if (!row) throw NotFoundError.of('version', id);
   return { ...versionSummary(row), document: row.document as JourneyDocument };
 }
 
@@ -161,9 +159,9 @@ export async function changeVersionStatus(db: Database, actor: string, id: strin
   await db.transaction(
     async (tx) => {
       const [row] = await tx.select().from(versions).where(eq(versions.id, id));
-      if (!row) throw notFound('version', id);
+      if (!row) throw NotFoundError.of('version', id);
       const next = nextStatus(row.status as VersionStatus, action);
-      if (!next.ok) throw new ApiError(409, 'invalid-transition', next.message);
+      if (!next.ok) throw new ConflictError('invalid-transition', next.message);
       await tx
         .update(versions)
         .set({ status: next.status, ...(action === 'publish' ? { publishedAt: nowIso() } : {}) })

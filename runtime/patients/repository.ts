@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import { patients } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/audit.js';
-import { notFound } from '../api/errors.js';
+import { NotFoundError } from '../errors.js';
 
 /** A valid IANA zone name, checked with the runtime's own time-zone database. */
 const TimeZone = z
@@ -71,7 +71,7 @@ export async function createPatient(db: Database, actor: string, input: NewPatie
 
 export async function getPatient(db: Database, id: string) {
   const [row] = await db.select().from(patients).where(eq(patients.id, id));
-  if (!row) throw notFound('patient', id);
+  if (!row) throw NotFoundError.of('patient', id);
   return patientView(row);
 }
 

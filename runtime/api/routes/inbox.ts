@@ -4,7 +4,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppEnv } from '../context.js';
 import { body, errors, ok } from '../openapi.js';
 import { requireRole, requireTemporal } from '../auth.js';
-import { ApiError } from '../errors.js';
+import { ConflictError } from '../../errors.js';
 import { getPatient } from '../../patients/repository.js';
 import { devInbox, messages } from '../../db/schema.js';
 import { receiveReply } from '../../enrollments/inbound.js';
@@ -81,10 +81,10 @@ inboxRoutes.openapi(
     const patient = await getPatient(db, c.req.valid('param').patientId);
     const from = patient.phone ?? patient.email;
     if (!from)
-      throw new ApiError(409, 'no-address', 'This patient has no phone number or email address to reply from.');
+      throw new ConflictError('no-address', 'This patient has no phone number or email address to reply from.');
     const dev = connectors.get('dev');
     if (!dev?.connector.parseInbound)
-      throw new ApiError(409, 'no-dev-channel', 'The development channel is not enabled on this server.');
+      throw new ConflictError('no-dev-channel', 'The development channel is not enabled on this server.');
     // Go through the connector's own inbound parser, as a provider webhook would.
     const [inbound] = dev.connector.parseInbound(
       {

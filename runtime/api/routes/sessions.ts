@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.js';
 import { body, errors, ok } from '../openapi.js';
-import { ApiError } from '../errors.js';
+import { UnauthenticatedError } from '../../errors.js';
 import { login, logout } from '../../people/sessions.js';
 import { SESSION_COOKIE, requireRole } from '../auth.js';
 import { ROLES } from '../../people/roles.js';
@@ -26,7 +26,7 @@ sessionRoutes.openapi(
     const { email, password } = c.req.valid('json');
     const { db } = c.get('deps');
     const session = await login(db, email, password);
-    if (!session) throw new ApiError(401, 'wrong-credentials', 'The email or password is not right.');
+    if (!session) throw new UnauthenticatedError('wrong-credentials', 'The email or password is not right.');
     await db.transaction(
       (tx) =>
         appendAudit(tx, {
