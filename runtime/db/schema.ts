@@ -184,6 +184,17 @@ export const tasks = sqliteTable(
     dueAt: text('due_at').notNull(),
     createdAt: createdAt(),
     closedAt: text('closed_at'),
+    // ── The care team's work on a task (issue 11: task queue) ──
+    /** The step visit the task belongs to; the outcome names it, so the workflow can refuse a stale one. */
+    visit: integer('visit'),
+    /** Who is working the task now; a claimed task is not offered to the rest of the queue. */
+    claimedBy: text('claimed_by'),
+    claimedAt: text('claimed_at'),
+    /** The user who recorded the outcome, and their note. */
+    closedBy: text('closed_by'),
+    note: text('note'),
+    /** When the deadline passed without an outcome; the task then sits in its escalation queue. */
+    escalatedAt: text('escalated_at'),
   },
   (t) => [index('tasks_queue_status').on(t.queue, t.status)],
 );
