@@ -1,7 +1,9 @@
 /** Identifiers for rows: random, opaque, free of PHI, with a short prefix saying what they name. */
 import { randomUUID } from 'node:crypto';
 
-export function newId(prefix: 'usr' | 'jrn' | 'ver' | 'pat' | 'enr' | 'msg' | 'inb' | 'tsk' | 'qr'): string {
+export function newId(
+  prefix: 'usr' | 'jrn' | 'ver' | 'pat' | 'enr' | 'msg' | 'inb' | 'tsk' | 'qr' | 'sig' | 'cmt' | 'dsv',
+): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }
 
