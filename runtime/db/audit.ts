@@ -1,9 +1,18 @@
-/** The append-only audit trail: every row chained to the previous row's hash, and a verifier that finds any break. */
-import { createHash } from 'node:crypto';
-import { asc, desc } from 'drizzle-orm';
-import { canonicalJson } from '../../schema/canonical.js';
+/** The append-only audit trail: a keyed hash chain plus a signed head, and a verifier that finds any edit, deletion or rewrite. */
+import { asc, desc, eq, gt, like } from 'drizzle-orm';
 import type { Database } from './client.js';
-import { auditTrail } from './schema.js';
+import { auditHead, auditTrail } from './schema.js';
+import { auditKey } from './audit-key.js';
+import {
+  GENESIS,
+  KEYED_PREFIX,
+  LEGACY_PREFIX,
+  headMac,
+  keyedRowHash,
+  legacyRowHash,
+  sameMac,
+  type AuditHeadContent,
+} from './audit-hash.js';
 
 export interface AuditEntry {
   actor: string;
@@ -13,26 +22,35 @@ export interface AuditEntry {
   data?: unknown;
 }
 
-const GENESIS = 'sha256:genesis';
-
-function rowHash(
-  prevHash: string,
-  row: { at: string; actor: string; action: string; entityType: string; entityId: string; data: unknown },
-): string {
-  return (
-    'sha256:' +
-    createHash('sha256')
-      .update(prevHash + '\n' + canonicalJson({ ...row, data: row.data ?? null }))
-      .digest('hex')
-  );
-}
+export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
 
 type Executor = Pick<Database, 'select' | 'insert'>;
 
-/** Appends one entry. Call inside the transaction that makes the change, so the change and its record land together. */
+const HEAD_ID = 1;
+
+/** Appends one entry and moves the signed head to it. Call inside the transaction that makes the change, so both land together. */
 export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  const [last] = await tx.select({ hash: auditTrail.hash }).from(auditTrail).orderBy(desc(auditTrail.seq)).limit(1);
-  const prevHash = last?.hash ?? GENESIS;
+  const key = auditKey();
+  const [last] = await tx
+    .select({ seq: auditTrail.seq, hash: auditTrail.hash })
+    .from(auditTrail)
+    .orderBy(desc(auditTrail.seq))
+    .limit(1);
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, HEAD_ID));
+  const seq = Math.max(last?.seq ?? 0, head?.seq ?? 0) + 1;
+  let legacyUntil = head?.legacyUntil ?? 0;
+  let lostBefore = head?.lostBefore ?? null;
+  if (!head && last) {
+    const [keyed] = await tx
+      .select({ seq: auditTrail.seq })
+      .from(auditTrail)
+      .where(like(auditTrail.hash, `${KEYED_PREFIX}%`))
+      .limit(1);
+    // Keyed rows without a head: someone removed it; the trail before this row can no longer be vouched for.
+    if (keyed) lostBefore = seq;
+    // Only unkeyed rows: a trail from before the keyed chain; they are sealed under the head as they stand.
+    else legacyUntil = last.seq;
+  }
   const row = {
     at: new Date().toISOString(),
     actor: entry.actor,
@@ -41,29 +59,76 @@ export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<void
     entityId: entry.entityId,
     data: entry.data ?? null,
   };
-  await tx.insert(auditTrail).values({ ...row, prevHash, hash: rowHash(prevHash, row) });
+  const prevHash = last?.hash ?? GENESIS;
+  const hash = keyedRowHash(key, seq, prevHash, row);
+  await tx.insert(auditTrail).values({ seq, ...row, prevHash, hash });
+  const content: AuditHeadContent = { seq, hash, legacyUntil, lostBefore };
+  const mac = headMac(key, content);
+  await tx
+    .insert(auditHead)
+    .values({ id: HEAD_ID, ...content, mac })
+    .onConflictDoUpdate({ target: auditHead.id, set: { ...content, mac } });
 }
 
-/** Walks the whole chain; returns the first row whose link or content does not match. */
-export async function verifyAudit(
-  db: Database,
-): Promise<{ ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string }> {
-  const rows = await db.select().from(auditTrail).orderBy(asc(auditTrail.seq));
+const PAGE = 1000;
+
+/** Walks the whole chain and the signed head; returns the first row that does not hold, and why. */
+export async function verifyAudit(db: Database, key: Buffer = auditKey()): Promise<AuditVerdict> {
+  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, HEAD_ID));
+  const legacyUntil = head?.legacyUntil ?? 0;
   let prevHash = GENESIS;
-  for (const row of rows) {
-    if (row.prevHash !== prevHash)
-      return { ok: false, rows: rows.length, brokenAt: row.seq, reason: 'the link to the previous row does not match' };
-    const expected = rowHash(prevHash, {
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      data: row.data,
-    });
-    if (row.hash !== expected)
-      return { ok: false, rows: rows.length, brokenAt: row.seq, reason: 'the row was changed after it was written' };
-    prevHash = row.hash;
+  let count = 0;
+  let last: { seq: number; hash: string } | undefined;
+  const broken = (brokenAt: number, reason: string): AuditVerdict => ({ ok: false, rows: count, brokenAt, reason });
+
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditTrail)
+      .where(last ? gt(auditTrail.seq, last.seq) : undefined)
+      .orderBy(asc(auditTrail.seq))
+      .limit(PAGE);
+    for (const row of page) {
+      count++;
+      if (row.prevHash !== prevHash)
+        return broken(row.seq, 'its link to the previous row does not match: a row before it was deleted or changed');
+      const content = {
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        data: row.data,
+      };
+      if (row.seq <= legacyUntil) {
+        if (!row.hash.startsWith(LEGACY_PREFIX) || row.hash !== legacyRowHash(prevHash, content))
+          return broken(row.seq, 'the row was changed after it was written');
+      } else if (!row.hash.startsWith(KEYED_PREFIX)) {
+        return broken(row.seq, 'the row is not signed with the audit key (an unkeyed row after the keyed chain began)');
+      } else if (!sameMac(row.hash, keyedRowHash(key, row.seq, prevHash, content))) {
+        return broken(row.seq, 'the row was changed after it was written, or written without the audit key');
+      }
+      prevHash = row.hash;
+      last = { seq: row.seq, hash: row.hash };
+    }
+    if (page.length < PAGE) break;
   }
-  return { ok: true, rows: rows.length };
+
+  if (!head) return last ? broken(last.seq, 'the signed head record is missing') : { ok: true, rows: 0 };
+  const content = { seq: head.seq, hash: head.hash, legacyUntil: head.legacyUntil, lostBefore: head.lostBefore };
+  if (!sameMac(head.mac, headMac(key, content)))
+    return broken(head.seq, 'the signed head record was changed, or signed without the audit key');
+  if (head.lostBefore !== null)
+    return broken(head.lostBefore, 'the signed head record was removed before this row was written');
+  if (!last || last.seq < head.seq)
+    return broken(
+      (last?.seq ?? 0) + 1,
+      `rows up to ${head.seq} were deleted from the end of the trail (the signed head names row ${head.seq})`,
+    );
+  if (last.seq > head.seq || last.hash !== head.hash)
+    return broken(
+      last.seq,
+      'the last row does not match the signed head: it was added or changed without the audit key',
+    );
+  return { ok: true, rows: count };
 }
