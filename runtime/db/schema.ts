@@ -86,6 +86,12 @@ export const patients = sqliteTable('patients', {
   optedOutChannels: text('opted_out_channels', { mode: 'json' }).$type<string[]>().notNull().default([]),
   /** A test patient (enrolled from the designer's test run): only they may be answered for on the development channel. */
   test: integer('test', { mode: 'boolean' }).notNull().default(false),
+  /** Channels (issue 10): why the phone number stopped working (undelivered SMS, failed call) and when; cleared when corrected. */
+  phoneProblem: text('phone_problem'),
+  phoneProblemAt: text('phone_problem_at'),
+  /** Channels (issue 10): why the email address stopped working (bounce, rejection) and when; cleared when corrected. */
+  emailProblem: text('email_problem'),
+  emailProblemAt: text('email_problem_at'),
   createdAt: createdAt(),
 });
 
@@ -131,9 +137,18 @@ export const messages = sqliteTable(
     status: text('status').notNull(),
     providerMessageId: text('provider_message_id'),
     error: text('error'),
+    /** Channels (issue 10): the step visit an outbound message belongs to, so a late delivery failure reaches that visit. */
+    visit: integer('visit'),
+    /** Channels (issue 10): the provider's latest delivery report (delivered, undelivered, bounced…), its reason and time. */
+    deliveryStatus: text('delivery_status'),
+    deliveryError: text('delivery_error'),
+    deliveryUpdatedAt: text('delivery_updated_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('messages_patient').on(t.patientId)],
+  (t) => [
+    index('messages_patient').on(t.patientId),
+    index('messages_provider_id').on(t.connector, t.providerMessageId),
+  ],
 );
 
 /** The development channel's phone: what a patient would have received, in a local inbox. */
@@ -146,6 +161,8 @@ export const devInbox = sqliteTable(
     channel: text('channel').notNull(),
     subject: text('subject'),
     body: text('body').notNull(),
+    /** Channels (issue 10): the send's idempotency key, so a retried send lands in the inbox once. */
+    idempotencyKey: text('idempotency_key').unique(),
     createdAt: createdAt(),
   },
   (t) => [index('dev_inbox_address').on(t.address)],
@@ -319,4 +336,54 @@ export const reviewComments = sqliteTable(
     resolvedBy: text('resolved_by'),
   },
   (t) => [index('review_comments_version').on(t.versionId)],
+);
+
+// ── Channels (issue 10): opt-outs kept on the address, consent per channel and purpose, delivery reports ──
+
+/** An address (E.164 phone number or lower-cased email) that opted out; no message goes to it, whichever patient it is on. */
+export const addressOptOuts = sqliteTable('address_opt_outs', {
+  address: text('address').primaryKey(),
+  /** phone or email. */
+  kind: text('kind').notNull(),
+  /** The word the patient sent (STOP, UNSUBSCRIBE…) or `one-click` for an email unsubscribe link. */
+  keyword: text('keyword').notNull(),
+  connector: text('connector').notNull(),
+  optedOutAt: text('opted_out_at').notNull(),
+});
+
+/** Consent per patient, channel and purpose, with where it came from; the newest row for a triple is the one in force. */
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: text('id').primaryKey(),
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    channel: text('channel').notNull(),
+    purpose: text('purpose').notNull(),
+    /** granted or revoked. */
+    status: text('status').notNull(),
+    /** How it was given: enrollment form, paper, call recording, patient portal… */
+    source: text('source').notNull(),
+    /** A reference to the evidence (a document id, a recording, the form's text version). */
+    evidence: text('evidence'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('consents_patient').on(t.patientId, t.channel, t.purpose)],
+);
+
+/** Every delivery report a provider sent for a message, in order of arrival. */
+export const deliveryEvents = sqliteTable(
+  'delivery_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    status: text('status').notNull(),
+    error: text('error'),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [index('delivery_events_message').on(t.messageId)],
 );
