@@ -158,9 +158,9 @@ describe('exports', () => {
       expect(text).toContain(`"${type}"`);
   });
 
-  it('hashes the same content the same after a migration round trip of defaults', () => {
+  it('hashes the same content the same after a migration round trip of defaults', async () => {
     const a = validateJourney(load('pharmacy-refill')).document!;
     const b = validateJourney(JSON.parse(JSON.stringify(a))).document!;
-    expect(contentHash(b)).toBe(contentHash(a));
+    expect(await contentHash(b)).toBe(await contentHash(a));
   });
 });

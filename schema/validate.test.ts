@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { validateJourney } from './validate.js';
-import { contentHash } from './canonical.js';
 
 const example = () =>
   JSON.parse(readFileSync(new URL('../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'));
@@ -77,18 +76,5 @@ describe('validateJourney', () => {
     let deep: unknown = {};
     for (let i = 0; i < 10_000; i++) deep = { d: deep };
     expect(validateJourney(deep).problems[0].code).toBe('structure.limits');
-  });
-});
-
-describe('contentHash', () => {
-  it('ignores layout and key order but changes with content', () => {
-    const a = validateJourney(example()).document!;
-    const moved = { ...a, layout: { steps: { welcome: { x: 999, y: 1 } } } };
-    const reordered = Object.fromEntries(Object.entries(a).reverse()) as typeof a;
-    expect(contentHash(moved)).toBe(contentHash(a));
-    expect(contentHash(reordered)).toBe(contentHash(a));
-    const edited = { ...a, steps: { ...a.steps, welcome: { ...a.steps.welcome, template: 'Hello' } } };
-    expect(contentHash(edited as typeof a)).not.toBe(contentHash(a));
-    expect(contentHash(a)).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });

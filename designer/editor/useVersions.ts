@@ -1,6 +1,6 @@
 /** Versions of the journey: the list, "Snapshot version" (save then snapshot) and "Publish" (snapshot when the draft changed, then publish). */
 import { useCallback, useState } from 'react';
-import { contentHash, type JourneyDocument } from '../../schema/index.js';
+import { verifyContentHash, type JourneyDocument } from '../../schema/index.js';
 import { api, errorMessage } from '../api/client.js';
 import type { Version } from '../api/types.js';
 
@@ -35,9 +35,7 @@ export function useVersions(journeyId: string, initial: Version[], saveNow: () =
       setBusy('publish');
       setError(undefined);
       try {
-        let target = versionId
-          ? versions.find((v) => v.id === versionId)
-          : versions.find((v) => v.contentHash === contentHash(document) && v.status !== 'retired');
+        let target = versionId ? versions.find((v) => v.id === versionId) : await versionHolding(versions, document);
         if (!target) {
           if (!(await saveNow())) throw new Error('The draft could not be saved.');
           target = (await api.snapshot(journeyId)).version;
@@ -63,4 +61,14 @@ export function useVersions(journeyId: string, initial: Version[], saveNow: () =
 /** Newest first. */
 function sortVersions(versions: Version[]): Version[] {
   return [...versions].sort((a, b) => b.number - a.number);
+}
+
+/** The first live version whose content hash (under whichever scheme made it) matches the document, if any. */
+async function versionHolding(versions: Version[], document: JourneyDocument): Promise<Version | undefined> {
+  for (const version of versions) {
+    if (version.status === 'retired') continue;
+    // Without WebCrypto (a plain-http page off localhost) the hash cannot be checked here: snapshot, as for a new draft.
+    if (await verifyContentHash(document, version.contentHash).catch(() => false)) return version;
+  }
+  return undefined;
 }

@@ -121,7 +121,7 @@ describe('journeys, drafts and versions', () => {
     expect(snapshot.status).toBe(201);
     const version = snapshot.body.version;
     expect(version).toMatchObject({ number: 1, status: 'snapshot' });
-    expect(version.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(version.contentHash).toMatch(/^jcs-sha256:[0-9a-f]{64}$/);
 
     const published = await call('POST', `/api/versions/${version.id}/publish`);
     expect(published.body.version.status).toBe('published');

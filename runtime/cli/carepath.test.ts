@@ -20,7 +20,7 @@ describe('carepath validate', () => {
   it('accepts the example journey and prints its content hash', () => {
     const { code, stdout } = carepath('validate', example);
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^valid: ${example} \\(sha256:[0-9a-f]{64}\\)`));
+    expect(stdout).toMatch(new RegExp(`^valid: ${example} \\(jcs-sha256:[0-9a-f]{64}\\)`));
   });
 
   it('reports a dangling output with its pointer and step id, and exits 1', () => {
@@ -62,7 +62,7 @@ describe('carepath validate', () => {
 describe('carepath hash, schema, usage', () => {
   it('hash prints the same hash validate reports, and ignores layout', () => {
     const hash = carepath('hash', example).stdout.trim();
-    expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(hash).toMatch(/^jcs-sha256:[0-9a-f]{64}$/);
     expect(carepath('validate', example).stdout).toContain(hash);
     const moved = brokenExample('moved.json', (j) => (j.layout = { steps: { welcome: { x: 999, y: 1 } } }));
     expect(carepath('hash', moved)).toMatchObject({ code: 0, stdout: `${hash}\n` });

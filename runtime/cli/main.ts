@@ -19,7 +19,8 @@ const usage = `usage: carepath <command> [options]
 commands:
   validate <file>   check a journey document; prints every problem as
                     <file>#<pointer> [<step>] <code>: <message>
-  hash <file>       print the content hash of a valid journey document (sha256 over all but layout)
+  hash <file>       print the content hash of a valid journey document (jcs-sha256:
+                    SHA-256 over the RFC 8785 JSON of all but layout)
   schema            print the journey document's JSON Schema
 ${simulateUsage}
 
@@ -39,7 +40,7 @@ const stdio: Output = {
 };
 
 /** Runs one command line and returns its exit code; output goes through `io` so tests can call it in-process. */
-export function runCli(argv: string[], io: Output = stdio): number {
+export async function runCli(argv: string[], io: Output = stdio): Promise<number> {
   // simulate has options of its own; it parses them itself.
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io, (file) => loadJourney(file, io));
   let parsed;
@@ -61,8 +62,8 @@ export function runCli(argv: string[], io: Output = stdio): number {
       const file = rest[0];
       const checked = loadJourney(file, io);
       if (typeof checked === 'number') return checked;
-      if (command === 'hash') io.out(contentHash(checked));
-      else io.out(`valid: ${file} (${contentHash(checked)})`);
+      const hash = await contentHash(checked);
+      io.out(command === 'hash' ? hash : `valid: ${file} (${hash})`);
       return exitCodes.ok;
     }
     case 'schema':

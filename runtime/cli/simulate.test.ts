@@ -54,7 +54,7 @@ describe('carepath simulate', () => {
       patients: 100,
       start: '2025-01-06T14:00:00.000Z',
     });
-    expect(report.contentHash).toMatch(/^sha256:/);
+    expect(report.contentHash).toMatch(/^jcs-sha256:[0-9a-f]{64}$/);
     expect(report.results).toHaveLength(100);
     expect(report.results[0].path[0]).toMatchObject({ step: 'welcome', enteredLocal: '2025-01-06 08:00 CST' });
   });

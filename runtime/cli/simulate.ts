@@ -25,7 +25,11 @@ interface Io {
 }
 
 /** Exit codes as the rest of the CLI: 0 ran, 1 the journey or personas file has errors, 2 usage or an unreadable file. */
-export function runSimulate(args: string[], io: Io, loadJourney: (file: string) => JourneyDocument | number): number {
+export async function runSimulate(
+  args: string[],
+  io: Io,
+  loadJourney: (file: string) => JourneyDocument | number,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -84,7 +88,7 @@ export function runSimulate(args: string[], io: Io, loadJourney: (file: string) 
   if (values.out !== undefined) {
     const report = {
       journey: definition.name,
-      contentHash: contentHash(definition),
+      contentHash: await contentHash(definition),
       seed,
       start: new Date(start).toISOString(),
       patients,

@@ -117,7 +117,7 @@ export async function snapshotVersion(db: Database, actor: string, journeyId: st
       `The draft has ${result.problems.filter((p) => p.severity === 'error').length} problem(s) to fix before it can become a version.`,
       result.problems,
     );
-  const hash = contentHash(result.document);
+  const hash = await contentHash(result.document);
   const id = newId('ver');
   await db.transaction(
     async (tx) => {

@@ -29,6 +29,7 @@ export function createRecordActivity(db: Database) {
                 talkingPoints: command.talkingPoints,
                 outcomes: command.outcomes,
                 status: 'open',
+                visit: command.visit,
                 dueAt: new Date(command.dueAt).toISOString(),
               })
               .onConflictDoNothing({ target: tasks.key })
@@ -44,7 +45,10 @@ export function createRecordActivity(db: Database) {
               .update(tasks)
               .set({
                 status,
-                ...(command.type === 'close-task' ? { outcome: command.outcome, closedAt: nowIso() } : {}),
+                ...(command.type === 'close-task'
+                  ? { outcome: command.outcome, closedAt: nowIso() }
+                  : // An escalated task moves to its escalation queue, where it is shown apart.
+                    { escalatedAt: nowIso(), ...(command.queue ? { queue: command.queue } : {}) }),
               })
               .where(and(eq(tasks.key, key!), eq(tasks.status, 'open')))
               .returning({ id: tasks.id });

@@ -19,6 +19,7 @@ import { applyEvent, initialState, prepareDefinition } from '../engine/index.js'
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
 import { currentStepKey, versionIdKey } from './search-attributes.js';
+import { taskOutcomeRefusal, taskOutcomeUpdate } from './task-update.js';
 import type {
   AssessmentResponseSignal,
   EnrollmentInput,
@@ -80,6 +81,40 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   setHandler(taskOutcomeSignal, (outcome) => void queue.push({ type: 'task-outcome', ...outcome }));
   setHandler(assessmentResponseSignal, (response) => void queue.push({ type: 'assessment-response', ...response }));
   setHandler(attributesSignal, (values) => void queue.push({ type: 'attributes', values }));
+
+  // ── Task outcomes as a Workflow Update (the care team's task queue) ──
+  // The `taskOutcome` signal above stays registered so histories that used it still replay. The validator
+  // refuses an outcome the journey is not waiting for; the handler answers once the engine has applied it.
+  const awaitedOutcomes = new Map<EngineEvent, boolean | undefined>();
+  setHandler(
+    taskOutcomeUpdate,
+    async (outcome) => {
+      const event: EngineEvent = { type: 'task-outcome', ...outcome };
+      awaitedOutcomes.set(event, undefined);
+      queue.push(event);
+      await condition(() => awaitedOutcomes.get(event) !== undefined || state.status !== 'running');
+      const applied = awaitedOutcomes.get(event) === true;
+      awaitedOutcomes.delete(event);
+      if (!applied)
+        throw ApplicationFailure.nonRetryable(
+          `The journey no longer waited for task "${outcome.step}" when the outcome arrived.`,
+          'TaskOutcomeRefused',
+        );
+      const left = state.path.filter((p) => p.step === outcome.step && p.visit === outcome.visit).at(-1);
+      return {
+        output: left?.output ?? outcome.outcome,
+        step: state.phase.kind === 'done' ? null : state.phase.step,
+        status: state.status,
+      };
+    },
+    {
+      validator: (outcome) => {
+        const refusal = taskOutcomeRefusal(input.definition, state, queue, outcome);
+        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TaskOutcomeRefused');
+      },
+    },
+  );
+  // ── end of the task-outcome update ──
 
   function armTimer(timer: Timer): void {
     const scope = new CancellationScope();
@@ -157,6 +192,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     const event = queue.shift()!;
     handledThisRun += 1;
     const transition = applyEvent(definition, state, event, Date.now(), Math.random);
+    if (awaitedOutcomes.has(event)) awaitedOutcomes.set(event, transition.applied); // the task-outcome update's answer
     if (!transition.applied) {
       log.info('event ignored', { event: event.type, reason: transition.ignoredBecause });
       continue;

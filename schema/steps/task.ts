@@ -10,6 +10,8 @@ export const TaskStep = z.strictObject({
   ...stepBase,
   /** The queue that works it, e.g. `nurses` or `pharmacists`. */
   queue: z.string().min(1).max(100),
+  /** The queue a task moves to when its deadline passes (e.g. `nurse-leads`); without one it stays in `queue`, shown apart as escalated. */
+  escalationQueue: z.string().min(1).max(100).optional(),
   title: z.string().min(1).max(200),
   /** Approved talking points shown to the nurse while on the call. */
   talkingPoints: z.array(z.string().max(1000)).max(30).default([]),

@@ -127,7 +127,7 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await byTestId('snapshot-version').click();
     await expect.poll(() => byTestId('version-1').count()).toBe(1);
     expect(await byTestId('version-1').getByTestId('version-hash').getAttribute('title')).toMatch(
-      /^sha256:[0-9a-f]{64}$/,
+      /^jcs-sha256:[0-9a-f]{64}$/,
     );
     await byTestId('publish').click();
     await expect.poll(() => byTestId('version-1').getAttribute('data-status')).toBe('published');

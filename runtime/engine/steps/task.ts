@@ -37,6 +37,6 @@ export function taskOutcome(
 }
 
 export function taskDeadlinePassed(ctx: StepContext, step: TaskStep, stepId: string, visit: number): Entry {
-  ctx.commands.push({ type: 'escalate-task', step: stepId, visit, queue: step.queue });
+  ctx.commands.push({ type: 'escalate-task', step: stepId, visit, queue: step.escalationQueue ?? step.queue });
   return leave('escalated', 'no outcome by the deadline');
 }
