@@ -27,6 +27,26 @@ export interface InboundMessage {
   providerMessageId?: string;
 }
 
+/** Where a sent message stands, as the provider reports it later (status callbacks, bounces). */
+export type DeliveryState = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'bounced';
+
+/** The states after which the message will never arrive: the journey takes the step's `failed` output. */
+export const FAILED_DELIVERY: ReadonlySet<DeliveryState> = new Set(['undelivered', 'failed', 'bounced']);
+
+/** A provider's report on one message it accepted earlier. */
+export interface DeliveryStatus {
+  providerMessageId: string;
+  status: DeliveryState;
+  /** The provider's reason (an error code and text), kept on the message. */
+  error?: string;
+}
+
+/** What the webhook answers the provider: Twilio expects TwiML, most others take an empty 200. */
+export interface WebhookReply {
+  contentType: string;
+  body: string;
+}
+
 /** An inbound HTTP request as the connector sees it: raw body kept, because signatures are computed over it. */
 export interface InboundRequest {
   url: string;
@@ -47,7 +67,12 @@ export interface Connector<Settings = unknown> {
   /** Settings described as a schema; the designer builds its form from the JSON Schema of it. */
   settingsSchema: z.ZodType<Settings>;
   send(message: OutboundMessage, settings: Settings): Promise<SendResult>;
-  /** Checks the provider's signature on an inbound webhook. */
+  /** Checks the provider's signature on an inbound webhook; a connector without it takes no webhooks. */
   verifyInbound?(request: InboundRequest, settings: Settings): boolean;
+  /** Replies and keywords in a verified webhook (none when it is a status callback). */
   parseInbound?(request: InboundRequest, settings: Settings): InboundMessage[];
+  /** Delivery reports in a verified webhook (none when it is a reply). */
+  parseStatuses?(request: InboundRequest, settings: Settings): DeliveryStatus[];
+  /** The body the webhook route answers with; an empty JSON 200 when absent. */
+  webhookReply?(settings: Settings): WebhookReply;
 }

@@ -14,10 +14,19 @@ export interface DatabaseDevInbox extends DevInboxStore {
 
 export function createDevInboxStore(db: Database): DatabaseDevInbox {
   return {
-    async deliver({ address, channel, subject, body }) {
+    async deliver({ address, channel, subject, body, idempotencyKey }) {
       const id = newId('inb');
-      await db.insert(devInbox).values({ id, address, channel, subject: subject ?? null, body });
-      return id;
+      await db
+        .insert(devInbox)
+        .values({ id, address, channel, subject: subject ?? null, body, idempotencyKey: idempotencyKey ?? null })
+        .onConflictDoNothing({ target: devInbox.idempotencyKey });
+      if (!idempotencyKey) return id;
+      // A retried send finds the message the first attempt delivered.
+      const [kept] = await db
+        .select({ id: devInbox.id })
+        .from(devInbox)
+        .where(eq(devInbox.idempotencyKey, idempotencyKey));
+      return kept.id;
     },
     async messagesTo(addresses) {
       const wanted = addresses.filter((a) => a !== '');
