@@ -52,7 +52,7 @@ export function createDevConnector(inbox: DevInboxStore): Connector<DevSettings>
     settingsSchema: settingsSchema as z.ZodType<DevSettings>,
     async send(message: OutboundMessage, settings: DevSettings) {
       if (settings.undeliverablePrefix && message.to.startsWith(settings.undeliverablePrefix)) {
-        throw new PermanentSendError(`${message.to} is undeliverable on the development channel`);
+        throw new PermanentSendError(`${message.to} is undeliverable on the development channel`, { badAddress: true });
       }
       const id = await inbox.deliver({
         address: message.to,

@@ -57,6 +57,14 @@ export interface InboundRequest {
 /** A failure the provider reported that retrying cannot fix (bad number, unsubscribed); the journey takes its `failed` output. */
 export class PermanentSendError extends Error {
   readonly permanent = true;
+  /** True when the address itself is at fault (no such number, mailbox rejected): the contact is marked bad on the patient. */
+  readonly badAddress: boolean;
+
+  constructor(message: string, options: { badAddress?: boolean } = {}) {
+    super(message);
+    this.name = 'PermanentSendError';
+    this.badAddress = options.badAddress ?? false;
+  }
 }
 
 export interface Connector<Settings = unknown> {

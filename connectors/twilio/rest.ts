@@ -1,0 +1,58 @@
+/** A minimal client for Twilio's REST API: form-encoded POSTs with basic auth, JSON answers, Twilio's error codes. */
+import { PermanentSendError } from '../sdk/connector.js';
+import type { TwilioSettings } from './settings.js';
+
+/**
+ * Twilio error codes that no retry can fix: the number is invalid, not reachable by SMS, or unsubscribed.
+ * https://www.twilio.com/docs/api/errors — 21211 invalid To, 21214 not reachable, 21408 region not enabled,
+ * 21610 the recipient replied STOP, 21612 cannot route, 21614 not a mobile number, 21217 not a valid phone number.
+ */
+const PERMANENT_CODES = new Set([21211, 21214, 21217, 21408, 21610, 21612, 21614, 13224]);
+
+/** A failure Twilio reported, with its code; a temporary one (429, 5xx) is retried by Temporal. */
+export class TwilioError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TwilioError';
+  }
+}
+
+/** POSTs a form to `/2010-04-01/Accounts/{sid}/{resource}.json` and returns Twilio's JSON answer. */
+export async function createResource(
+  settings: TwilioSettings,
+  resource: 'Messages' | 'Calls',
+  params: Record<string, string>,
+  idempotencyKey: string,
+): Promise<{ sid: string; status?: string }> {
+  const url = `${settings.baseUrl.replace(/\/$/, '')}/2010-04-01/Accounts/${settings.accountSid}/${resource}.json`;
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      // Honoured by Twilio-compatible gateways and our loopback fake; Twilio's own API ignores it, and the
+      // messages table keeps a retried activity from sending again once the first attempt was recorded.
+      'idempotency-key': idempotencyKey,
+    },
+    body: new URLSearchParams(params),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await response.text();
+  let json: { sid?: string; status?: string | number; code?: number; message?: string } = {};
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    // Proxies and outages answer with HTML; the status code says enough.
+  }
+  if (response.ok && typeof json.sid === 'string') return { sid: json.sid, status: String(json.status ?? '') };
+  const code = typeof json.code === 'number' ? json.code : undefined;
+  const message = `Twilio refused the ${resource === 'Messages' ? 'message' : 'call'}: ${json.message ?? `HTTP ${response.status}`}${code ? ` (error ${code})` : ''}`;
+  // Only the address's own faults are final; bad credentials or an outage are worth retrying once fixed.
+  if (code !== undefined && PERMANENT_CODES.has(code)) throw new PermanentSendError(message, { badAddress: true });
+  throw new TwilioError(response.status, code, message);
+}
