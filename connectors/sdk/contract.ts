@@ -20,8 +20,12 @@ export interface ContractSetup<S> {
   providerMessages(address: string): Promise<Array<{ providerMessageId: string; body: string }>>;
   /** An inbound reply from `from`, signed exactly as the provider signs it. */
   signedReply(from: string, body: string): InboundRequest;
-  /** The header that carries the signature. */
-  signatureHeader: string;
+  /** The header that carries the signature; the kit then tries requests without it and with one lifted from another request. */
+  signatureHeader?: string;
+  /** Further requests the connector must refuse (for signatures carried elsewhere, such as a token in the URL). */
+  forgeries?(): InboundRequest[];
+  /** What the parsed reply says when the connector's only inbound is a fixed keyword (email's one-click unsubscribe). */
+  inboundBody?: string;
   /**
    * A signed delivery report for a message the provider accepted. Absent when the provider reports failures only
    * while sending (SMTP's 5xx): the kit then relies on the permanent failure at send time.
@@ -97,26 +101,29 @@ export function describeConnectorContract<S>(name: string, setup: () => Promise<
       const request = kit.signedReply(kit.address, 'YES');
       expect(kit.connector.verifyInbound?.(request, settings)).toBe(true);
       const parsed = kit.connector.parseInbound?.(request, settings) ?? [];
-      expect(parsed).toEqual([expect.objectContaining({ from: kit.address, body: 'YES', channel: kit.channel })]);
+      expect(parsed).toEqual([
+        expect.objectContaining({ from: kit.address, body: kit.inboundBody ?? 'YES', channel: kit.channel }),
+      ]);
       expect(kit.connector.parseStatuses?.(request, settings) ?? []).toEqual([]);
     });
 
     it('refuses an inbound request whose signature is missing, forged or does not cover the body', () => {
       const good = kit.signedReply(kit.address, 'YES');
       const other = kit.signedReply(kit.address, 'NO');
-      const headerName = Object.keys(good.headers).find((h) => h.toLowerCase() === kit.signatureHeader.toLowerCase());
-      expect(headerName).toBeDefined();
-      const missing = {
-        ...good,
-        headers: Object.fromEntries(Object.entries(good.headers).filter(([h]) => h !== headerName)),
-      };
-      // A signature lifted from another genuine request: valid for that body, not this one.
-      const forged = { ...good, headers: { ...good.headers, [headerName!]: other.headers[headerName!] } };
-      const tampered = { ...good, rawBody: other.rawBody };
-      const elsewhere = { ...good, url: `${good.url}-elsewhere` };
-      for (const request of [missing, forged, tampered, elsewhere]) {
-        expect(kit.connector.verifyInbound?.(request, settings)).toBe(false);
+      const refused: InboundRequest[] = [{ ...good, url: `${good.url}-elsewhere` }, ...(kit.forgeries?.() ?? [])];
+      if (kit.signatureHeader) {
+        const name = Object.keys(good.headers).find((h) => h.toLowerCase() === kit.signatureHeader!.toLowerCase());
+        expect(name).toBeDefined();
+        const without = Object.fromEntries(Object.entries(good.headers).filter(([h]) => h !== name));
+        refused.push(
+          { ...good, headers: without },
+          // A signature lifted from another genuine request: valid for that body, not this one.
+          { ...good, headers: { ...good.headers, [name!]: other.headers[name!] } },
+          { ...good, rawBody: other.rawBody },
+        );
       }
+      expect(refused.length).toBeGreaterThan(2);
+      for (const request of refused) expect(kit.connector.verifyInbound?.(request, settings)).toBe(false);
     });
 
     it('reports delivery: delivered, or a failure the journey treats as final', async () => {
