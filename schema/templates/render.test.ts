@@ -53,8 +53,9 @@ describe('renderTemplate', () => {
     expect(renderError('{{ "now" | date: "%Y" }}').message).toContain('"now" is not allowed');
   });
 
-  it('keeps hostile templates bounded', () => {
-    const started = performance.now();
+  // Each hostile template is stopped by a budget (allocation or output length), deterministically, not by the clock:
+  // the messages name the budget. How long that takes is measured in test/bench (hostile-input.bench.ts).
+  it('keeps hostile templates bounded by the memory and output budgets', () => {
     expect(renderError('{% for i in (1..100000000) %}{{ i }}{% endfor %}').message).toContain('too much text');
     expect(
       renderError(
@@ -66,6 +67,5 @@ describe('renderTemplate', () => {
         '{% for i in (1..2000) %}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{{ patient.therapy }}{% endfor %}',
       ).message,
     ).toContain('the limit is 100,000');
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

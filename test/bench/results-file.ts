@@ -1,0 +1,73 @@
+/** RESULTS.md as one section per benchmark: a run puts its rows on top of its own section and leaves the others as they are. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+/** One benchmark's numbers: a stable section title, what it measures, and its table (without the common columns). */
+export interface BenchTable {
+  title: string;
+  description: string;
+  header: string[];
+  rows: string[][];
+}
+
+/** Rows older than this fall off a section, so the file stays readable. */
+const KEEP_ROWS = 30;
+
+const commonHeader = ['date', 'machine', 'node'];
+
+function commonCells(): string[] {
+  const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`;
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  return [date, machine, process.version];
+}
+
+/** Prints a table as aligned columns for the terminal. */
+export function printTable(table: BenchTable): void {
+  const rows = [table.header, ...table.rows];
+  const widths = table.header.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(`\n${table.title}\n${line(table.header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  table.rows.forEach((row) => console.log(line(row)));
+}
+
+/** The file's sections by title, each as its lines after the heading; `intro` is everything before the first section. */
+function readSections(text: string): { intro: string; sections: Map<string, string[]> } {
+  const [intro, ...parts] = text.split(/^## /m);
+  const sections = new Map<string, string[]>();
+  for (const part of parts) {
+    const [title, ...lines] = part.split('\n');
+    sections.set(title.trim(), lines);
+  }
+  return { intro, sections };
+}
+
+function sectionText(table: BenchTable, dataRows: string[]): string {
+  const header = [...commonHeader, ...table.header];
+  return [
+    `## ${table.title}`,
+    '',
+    table.description.trim(),
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...dataRows,
+    '',
+    '',
+  ].join('\n');
+}
+
+/** Adds this run's rows to the top of each table's section (older rows kept), creating sections that are new. */
+export function recordResults(file: string, intro: string, tables: BenchTable[]): void {
+  const existing = existsSync(file)
+    ? readSections(readFileSync(file, 'utf8'))
+    : { sections: new Map<string, string[]>() };
+  const common = commonCells();
+  const written = new Map<string, string>();
+  for (const [title, lines] of existing.sections) written.set(title, `## ${title}\n${lines.join('\n').trimEnd()}\n\n`);
+  for (const table of tables) {
+    const previous = (existing.sections.get(table.title) ?? []).filter((line) => /^\| \d{4}-/.test(line));
+    const fresh = table.rows.map((row) => `| ${[...common, ...row].join(' | ')} |`);
+    written.set(table.title, sectionText(table, [...fresh, ...previous].slice(0, KEEP_ROWS)));
+  }
+  writeFileSync(file, intro.trim() + '\n\n' + [...written.values()].join('').trimEnd() + '\n');
+}
