@@ -44,6 +44,10 @@ export const Settings = z.strictObject({
   consentPurpose: z.string().max(100).optional(),
   /** SMS segments one message may take. */
   smsSegmentBudget: z.number().int().min(1).max(10).default(3),
+  /** Sent back when a reply matches none of the step's reply classes (a step may override it); the journey keeps waiting. */
+  notUnderstood: z.string().max(480).optional(),
+  /** The program's answer to HELP: who runs it and how to reach them (carriers require one). */
+  helpText: z.string().max(480).optional(),
 });
 
 export const Position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });

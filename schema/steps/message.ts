@@ -26,6 +26,8 @@ export const AwaitReply = z.strictObject({
   classes: z.array(ReplyClass).max(50),
   /** How long to wait for a reply before taking the `timeout` output (ISO 8601, e.g. P2D). */
   timeout: DurationText,
+  /** Sent back when a reply matches no class; defaults to the journey's `notUnderstood` setting. */
+  notUnderstood: z.string().max(480).optional(),
 });
 export type AwaitReply = z.infer<typeof AwaitReply>;
 
