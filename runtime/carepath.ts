@@ -8,7 +8,10 @@ import { createDevConnector } from '../connectors/dev/dev-connector.js';
 import { createDevInboxStore } from './db/dev-inbox.js';
 import { createWorker } from './temporal/worker.js';
 import { TASK_QUEUE } from './temporal/client.js';
-import { startDevServer } from './setup/temporal-dev-server.js';
+import { freePort, startDevServer } from './setup/temporal-dev-server.js';
+import { configuredPayloadKeys } from './temporal/keys-local.js';
+import { createDataConverter } from './temporal/data-converter.js';
+import { EncryptionCodec } from './temporal/codec.js';
 import { createServerApp } from './server.js';
 import { localAdminPassword, seedExamples, seedLocalAdmin, LOCAL_ADMIN_EMAIL } from './seed.js';
 import { ensureUser } from './people/users.js';
@@ -48,14 +51,27 @@ export async function startCarepath(
     });
     const examples = config.loadExamples ? await seedExamples(database.db, adminId) : [];
 
+    const payloadKeys = configuredPayloadKeys(
+      { keys: config.payloadKeys, currentId: config.payloadKeyId },
+      config.dataDir,
+    );
+    // The port is chosen before Temporal starts, so the dev server's Web UI can be pointed at our codec endpoint.
+    const port = config.port || (await freePort());
+    const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+
     let temporalAddress = config.temporalAddress;
-    let temporalUiUrl: string | undefined;
+    let temporalUiUrl = config.temporalUiUrl;
     if (!temporalAddress) {
       log('temporal: starting a local dev server (data under ' + config.dataDir + ')…');
-      const dev = await startDevServer({ dataDir: config.dataDir, namespace: config.temporalNamespace });
+      const dev = await startDevServer({
+        dataDir: config.dataDir,
+        namespace: config.temporalNamespace,
+        uiCodecEndpoint: `${url}/api/temporal-codec`,
+      });
       stops.push(() => dev.stop());
       temporalAddress = dev.address;
-      temporalUiUrl = dev.uiUrl;
+      // Opened as localhost, the same site as the designer, so the UI's codec requests carry the session cookie.
+      temporalUiUrl = dev.uiUrl.replace('//127.0.0.1:', '//localhost:');
     }
 
     const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {
@@ -64,19 +80,29 @@ export async function startCarepath(
 
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
-    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const client = new Client({
+      connection,
+      namespace: config.temporalNamespace,
+      dataConverter: createDataConverter(payloadKeys),
+    });
     const temporal = { client, taskQueue: TASK_QUEUE };
 
     // The server listens before the worker starts, so assessment links can name the address it really got.
     const app = createServerApp(
-      { db: database.db, connectors, temporal: () => temporal, temporalAddress },
+      {
+        db: database.db,
+        connectors,
+        temporal: () => temporal,
+        temporalAddress,
+        payloadCodec: {
+          codec: new EncryptionCodec(payloadKeys),
+          uiOrigins: temporalUiUrl ? [new URL(temporalUiUrl).origin] : [],
+        },
+      },
       config.designerDir,
     );
-    const server = await listen(app.fetch, config.port, config.host);
+    const server = await listen(app.fetch, port, config.host);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
 
     const workerConnection = await NativeConnection.connect({ address: temporalAddress });
     stops.push(() => workerConnection.close());
@@ -88,6 +114,7 @@ export async function startCarepath(
       db: database.db,
       connectors,
       publicUrl: config.publicUrl ?? url,
+      payloadKeys,
     });
     const running = worker.run();
     stops.push(async () => {

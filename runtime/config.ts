@@ -17,6 +17,12 @@ export interface CarepathConfig {
   loadExamples: boolean;
   /** The address patients reach this server at, for assessment web-form links; defaults to the local URL. */
   publicUrl?: string;
+  /** Payload encryption keys, `id:base64` pairs (`CAREPATH_PAYLOAD_KEYS`); a local key under the data folder when unset. */
+  payloadKeys?: string;
+  /** The key new payloads are encrypted with (`CAREPATH_PAYLOAD_KEY_ID`); defaults to the last key listed. */
+  payloadKeyId?: string;
+  /** The cluster's Temporal Web UI (`TEMPORAL_UI_URL`), allowed to call the codec endpoint; the dev server's UI otherwise. */
+  temporalUiUrl?: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): CarepathConfig {
@@ -33,5 +39,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
     adminPassword: env.CAREPATH_ADMIN_PASSWORD,
     loadExamples: env.CAREPATH_EXAMPLES !== 'off',
     publicUrl: env.CAREPATH_PUBLIC_URL || undefined,
+    payloadKeys: env.CAREPATH_PAYLOAD_KEYS || undefined,
+    payloadKeyId: env.CAREPATH_PAYLOAD_KEY_ID || undefined,
+    temporalUiUrl: env.TEMPORAL_UI_URL || undefined,
   };
 }

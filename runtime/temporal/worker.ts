@@ -11,6 +11,8 @@ import type { Database } from '../db/client.js';
 import type { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createActivities } from './activities.js';
 import { TASK_QUEUE } from './client.js';
+import { createDataConverter, failureConverterPath } from './data-converter.js';
+import type { PayloadKeyProvider } from './keys.js';
 
 export interface EnrollmentWorkerOptions {
   connection: NativeConnection;
@@ -22,6 +24,8 @@ export interface EnrollmentWorkerOptions {
   connectors: ConnectorRegistry;
   /** Where patients open assessment web forms, e.g. https://care.example.org. */
   publicUrl?: string;
+  /** Keys of the payload codec: every payload this worker writes is encrypted, so there is no default. */
+  payloadKeys: PayloadKeyProvider;
 }
 
 /** The workflow module beside this one, with this module's own extension (`.ts` under tsx or vitest, `.js` once compiled). */
@@ -33,7 +37,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundling takes seconds; do it once per process and share the bundle between workers. */
 export function enrollmentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath }).catch((err: unknown) => {
+  bundle ??= bundleWorkflowCode({ workflowsPath, failureConverterPath }).catch((err: unknown) => {
     bundle = undefined;
     throw err;
   });
@@ -47,6 +51,7 @@ export async function createWorker({
   db,
   connectors,
   publicUrl,
+  payloadKeys,
 }: EnrollmentWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
@@ -54,5 +59,6 @@ export async function createWorker({
     taskQueue,
     workflowBundle: await enrollmentWorkflowBundle(),
     activities: createActivities({ db, connectors, ...(publicUrl ? { publicUrl } : {}) }),
+    dataConverter: createDataConverter(payloadKeys),
   });
 }

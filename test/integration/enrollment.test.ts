@@ -18,6 +18,7 @@ import { createTimeSkippingEnv } from '../support/temporal.js';
 import { recordHistory } from './histories.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
 import { daytimeZone } from '../support/daytime-zone.js';
+import { testDataConverter } from '../support/payload-keys.js';
 
 const taskQueue = 'carepath-enrollments-test';
 let harness: Harness;
@@ -140,7 +141,7 @@ describe('enrollment workflow on the time-skipping server', () => {
     expect(await enrollmentState(env.client, run.workflowId)).toEqual(final);
     // Today's code replays its own history without nondeterminism.
     await Worker.runReplayHistory(
-      { workflowBundle: await enrollmentWorkflowBundle() },
+      { workflowBundle: await enrollmentWorkflowBundle(), dataConverter: testDataConverter },
       await run.handle.fetchHistory(),
     );
     await recordHistory('first-dose-yes', run.handle);

@@ -9,6 +9,7 @@ import { createDevConnector } from '../../connectors/dev/dev-connector.js';
 import { openDatabase, type OpenedDatabase } from '../../runtime/db/client.js';
 import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { createWorker } from '../../runtime/temporal/worker.js';
+import { testPayloadKeys } from '../support/payload-keys.js';
 
 export interface Harness {
   env: TestWorkflowEnvironment;
@@ -39,6 +40,7 @@ export async function startHarness(
     taskQueue,
     db: database.db,
     connectors,
+    payloadKeys: testPayloadKeys,
   });
   const running = worker.run();
   return {

@@ -9,6 +9,7 @@ import {
   type TimeSkippingTestWorkflowEnvironmentOptions,
 } from '@temporalio/testing';
 import { temporalCli, temporalTestServer } from '../../runtime/setup/temporal-binaries.js';
+import { testDataConverter } from './payload-keys.js';
 
 /** Integration tests that start a server should allow this long (first start of the Java test server is slow on 2 cores). */
 export const temporalTestTimeoutMs = 120_000;
@@ -20,6 +21,8 @@ export async function createTimeSkippingEnv(
   const path = await temporalTestServer();
   return TestWorkflowEnvironment.createTimeSkipping({
     ...options,
+    // The client encrypts like the harness's worker, so tests read what the workflow wrote.
+    client: { dataConverter: testDataConverter, ...options.client },
     server: { ...(path ? { executable: { type: 'existing-path', path } } : {}), ...options.server },
   });
 }
@@ -31,6 +34,7 @@ export async function createLocalEnv(
   const path = await temporalCli();
   return TestWorkflowEnvironment.createLocal({
     ...options,
+    client: { dataConverter: testDataConverter, ...options.client },
     server: { ip: '127.0.0.1', ...(path ? { executable: { type: 'existing-path', path } } : {}), ...options.server },
   });
 }
