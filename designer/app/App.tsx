@@ -3,6 +3,8 @@ import { useSession } from '../auth/useSession.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { JourneysPage } from '../journeys/JourneysPage.js';
 import { EditorPage } from '../editor/EditorPage.js';
+import { ReviewQueuePage } from '../review/ReviewQueuePage.js';
+import { ReviewWorkspace } from '../review/ReviewWorkspace.js';
 import { hrefOf, useRoute } from './router.js';
 
 export function App() {
@@ -23,6 +25,9 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <a href={hrefOf({ page: 'journeys' })}>Journeys</a>
+          <a href={hrefOf({ page: 'reviews' })} data-testid="nav-reviews">
+            Reviews
+          </a>
         </nav>
         <span className="spacer" />
         <span className="muted" data-testid="current-user">
@@ -32,7 +37,15 @@ export function App() {
           Sign out
         </button>
       </header>
-      {route.page === 'editor' ? <EditorPage key={route.journeyId} journeyId={route.journeyId} /> : <JourneysPage />}
+      {route.page === 'editor' ? (
+        <EditorPage key={route.journeyId} journeyId={route.journeyId} />
+      ) : route.page === 'reviews' ? (
+        <ReviewQueuePage user={session.user} />
+      ) : route.page === 'review' ? (
+        <ReviewWorkspace key={route.versionId} versionId={route.versionId} user={session.user} />
+      ) : (
+        <JourneysPage />
+      )}
     </div>
   );
 }

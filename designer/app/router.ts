@@ -1,15 +1,25 @@
 /** A tiny hash router: routes live after `#`, so the server's SPA fallback never has to know them. */
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'journeys' } | { page: 'editor'; journeyId: string };
+export type Route =
+  | { page: 'journeys' }
+  | { page: 'editor'; journeyId: string }
+  | { page: 'reviews' }
+  | { page: 'review'; versionId: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/journeys\/([^/]+)/.exec(hash);
-  return match ? { page: 'editor', journeyId: decodeURIComponent(match[1]) } : { page: 'journeys' };
+  if (match) return { page: 'editor', journeyId: decodeURIComponent(match[1]) };
+  const review = /^#\/reviews(?:\/([^/]+))?/.exec(hash);
+  if (review) return review[1] ? { page: 'review', versionId: decodeURIComponent(review[1]) } : { page: 'reviews' };
+  return { page: 'journeys' };
 }
 
 export function hrefOf(route: Route): string {
-  return route.page === 'editor' ? `#/journeys/${encodeURIComponent(route.journeyId)}` : '#/';
+  if (route.page === 'editor') return `#/journeys/${encodeURIComponent(route.journeyId)}`;
+  if (route.page === 'reviews') return '#/reviews';
+  if (route.page === 'review') return `#/reviews/${encodeURIComponent(route.versionId)}`;
+  return '#/';
 }
 
 export function navigate(route: Route): void {
