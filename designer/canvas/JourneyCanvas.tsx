@@ -20,6 +20,7 @@ import { nodeTypes } from './nodes/index.js';
 import type { StepViewNode } from './nodes/view-data.js';
 import { stepDragType } from './Palette.js';
 import { viewGraph } from './view-graph.js';
+import { createViewCache, reuseEdges, reuseNodes } from './view-cache.js';
 
 interface Props {
   document: JourneyDocument;
@@ -46,11 +47,27 @@ export function JourneyCanvas({
   const flow = useReactFlow<StepViewNode, OutputEdge>();
   const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(() => new Map());
   const [selectedEdgeIds, setSelectedEdgeIds] = useState<Set<string>>(() => new Set());
+  // Steps being dragged: React Flow moves them here, and the document gets one move-step when the drag ends,
+  // so a drag is one undoable change and never revalidates or re-projects the journey on every pointer move.
+  const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(() => new Map());
+  const draggingRef = useRef(dragging);
+  draggingRef.current = dragging;
+  const cache = useRef(createViewCache());
   const graph = useMemo(() => documentToGraph(document), [document]);
-  const { nodes, edges } = useMemo(
-    () => viewGraph(graph, { problems: validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured }),
-    [graph, validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured],
-  );
+  const { nodes, edges } = useMemo(() => {
+    const view = viewGraph(graph, {
+      problems: validation.byStep,
+      overlay,
+      selectedStepId,
+      selectedEdgeIds,
+      measured,
+      dragging,
+    });
+    return {
+      nodes: reuseNodes(cache.current, document.steps, view.nodes),
+      edges: reuseEdges(cache.current, view.edges),
+    };
+  }, [graph, document.steps, validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured, dragging]);
   // Fit the view to a journey that opens with steps; on an empty one, fitting would jump the view to the first dropped step.
   const [fitOnOpen] = useState(() => Object.keys(document.steps).length > 0);
   const edgesRef = useRef(edges);
@@ -69,16 +86,23 @@ export function JourneyCanvas({
               ? map
               : new Map(map).set(change.id, { width, height });
           });
-        } else if (change.type === 'position' && change.position) {
-          apply(
-            {
-              type: 'move-step',
-              stepId: change.id,
-              position: { x: Math.round(change.position.x), y: Math.round(change.position.y) },
-            },
-            { coalesceKey: `move:${change.id}` },
-          );
-          if (change.dragging === false) mark();
+        } else if (change.type === 'position') {
+          const position = change.position
+            ? { x: Math.round(change.position.x), y: Math.round(change.position.y) }
+            : draggingRef.current.get(change.id);
+          if (change.dragging) {
+            if (position) setDragging((map) => new Map(map).set(change.id, position));
+          } else {
+            if (position)
+              apply({ type: 'move-step', stepId: change.id, position }, { coalesceKey: `move:${change.id}` });
+            mark();
+            setDragging((map) => {
+              if (!map.has(change.id)) return map;
+              const next = new Map(map);
+              next.delete(change.id);
+              return next;
+            });
+          }
         } else if (change.type === 'select') {
           if (change.selected) selected = change.id;
           else if (change.id === selected) selected = undefined;

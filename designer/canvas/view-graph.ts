@@ -13,6 +13,8 @@ export interface ViewOptions {
   selectedEdgeIds: ReadonlySet<string>;
   /** Sizes React Flow measured, kept by the view because the document has no business knowing them. */
   measured: ReadonlyMap<string, { width: number; height: number }>;
+  /** Where steps being dragged are right now; the document learns the position when the drag ends. */
+  dragging?: ReadonlyMap<string, { x: number; y: number }>;
 }
 
 export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: StepViewNode[]; edges: OutputEdge[] } {
@@ -30,6 +32,7 @@ export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: S
     return {
       ...node,
       type: nodeTypeOf(node.type ?? '') as StepViewNode['type'],
+      position: options.dragging?.get(node.id) ?? node.position,
       selected: node.id === options.selectedStepId,
       measured: options.measured.get(node.id),
       data: {

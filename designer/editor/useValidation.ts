@@ -1,7 +1,11 @@
-/** Client-side validation on every change: the same pure `validateJourney` the server runs. */
-import { useMemo } from 'react';
+/**
+ * Client-side validation: the same pure `validateJourney` the server runs, on the journey's content only
+ * (a move never revalidates), in a deferred render so a keystroke shows at once and the problems follow.
+ */
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { validateJourney, type JourneyDocument, type Problem } from '../../schema/index.js';
 import { hasErrors, problemsByStep } from '../model/problems-by-step.js';
+import { sameContent } from '../model/content.js';
 
 export interface Validation {
   problems: Problem[];
@@ -11,14 +15,22 @@ export interface Validation {
   structurallyValid: boolean;
 }
 
+/** The last document whose content differed: the same object for as long as only the layout changes. */
+function useContent(document: JourneyDocument): JourneyDocument {
+  const content = useRef(document);
+  if (!sameContent(content.current, document)) content.current = document;
+  return content.current;
+}
+
 export function useValidation(document: JourneyDocument): Validation {
+  const content = useDeferredValue(useContent(document));
   return useMemo(() => {
-    const result = validateJourney(document);
+    const result = validateJourney(content);
     return {
       problems: result.problems,
       byStep: problemsByStep(result.problems),
       hasErrors: hasErrors(result.problems),
       structurallyValid: !result.problems.some((p) => p.code.startsWith('structure.')),
     };
-  }, [document]);
+  }, [content]);
 }
