@@ -16,6 +16,7 @@ import { patientRoutes } from './routes/patients.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { connectorRoutes } from './routes/connectors.js';
+import { taskRoutes } from './routes/tasks.js';
 import { referencePage } from './reference.js';
 
 /** Request bodies larger than this are refused before they are read: a journey document is well under it. */
@@ -78,6 +79,7 @@ export function createApi(deps: ApiDeps) {
   api.route('/', enrollmentRoutes);
   api.route('/', inboxRoutes);
   api.route('/', connectorRoutes);
+  api.route('/', taskRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,7 +1,8 @@
 /** What the API needs from Temporal: start an enrollment (idempotently), signal replies and exits, read an enrollment's state. */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EnrollmentState } from '../engine/types.js';
-import type { EnrollmentInput, EventSignal, ExitRequest, ReplySignal } from './types.js';
+import type { EnrollmentInput, EventSignal, ExitRequest, ReplySignal, TaskOutcomeSignal } from './types.js';
+import { taskOutcomeUpdate, type TaskOutcomeResult } from './task-update.js';
 import type { enrollmentWorkflow } from './workflows.js';
 
 export type { EnrollmentInput, ReplySignal, ExitRequest } from './types.js';
@@ -96,4 +97,16 @@ export async function runningCountsByStep(
 /** Passes a world event (refill picked up, therapy discontinued) to an enrollment. */
 export async function signalEvent(client: Client, workflowId: string, event: EventSignal): Promise<void> {
   await client.workflow.getHandle(workflowId).signal<[EventSignal]>('event', event);
+}
+
+/**
+ * Records a task's outcome through the workflow's Update and answers where the journey went. The workflow's
+ * validator refuses a task it no longer waits for (`WorkflowUpdateFailedError`); nothing changes then.
+ */
+export async function recordTaskOutcome(
+  client: Client,
+  workflowId: string,
+  outcome: TaskOutcomeSignal,
+): Promise<TaskOutcomeResult> {
+  return client.workflow.getHandle(workflowId).executeUpdate(taskOutcomeUpdate, { args: [outcome] });
 }

@@ -1,0 +1,290 @@
+/** The nurse task queue on a real Temporal dev server and a real libsql file: the outcome reaches the journey as a Workflow Update. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { JourneyDocument } from '../../schema/document.js';
+import type { OpenedDatabase } from '../../runtime/db/client.js';
+import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
+import { auditTrail } from '../../runtime/db/schema.js';
+import { ensureUser } from '../../runtime/people/users.js';
+import { ConnectorRegistry } from '../../connectors/sdk/index.js';
+import { createDevConnector } from '../../connectors/dev/dev-connector.js';
+import { createApi } from '../../runtime/api/app.js';
+import { enrollmentState, recordTaskOutcome, startEnrollment } from '../../runtime/temporal/client.js';
+import { createLocalEnv } from '../support/temporal.js';
+import { startHarness, type Harness } from './harness.js';
+import { seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
+
+const taskQueue = 'carepath-tasks-test';
+let harness: Harness;
+let env: TestWorkflowEnvironment;
+let database: OpenedDatabase;
+let api: ReturnType<typeof createApi>;
+let phones = 0;
+
+/** A nurse call first; "reached" sends a thank-you SMS, the other ways end quietly. */
+function nurseCallJourney(deadline: string, escalationQueue?: string): JourneyDocument {
+  return {
+    schemaVersion: 2,
+    name: 'Nurse call first',
+    attributes: {},
+    settings: { timeZone: { source: 'patient', fallback: 'America/New_York' }, consentPurpose: 'adherence-support' },
+    start: 'nurse-call',
+    steps: {
+      'nurse-call': {
+        type: 'task',
+        name: 'Welcome call',
+        queue: 'nurses',
+        ...(escalationQueue ? { escalationQueue } : {}),
+        title: 'Welcome call',
+        talkingPoints: ['Introduce yourself as their nurse.', 'Ask how they feel about the first injection.'],
+        outcomes: [
+          { id: 'reached', label: 'Reached' },
+          { id: 'voicemail', label: 'Left voicemail' },
+        ],
+        deadline,
+        outputs: { reached: 'thanks', voicemail: 'end-voicemail', escalated: 'end-escalated' },
+      },
+      thanks: {
+        type: 'message',
+        name: 'Thanks',
+        channel: 'sms',
+        connector: 'dev',
+        template: 'Thanks for talking with your nurse today.',
+        outputs: { next: 'end-reached' },
+      },
+      'end-reached': { type: 'end', outputs: {} },
+      'end-voicemail': { type: 'end', outputs: {} },
+      'end-escalated': { type: 'end', outputs: {} },
+    },
+  } as unknown as JourneyDocument;
+}
+
+let cookie = '';
+async function call(method: string, path: string, body?: unknown) {
+  const response = await api.request(path, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+async function loginAs(email: string) {
+  cookie = '';
+  const response = await api.request('/api/sessions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'correct horse battery' }),
+  });
+  expect(response.status).toBe(200);
+  cookie = response.headers.get('set-cookie')!.split(';')[0];
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function enrollNewPatient(journey: SeededJourney) {
+  phones += 1;
+  const phone = `+1555444${String(1000 + phones)}`;
+  const patientId = await seedPatient(database.db, { name: `Pat Ient ${phones}`, phone });
+  const input = await seedEnrollment(database.db, journey, patientId);
+  await startEnrollment(env.client, taskQueue, input);
+  return { ...input, patientId, phone };
+}
+
+/** The task the queue shows for this enrollment, once the workflow has created it. */
+async function taskOf(enrollmentId: string, list: 'tasks' | 'escalated' = 'tasks') {
+  return eventually(async () => {
+    const { body } = await call('GET', '/api/tasks');
+    return (body[list] as { enrollmentId: string; id: string }[]).find((t) => t.enrollmentId === enrollmentId);
+  }, `a task in ${list} for ${enrollmentId}`);
+}
+
+beforeAll(async () => {
+  harness = await startHarness(taskQueue, () => createLocalEnv());
+  ({ env, database } = harness);
+  const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {});
+  api = createApi({
+    db: database.db,
+    connectors,
+    temporal: () => ({ client: env.client, taskQueue }),
+    temporalAddress: 'test',
+  });
+  for (const [email, name, role] of [
+    ['nurse@example.org', 'Nora Nurse', 'care-team'],
+    ['lead@example.org', 'Lee Lead', 'care-team'],
+    ['pm@example.org', 'Pat Manager', 'program-manager'],
+  ] as const)
+    await ensureUser(database.db, { email, name, password: 'correct horse battery', roles: [role] });
+}, 300_000);
+
+afterAll(() => harness?.stop(), 60_000);
+
+describe('the task queue', () => {
+  it('lists a new task with its patient, journey, step and time left; a program manager reads but cannot claim', async () => {
+    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const enrollment = await enrollNewPatient(journey);
+    await loginAs('pm@example.org');
+    const listed = await taskOf(enrollment.enrollmentId);
+    expect(listed).toMatchObject({
+      queue: 'nurses',
+      title: 'Welcome call',
+      stepId: 'nurse-call',
+      visit: 1,
+      status: 'open',
+      escalated: false,
+      patient: { id: enrollment.patientId, name: 'Pat Ient 1' },
+      journey: { id: journey.journeyId, name: 'Nurse call first' },
+      outcomes: [
+        { id: 'reached', label: 'Reached' },
+        { id: 'voicemail', label: 'Left voicemail' },
+      ],
+      claimedBy: null,
+    });
+    const { secondsLeft } = listed as unknown as { secondsLeft: number };
+    expect(secondsLeft).toBeGreaterThan(7 * 3600);
+    expect(secondsLeft).toBeLessThanOrEqual(8 * 3600);
+    const refused = await call('POST', `/api/tasks/${listed.id}/claim`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('care-team');
+  });
+
+  it('records "reached" through the Workflow Update: the journey goes down that branch at once and the patient gets the next SMS', async () => {
+    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const enrollment = await enrollNewPatient(journey);
+    await loginAs('nurse@example.org');
+    const { id } = await taskOf(enrollment.enrollmentId);
+
+    const claimed = await call('POST', `/api/tasks/${id}/claim`);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.task.claimedBy.name).toBe('Nora Nurse');
+
+    await loginAs('lead@example.org');
+    const taken = await call('POST', `/api/tasks/${id}/complete`, { outcome: 'reached' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.message).toContain('Nora Nurse is working this task');
+
+    await loginAs('nurse@example.org');
+    const detail = await call('GET', `/api/tasks/${id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.task.talkingPoints).toEqual([
+      'Introduce yourself as their nurse.',
+      'Ask how they feel about the first injection.',
+    ]);
+    expect(detail.body.context.patient).toMatchObject({ id: enrollment.patientId, phone: enrollment.phone });
+
+    const done = await call('POST', `/api/tasks/${id}/complete`, {
+      outcome: 'reached',
+      note: 'Talked through the first injection.',
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.journey.output).toBe('reached');
+    expect(done.body.task).toMatchObject({
+      status: 'closed',
+      outcome: 'reached',
+      note: 'Talked through the first injection.',
+      closedBy: { name: 'Nora Nurse' },
+    });
+
+    const inbox = createDevInboxStore(database.db);
+    const delivered = await eventually(async () => {
+      const messages = await inbox.messagesTo([enrollment.phone]);
+      return messages.length > 0 ? messages : undefined;
+    }, 'the thank-you SMS');
+    expect(delivered.map((m) => m.body)).toEqual(['Thanks for talking with your nurse today.']);
+    const state = await eventually(async () => {
+      const s = await enrollmentState(env.client, enrollment.workflowId);
+      return s?.status === 'completed' ? s : undefined;
+    }, 'the journey to complete');
+    expect(state.path.map((p) => `${p.step}:${p.output ?? ''}`)).toEqual([
+      'nurse-call:reached',
+      'thanks:next',
+      'end-reached:',
+    ]);
+
+    const audited = await database.db
+      .select({ action: auditTrail.action, actor: auditTrail.actor })
+      .from(auditTrail)
+      .where(and(eq(auditTrail.entityType, 'task'), eq(auditTrail.entityId, id)));
+    expect(audited.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['task.created', 'task.claimed', 'task.completed']),
+    );
+
+    // The task is closed: a second outcome is refused with a 409 that says so, and nothing changes.
+    const again = await call('POST', `/api/tasks/${id}/complete`, { outcome: 'voicemail' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('task-closed');
+    expect(again.body.error.message).toContain('This task is closed: outcome "reached"');
+    expect((await call('GET', `/api/tasks/${id}`)).body.task.outcome).toBe('reached');
+  });
+
+  it('refuses an outcome the step does not have with a 422 that lists the ones it has', async () => {
+    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const enrollment = await enrollNewPatient(journey);
+    await loginAs('nurse@example.org');
+    const { id } = await taskOf(enrollment.enrollmentId);
+    const refused = await call('POST', `/api/tasks/${id}/complete`, { outcome: 'maybe' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toBe(
+      '"maybe" is not an outcome of this task; choose one of: reached, voicemail.',
+    );
+    expect((await call('GET', `/api/tasks/${id}`)).body.task.status).toBe('open');
+  });
+
+  it("has the workflow's validator refuse an outcome for a visit it is not waiting for", async () => {
+    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const enrollment = await enrollNewPatient(journey);
+    await loginAs('nurse@example.org');
+    await taskOf(enrollment.enrollmentId);
+    const stale = recordTaskOutcome(env.client, enrollment.workflowId, {
+      step: 'nurse-call',
+      visit: 2,
+      outcome: 'reached',
+    });
+    await expect(stale).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    await expect(stale).rejects.toMatchObject({
+      cause: {
+        message: 'The journey is no longer waiting for task "nurse-call" (visit 2); the task is no longer open.',
+      },
+    });
+    const state = await enrollmentState(env.client, enrollment.workflowId);
+    expect(state?.phase).toMatchObject({ kind: 'awaiting-task', step: 'nurse-call', visit: 1 });
+  });
+
+  it('moves a task past its deadline to its escalation queue, apart; a follow-up there is recorded without the journey', async () => {
+    const journey = await seedJourney(database.db, nurseCallJourney('PT2S', 'nurse-leads'));
+    const enrollment = await enrollNewPatient(journey);
+    await loginAs('lead@example.org');
+    const escalated = await taskOf(enrollment.enrollmentId, 'escalated');
+    const moved = await eventually(async () => {
+      const { body } = await call('GET', '/api/tasks?queue=nurse-leads');
+      return (body.escalated as { id: string; status: string; queue: string }[]).find(
+        (t) => t.id === escalated.id && t.status === 'escalated',
+      );
+    }, 'the task to move to nurse-leads');
+    expect(moved.queue).toBe('nurse-leads');
+    const state = await eventually(async () => {
+      const s = await enrollmentState(env.client, enrollment.workflowId);
+      return s?.status === 'completed' ? s : undefined;
+    }, 'the journey to take its escalated path');
+    expect(state.path[0]).toMatchObject({ step: 'nurse-call', output: 'escalated' });
+
+    const followUp = await call('POST', `/api/tasks/${escalated.id}/complete`, {
+      outcome: 'reached',
+      note: 'Called back the next morning.',
+    });
+    expect(followUp.status).toBe(200);
+    expect(followUp.body.journey).toBeNull();
+    expect(followUp.body.task).toMatchObject({ status: 'closed', outcome: 'reached', closedBy: { name: 'Lee Lead' } });
+  });
+});
