@@ -7,12 +7,21 @@ const example = JSON.parse(
   readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'),
 ) as JourneyDocument;
 
-/** A deep copy to edit, as the next version of the journey. */
-const edit = (document: JourneyDocument, change: (d: JourneyDocument & Record<string, any>) => void) => {
-  const copy = structuredClone(document) as JourneyDocument & Record<string, any>;
-  change(copy);
-  return copy;
-};
+/** A deep copy of `document` with each `[pointer, value]` applied (`undefined` removes the field), as the next version. */
+function edit(document: JourneyDocument, changes: Array<[string, unknown]>): JourneyDocument {
+  const copy = structuredClone(document) as unknown as Record<string, unknown>;
+  for (const [pointer, value] of changes) {
+    const path = pointer.split('/').slice(1);
+    const last = path.pop()!;
+    const parent = path.reduce((node, key) => (node as Record<string, unknown>)[key], copy as unknown) as Record<
+      string,
+      unknown
+    >;
+    if (value === undefined) delete parent[last];
+    else parent[last] = value;
+  }
+  return copy as unknown as JourneyDocument;
+}
 
 describe('diffJourneys', () => {
   it('marks every step added when nothing was approved before', () => {
@@ -22,13 +31,13 @@ describe('diffJourneys', () => {
   });
 
   it('tells added, removed, changed and unchanged steps apart, with the changed fields by pointer', () => {
-    const v2 = edit(example, (d) => {
-      d.steps.welcome.template = 'Hello {{ patient.firstName }}, welcome aboard.';
-      d.steps['ask-first-dose'].await.classes[1].match = ['2', 'no'];
-      delete d.steps['end-no-reply'];
-      d.steps['ask-first-dose'].outputs.timeout = 'end-quiet';
-      d.steps['end-quiet'] = { type: 'end', name: 'Quiet', outputs: {} };
-    });
+    const v2 = edit(example, [
+      ['/steps/welcome/template', 'Hello {{ patient.firstName }}, welcome aboard.'],
+      ['/steps/ask-first-dose/await/classes/1/match', ['2', 'no']],
+      ['/steps/end-no-reply', undefined],
+      ['/steps/ask-first-dose/outputs/timeout', 'end-quiet'],
+      ['/steps/end-quiet', { type: 'end', name: 'Quiet', outputs: {} }],
+    ]);
     const diff = diffJourneys({ number: 2, document: v2 }, { number: 1, document: example });
     const byId = Object.fromEntries(diff.steps.map((s) => [s.stepId, s]));
     expect(byId.welcome).toMatchObject({
@@ -53,9 +62,9 @@ describe('diffJourneys', () => {
   });
 
   it('says since which version an unchanged step has stayed the same, looking back through the history', () => {
-    const v2 = edit(example, (d) => (d.steps['end-well'].name = 'All good'));
-    const v3 = edit(v2, (d) => (d.steps.welcome.template = 'Welcome!'));
-    const v4 = edit(v3, (d) => (d.steps['wait-two-days'].wait.duration = 'P3D'));
+    const v2 = edit(example, [['/steps/end-well/name', 'All good']]);
+    const v3 = edit(v2, [['/steps/welcome/template', 'Welcome!']]);
+    const v4 = edit(v3, [['/steps/wait-two-days/wait/duration', 'P3D']]);
     const diff = diffJourneys({ number: 4, document: v4 }, { number: 3, document: v3 }, [
       { number: 1, document: example },
       { number: 2, document: v2 },
@@ -66,10 +75,10 @@ describe('diffJourneys', () => {
   });
 
   it('reports journey-level changes and ignores the layout', () => {
-    const v2 = edit(example, (d) => {
-      d.settings.quietHours.start = '20:00';
-      d.layout.steps.welcome = { x: 999, y: 999 };
-    });
+    const v2 = edit(example, [
+      ['/settings/quietHours/start', '20:00'],
+      ['/layout/steps/welcome', { x: 999, y: 999 }],
+    ]);
     const diff = diffJourneys({ number: 2, document: v2 }, { number: 1, document: example });
     expect(diff.journey.changedFields).toEqual([
       { pointer: '/settings/quietHours/start', before: '21:00', after: '20:00' },
