@@ -71,15 +71,17 @@ export function createApi(deps: ApiDeps) {
     c.json({ error: { code: 'not-found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404),
   );
 
-  api.route('/', health);
-  api.route('/', sessionRoutes);
-  api.route('/', journeyRoutes);
-  api.route('/', versionRoutes);
-  api.route('/', patientRoutes);
-  api.route('/', enrollmentRoutes);
-  api.route('/', inboxRoutes);
-  api.route('/', connectorRoutes);
-  api.route('/', taskRoutes);
+  // Chained, so the type of `routes` carries every route's schema for the designer's typed client.
+  const routes = api
+    .route('/', health)
+    .route('/', sessionRoutes)
+    .route('/', journeyRoutes)
+    .route('/', versionRoutes)
+    .route('/', patientRoutes)
+    .route('/', enrollmentRoutes)
+    .route('/', inboxRoutes)
+    .route('/', connectorRoutes)
+    .route('/', taskRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -90,5 +92,8 @@ export function createApi(deps: ApiDeps) {
     },
   });
   api.route('/', referencePage);
-  return api;
+  return routes;
 }
+
+/** The API's type, for `hc<ApiType>` in the designer (a type-only import). */
+export type ApiType = ReturnType<typeof createApi>;

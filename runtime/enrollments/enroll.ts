@@ -8,6 +8,7 @@ import { appendAudit } from '../db/audit.js';
 import { ConflictError, DomainError, NotFoundError, UnavailableError, UnprocessableError } from '../errors.js';
 import { acceptsEnrollments, type VersionStatus } from '../journeys/lifecycle.js';
 import type { JourneyDocument } from '../../schema/document.js';
+import type { EnrollmentStatus } from '../engine/types.js';
 import {
   enrollmentWorkflowId,
   startEnrollment,
@@ -31,7 +32,7 @@ function enrollmentView(row: EnrollmentRow, patientName?: string) {
     patientId: row.patientId,
     patientName,
     workflowId: row.workflowId,
-    status: row.status,
+    status: row.status as EnrollmentStatus,
     reason: row.reason ?? undefined,
     startedAt: row.startedAt,
     endedAt: row.endedAt ?? undefined,

@@ -1,7 +1,17 @@
-/** Enrollments: enroll a patient in a published version, list, read state and path, request an exit. */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+/** Enrollments: enroll a patient in a published version, list, read state and path, deliver an event, request an exit. */
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, errors, ok, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import {
+  EnrollmentAnswer,
+  EnrollmentList,
+  EnrollmentQuery,
+  EnrollmentWithStateAnswer,
+  EventInput,
+  ExistingEnrollmentAnswer,
+  ExitInput,
+  NewEnrollment,
+} from '../schemas/enrollment.js';
 import { requireRole, requireTemporal } from '../auth.js';
 import {
   enroll,
@@ -11,123 +21,117 @@ import {
   sendEnrollmentEvent,
 } from '../../enrollments/enroll.js';
 
-export const enrollmentRoutes = new OpenAPIHono<AppEnv>();
+const create = createRoute({
+  method: 'post',
+  path: '/enrollments',
+  tags: ['Enrollments'],
+  summary: 'Enroll a patient in a published version',
+  request: body(NewEnrollment),
+  responses: {
+    200: json(ExistingEnrollmentAnswer, 'Already enrolled: the existing enrollment'),
+    201: json(EnrollmentAnswer, 'The new enrollment'),
+    ...bodyErrors,
+    ...sessionErrors,
+    404: errors[404],
+    409: errors[409],
+    503: errors[503],
+  },
+});
 
-const Id = z.string().min(1).max(100);
+const listAll = createRoute({
+  method: 'get',
+  path: '/enrollments',
+  tags: ['Enrollments'],
+  summary: 'List enrollments',
+  request: { query: EnrollmentQuery },
+  responses: {
+    200: json(EnrollmentList, 'Enrollments, newest first'),
+    400: errors[400],
+    ...sessionErrors,
+  },
+});
 
-enrollmentRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/enrollments',
-    tags: ['Enrollments'],
-    summary: 'Enroll a patient in a published version',
-    request: body(z.object({ versionId: Id, patientId: Id })),
-    responses: {
-      200: ok('Already enrolled: the existing enrollment'),
-      201: ok('The new enrollment'),
-      404: errors[404],
-      409: errors[409],
-    },
-  }),
-  async (c) => {
+const getOne = createRoute({
+  method: 'get',
+  path: '/enrollments/{id}',
+  tags: ['Enrollments'],
+  summary: 'An enrollment with its live state and path',
+  description: '`state` is null while Temporal is not reachable or the run has no state to report.',
+  request: { params: IdParam },
+  responses: {
+    200: json(EnrollmentWithStateAnswer, 'The enrollment'),
+    400: errors[400],
+    ...sessionErrors,
+    404: errors[404],
+  },
+});
+
+const exit = createRoute({
+  method: 'post',
+  path: '/enrollments/{id}/exit',
+  tags: ['Enrollments'],
+  summary: 'End an enrollment now',
+  request: { params: IdParam, ...body(ExitInput) },
+  responses: {
+    200: json(EnrollmentAnswer, 'The enrollment'),
+    ...bodyErrors,
+    ...sessionErrors,
+    404: errors[404],
+    409: errors[409],
+    503: errors[503],
+  },
+});
+
+const deliverEvent = createRoute({
+  method: 'post',
+  path: '/enrollments/{id}/events',
+  tags: ['Enrollments'],
+  summary: 'Deliver an event (refill picked up, therapy discontinued) to an enrollment',
+  request: { params: IdParam, ...body(EventInput) },
+  responses: {
+    202: json(EnrollmentAnswer, 'Delivered to the running journey'),
+    ...bodyErrors,
+    ...sessionErrors,
+    404: errors[404],
+    409: errors[409],
+    422: errors[422],
+    503: errors[503],
+  },
+});
+
+export const enrollmentRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(create, async (c) => {
     const user = requireRole(c, 'program-manager', 'care-team');
     const result = await enroll(c.get('deps').db, () => requireTemporal(c), user.id, c.req.valid('json'));
-    return result.alreadyEnrolled ? c.json(result, 200) : c.json({ enrollment: result.enrollment }, 201);
-  },
-);
-
-enrollmentRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/enrollments',
-    tags: ['Enrollments'],
-    summary: 'List enrollments',
-    request: { query: z.object({ versionId: Id.optional(), journeyId: Id.optional(), patientId: Id.optional() }) },
-    responses: { 200: ok('Enrollments') },
-  }),
-  async (c) => {
+    return result.alreadyEnrolled
+      ? c.json({ enrollment: result.enrollment, alreadyEnrolled: true as const }, 200)
+      : c.json({ enrollment: result.enrollment }, 201);
+  })
+  .openapi(listAll, async (c) => {
     requireRole(c, 'program-manager', 'care-team', 'compliance-reviewer');
     return c.json({ enrollments: await listEnrollments(c.get('deps').db, c.req.valid('query')) }, 200);
-  },
-);
-
-enrollmentRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/enrollments/{id}',
-    tags: ['Enrollments'],
-    summary: 'An enrollment with its live state and path',
-    request: { params: IdParam },
-    responses: { 200: ok('The enrollment'), 404: errors[404] },
-  }),
-  async (c) => {
+  })
+  .openapi(getOne, async (c) => {
     requireRole(c, 'program-manager', 'care-team', 'compliance-reviewer');
-    return c.json(
-      { enrollment: await getEnrollment(c.get('deps').db, c.get('deps').temporal(), c.req.valid('param').id) },
-      200,
-    );
-  },
-);
-
-enrollmentRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/enrollments/{id}/exit',
-    tags: ['Enrollments'],
-    summary: 'End an enrollment now',
-    request: { params: IdParam, ...body(z.object({ reason: z.string().trim().min(1).max(500) })) },
-    responses: { 200: ok('The enrollment'), 404: errors[404], 409: errors[409] },
-  }),
-  async (c) => {
+    const { db, temporal } = c.get('deps');
+    return c.json({ enrollment: await getEnrollment(db, temporal(), c.req.valid('param').id) }, 200);
+  })
+  .openapi(exit, async (c) => {
     const user = requireRole(c, 'program-manager', 'care-team');
+    const { id } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
     return c.json(
-      {
-        enrollment: await exitEnrollment(
-          c.get('deps').db,
-          () => requireTemporal(c),
-          user.id,
-          c.req.valid('param').id,
-          c.req.valid('json').reason,
-        ),
-      },
+      { enrollment: await exitEnrollment(c.get('deps').db, () => requireTemporal(c), user.id, id, reason) },
       200,
     );
-  },
-);
-
-enrollmentRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/enrollments/{id}/events',
-    tags: ['Enrollments'],
-    summary: 'Deliver an event (refill picked up, therapy discontinued) to an enrollment',
-    request: {
-      params: IdParam,
-      ...body(
-        z.object({
-          name: z.string().trim().min(1).max(100),
-          payload: z
-            .record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
-            .optional(),
-        }),
-      ),
-    },
-    responses: { 202: ok('Delivered to the running journey'), 404: errors[404], 409: errors[409], 422: errors[422] },
-  }),
-  async (c) => {
+  })
+  .openapi(deliverEvent, async (c) => {
     const user = requireRole(c, 'program-manager', 'care-team', 'engineer');
+    const { id } = c.req.valid('param');
     const { name, payload } = c.req.valid('json');
+    const event = { name, ...(payload ? { payload } : {}) };
     return c.json(
-      {
-        enrollment: await sendEnrollmentEvent(
-          c.get('deps').db,
-          () => requireTemporal(c),
-          user.id,
-          c.req.valid('param').id,
-          { name, ...(payload ? { payload } : {}) },
-        ),
-      },
+      { enrollment: await sendEnrollmentEvent(c.get('deps').db, () => requireTemporal(c), user.id, id, event) },
       202,
     );
-  },
-);
+  });

@@ -1,34 +1,49 @@
 /** The development channel's phone: what a patient received, and a reply box that answers as the patient would. */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppEnv } from '../context.js';
-import { body, errors, ok } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors } from '../openapi.js';
+import { Inbox, PatientParam, ReplyInput, ReplyOutcome } from '../schemas/inbox.js';
 import { requireRole, requireTemporal } from '../auth.js';
 import { ConflictError } from '../../errors.js';
 import { getPatient } from '../../patients/repository.js';
 import { devInbox, messages } from '../../db/schema.js';
 import { receiveReply } from '../../enrollments/inbound.js';
 
-export const inboxRoutes = new OpenAPIHono<AppEnv>();
-
-const PatientParam = z.object({
-  patientId: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'patientId', in: 'path' } }),
+const phone = createRoute({
+  method: 'get',
+  path: '/inbox/{patientId}',
+  tags: ['Development channel'],
+  summary: "A patient's phone on the development channel",
+  request: { params: PatientParam },
+  responses: {
+    200: json(Inbox, 'Messages in both directions, oldest first'),
+    400: errors[400],
+    ...sessionErrors,
+    404: errors[404],
+  },
 });
 
-inboxRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/inbox/{patientId}',
-    tags: ['Development channel'],
-    summary: "A patient's phone on the development channel",
-    request: { params: PatientParam },
-    responses: { 200: ok('Messages in both directions, oldest first'), 404: errors[404] },
-  }),
-  async (c) => {
+const reply = createRoute({
+  method: 'post',
+  path: '/inbox/{patientId}/replies',
+  tags: ['Development channel'],
+  summary: 'Reply as the patient',
+  description:
+    'STOP (and STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT) opts out and ends every running enrollment; START opts back in.',
+  request: { params: PatientParam, ...body(ReplyInput) },
+  responses: {
+    202: json(ReplyOutcome, 'The reply was passed to the journey, or the opt-out or opt-in recorded'),
+    ...bodyErrors,
+    ...sessionErrors,
+    404: errors[404],
+    409: errors[409],
+    503: errors[503],
+  },
+});
+
+export const inboxRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(phone, async (c) => {
     requireRole(c, 'program-manager', 'engineer');
     const { db } = c.get('deps');
     const patient = await getPatient(db, c.req.valid('param').patientId);
@@ -60,22 +75,8 @@ inboxRoutes.openapi(
       })),
     ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return c.json({ patient, messages: all }, 200);
-  },
-);
-
-inboxRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/inbox/{patientId}/replies',
-    tags: ['Development channel'],
-    summary: 'Reply as the patient',
-    request: {
-      params: PatientParam,
-      ...body(z.object({ text: z.string().trim().min(1, 'must not be empty').max(1600) })),
-    },
-    responses: { 202: ok('The reply was passed to the journey'), 404: errors[404], 409: errors[409] },
-  }),
-  async (c) => {
+  })
+  .openapi(reply, async (c) => {
     requireRole(c, 'program-manager', 'engineer');
     const { db, connectors } = c.get('deps');
     const patient = await getPatient(db, c.req.valid('param').patientId);
@@ -95,5 +96,4 @@ inboxRoutes.openapi(
       dev.settings,
     );
     return c.json(await receiveReply(db, () => requireTemporal(c), patient.id, 'dev', inbound), 202);
-  },
-);
+  });

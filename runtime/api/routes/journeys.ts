@@ -1,8 +1,18 @@
 /** Journeys and their drafts; validation of any document. */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
-import { body, errors, ok, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import {
+  DraftInput,
+  JourneyAnswer,
+  JourneyList,
+  JourneySummary,
+  NewJourney,
+  ValidationInput,
+  ValidationResult,
+} from '../schemas/journey.js';
+import { VersionAnswer } from '../schemas/version.js';
 import { requireRole } from '../auth.js';
 import {
   acceptDraft,
@@ -15,119 +25,125 @@ import {
 import { starterDocument } from '../../../schema/starter.js';
 import { validateJourney } from '../../../schema/validate.js';
 
-export const journeyRoutes = new OpenAPIHono<AppEnv>();
-
 /** The connectors installed on this server, so validation refuses a journey that names one it cannot use. */
 function connectorContext(c: Context<AppEnv>) {
   return { connectors: c.get('deps').connectors.catalogue() };
 }
 
-const Document = z
-  .record(z.string(), z.unknown())
-  .openapi('JourneyDocument', { description: 'A journey document; its JSON Schema is printed by `carepath schema`' });
-
-journeyRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/journeys',
-    tags: ['Journeys'],
-    summary: 'List journeys',
-    responses: { 200: ok('Journeys with their latest version') },
-  }),
-  async (c) => {
-    requireRole(c, 'program-manager', 'compliance-reviewer');
-    return c.json({ journeys: await listJourneys(c.get('deps').db) }, 200);
+const listAll = createRoute({
+  method: 'get',
+  path: '/journeys',
+  tags: ['Journeys'],
+  summary: 'List journeys',
+  responses: {
+    200: json(JourneyList, 'Journeys with their latest version'),
+    ...sessionErrors,
   },
-);
+});
 
-journeyRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/journeys',
-    tags: ['Journeys'],
-    summary: 'Create a journey',
-    request: body(z.object({ name: z.string().trim().min(1).max(200), document: Document.optional() })),
-    responses: { 201: ok('The new journey'), 400: errors[400] },
-  }),
-  async (c) => {
+const create = createRoute({
+  method: 'post',
+  path: '/journeys',
+  tags: ['Journeys'],
+  summary: 'Create a journey',
+  request: body(NewJourney),
+  responses: {
+    201: json(JourneyAnswer, 'The new journey'),
+    ...bodyErrors,
+    ...sessionErrors,
+  },
+});
+
+const getOne = createRoute({
+  method: 'get',
+  path: '/journeys/{id}',
+  tags: ['Journeys'],
+  summary: 'A journey with its draft, problems and versions',
+  request: { params: IdParam },
+  responses: {
+    200: json(JourneyAnswer, 'The journey'),
+    400: errors[400],
+    ...sessionErrors,
+    404: errors[404],
+  },
+});
+
+const saveTheDraft = createRoute({
+  method: 'put',
+  path: '/journeys/{id}/draft',
+  tags: ['Journeys'],
+  summary: 'Save the draft',
+  description: 'Refused with 400 when the document is not structurally a journey; other problems stay in `problems`.',
+  request: { params: IdParam, ...body(DraftInput) },
+  responses: {
+    200: json(JourneyAnswer, 'The journey with its saved draft'),
+    ...bodyErrors,
+    ...sessionErrors,
+    404: errors[404],
+  },
+});
+
+const snapshot = createRoute({
+  method: 'post',
+  path: '/journeys/{id}/versions',
+  tags: ['Versions'],
+  summary: 'Snapshot the saved draft as a new immutable version',
+  request: { params: IdParam },
+  responses: {
+    201: json(VersionAnswer, 'The new version'),
+    400: errors[400],
+    ...sessionErrors,
+    404: errors[404],
+    422: errors[422],
+  },
+});
+
+const validate = createRoute({
+  method: 'post',
+  path: '/validate',
+  tags: ['Journeys'],
+  summary: 'Validate a journey document',
+  request: body(ValidationInput),
+  responses: {
+    200: json(ValidationResult, 'Every problem at once'),
+    ...bodyErrors,
+    ...sessionErrors,
+  },
+});
+
+export const journeyRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(listAll, async (c) => {
+    requireRole(c, 'program-manager', 'compliance-reviewer');
+    // The latest version's status is read from a text column: parsing checks it against the declared statuses.
+    const journeys = (await listJourneys(c.get('deps').db)).map((journey) => JourneySummary.parse(journey));
+    return c.json({ journeys }, 200);
+  })
+  .openapi(create, async (c) => {
     const user = requireRole(c, 'program-manager');
     const { name, document } = c.req.valid('json');
     const draft = document ? acceptDraft(document).document : starterDocument(name);
     return c.json({ journey: await createJourney(c.get('deps').db, user.id, name, draft) }, 201);
-  },
-);
-
-journeyRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/journeys/{id}',
-    tags: ['Journeys'],
-    summary: 'A journey with its draft, problems and versions',
-    request: { params: IdParam },
-    responses: { 200: ok('The journey'), 404: errors[404] },
-  }),
-  async (c) => {
+  })
+  .openapi(getOne, async (c) => {
     requireRole(c, 'program-manager', 'compliance-reviewer');
     return c.json({ journey: await getJourney(c.get('deps').db, c.req.valid('param').id, connectorContext(c)) }, 200);
-  },
-);
-
-journeyRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/journeys/{id}/draft',
-    tags: ['Journeys'],
-    summary: 'Save the draft',
-    request: { params: IdParam, ...body(z.object({ document: Document })) },
-    responses: { 200: ok('The journey with its saved draft'), 400: errors[400], 404: errors[404] },
-  }),
-  async (c) => {
+  })
+  .openapi(saveTheDraft, async (c) => {
     const user = requireRole(c, 'program-manager');
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
     return c.json(
-      {
-        journey: await saveDraft(
-          c.get('deps').db,
-          user.id,
-          c.req.valid('param').id,
-          c.req.valid('json').document,
-          connectorContext(c),
-        ),
-      },
+      { journey: await saveDraft(db, user.id, id, c.req.valid('json').document, connectorContext(c)) },
       200,
     );
-  },
-);
-
-journeyRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/journeys/{id}/versions',
-    tags: ['Versions'],
-    summary: 'Snapshot the saved draft as a new immutable version',
-    request: { params: IdParam },
-    responses: { 201: ok('The new version'), 404: errors[404], 422: errors[422] },
-  }),
-  async (c) => {
+  })
+  .openapi(snapshot, async (c) => {
     const user = requireRole(c, 'program-manager');
-    return c.json(
-      { version: await snapshotVersion(c.get('deps').db, user.id, c.req.valid('param').id, connectorContext(c)) },
-      201,
-    );
-  },
-);
-
-journeyRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/validate',
-    tags: ['Journeys'],
-    summary: 'Validate a journey document',
-    request: body(z.object({ document: z.unknown() })),
-    responses: { 200: ok('Every problem at once') },
-  }),
-  async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json({ version: await snapshotVersion(c.get('deps').db, user.id, id, connectorContext(c)) }, 201);
+  })
+  .openapi(validate, async (c) => {
     requireRole(c, 'program-manager', 'compliance-reviewer', 'engineer');
     const result = validateJourney(c.req.valid('json').document, connectorContext(c));
     return c.json({ ok: result.ok, problems: result.problems }, 200);
-  },
-);
+  });

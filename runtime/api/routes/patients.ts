@@ -1,37 +1,41 @@
 /** Patients: create and list. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, errors, ok } from '../openapi.js';
+import { body, bodyErrors, json, sessionErrors } from '../openapi.js';
+import { PatientAnswer, PatientList } from '../schemas/patient.js';
 import { requireRole } from '../auth.js';
 import { NewPatient, createPatient, listPatients } from '../../patients/repository.js';
 
-export const patientRoutes = new OpenAPIHono<AppEnv>();
+const listAll = createRoute({
+  method: 'get',
+  path: '/patients',
+  tags: ['Patients'],
+  summary: 'List patients',
+  responses: {
+    200: json(PatientList, 'Patients, newest first'),
+    ...sessionErrors,
+  },
+});
 
-patientRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/patients',
-    tags: ['Patients'],
-    summary: 'List patients',
-    responses: { 200: ok('Patients') },
-  }),
-  async (c) => {
+const create = createRoute({
+  method: 'post',
+  path: '/patients',
+  tags: ['Patients'],
+  summary: 'Create a patient',
+  request: body(NewPatient),
+  responses: {
+    201: json(PatientAnswer, 'The patient'),
+    ...bodyErrors,
+    ...sessionErrors,
+  },
+});
+
+export const patientRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(listAll, async (c) => {
     requireRole(c, 'program-manager', 'care-team');
     return c.json({ patients: await listPatients(c.get('deps').db) }, 200);
-  },
-);
-
-patientRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/patients',
-    tags: ['Patients'],
-    summary: 'Create a patient',
-    request: body(NewPatient),
-    responses: { 201: ok('The patient'), 400: errors[400] },
-  }),
-  async (c) => {
+  })
+  .openapi(create, async (c) => {
     const user = requireRole(c, 'program-manager', 'care-team');
     return c.json({ patient: await createPatient(c.get('deps').db, user.id, c.req.valid('json')) }, 201);
-  },
-);
+  });
