@@ -28,8 +28,7 @@ export interface Signature {
 }
 
 /** A version as the review lifecycle describes it. */
-export interface ReviewedVersion extends Omit<Version, 'status'> {
-  status: ReviewStatus;
+export interface ReviewedVersion extends Version {
   submittedAt?: string;
   submittedBy?: string;
   approvedAt?: string;

@@ -9,7 +9,9 @@ export interface User {
   roles: string[];
 }
 
-export type VersionStatus = 'snapshot' | 'published' | 'paused' | 'retired';
+/** The review lifecycle (runtime/api/README.md, "Review API"): only an approved version publishes. */
+export type VersionStatus =
+  'snapshot' | 'submitted' | 'changes-requested' | 'approved' | 'published' | 'paused' | 'superseded' | 'retired';
 
 export interface Version {
   id: string;

@@ -10,6 +10,8 @@ import { Inspector } from '../inspector/Inspector.js';
 import { JourneySettings } from '../inspector/JourneySettings.js';
 import { ProblemsPanel } from '../problems/ProblemsPanel.js';
 import { VersionsPanel } from '../versions/VersionsPanel.js';
+import { VersionCommentsPanel } from '../versions/VersionCommentsPanel.js';
+import { useVersionReview } from '../versions/useVersionReview.js';
 import { EnrollDialog } from '../run/EnrollDialog.js';
 import { PhonePanel } from '../run/PhonePanel.js';
 import { EnrollmentPanel } from '../run/EnrollmentPanel.js';
@@ -69,6 +71,9 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
   const validation = useValidation(document);
   const saving = useDraftSaving(journey.id, document, validation.structurallyValid);
   const versions = useVersions(journey.id, journey.versions, saving.saveNow);
+  const review = useVersionReview(journey.id, versions.versions);
+  const [commentsOf, setCommentsOf] = useState<string>();
+  const commentsVersion = review.versions.find((v) => v.id === commentsOf);
   const testRun = useTestRun(journey.id);
   const [selectedStepId, setSelectedStepId] = useState<string>();
   const [tab, setTab] = useState<'canvas' | 'json'>('canvas');
@@ -98,14 +103,16 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
         saveStatus={saving.status}
         onSave={() => void saving.saveNow()}
         onSnapshot={() => void versions.snapshot()}
-        onPublish={() => void versions.publish(document)}
+        onSubmitForReview={() => void review.submitDraft(document, versions.snapshot)}
+        onPublish={() => review.approved && void review.publish(review.approved.id)}
         onEnroll={() => setEnrolling(true)}
         onSettings={() => setSettingsOpen((open) => !open)}
         settingsOpen={settingsOpen}
-        busy={versions.busy}
+        busy={versions.busy ?? (review.busy === 'draft' ? 'review' : review.busy ? 'publish' : null)}
         hasErrors={validation.hasErrors}
-        published={versions.published}
-        latest={versions.latest}
+        published={review.published}
+        latest={review.versions[0]}
+        approved={review.approved}
       />
       <Palette onAdd={addInView} />
       <section className="workspace" aria-label="Journey">
@@ -183,12 +190,25 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
           onOpenSettings={() => setSettingsOpen(true)}
         />
         <VersionsPanel
-          versions={versions.versions}
-          busy={versions.busy !== null}
-          canPublish={!validation.hasErrors}
-          error={versions.error}
-          onPublish={(id) => void versions.publish(document, id)}
+          versions={review.versions}
+          busy={review.busy ?? versions.busy}
+          error={review.error ?? versions.error}
+          onSubmit={(id) => void review.submit(id)}
+          onPublish={(id) => void review.publish(id)}
+          onShowComments={setCommentsOf}
         />
+        {commentsVersion && (
+          <VersionCommentsPanel
+            key={commentsVersion.id}
+            version={commentsVersion}
+            document={document}
+            onSelectStep={(id) => {
+              setTab('canvas');
+              select(id);
+            }}
+            onClose={() => setCommentsOf(undefined)}
+          />
+        )}
       </aside>
       {testRun.run && (
         <aside className="run-column" aria-label="Test run">
@@ -201,9 +221,9 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
           <PhonePanel patientId={testRun.run.patientId} patientName={testRun.run.patientName} />
         </aside>
       )}
-      {enrolling && versions.published && (
+      {enrolling && review.published && (
         <EnrollDialog
-          version={versions.published}
+          version={review.published}
           onClose={() => setEnrolling(false)}
           onEnrolled={(enrollment, patient) => {
             setEnrolling(false);

@@ -1,4 +1,4 @@
-/** The editor's toolbar: journey name, undo/redo, journey settings, save state, Save draft, Snapshot version, Publish, Enroll a test patient. */
+/** The editor's toolbar: journey name, undo/redo, journey settings, save state, Save draft, Snapshot version, Submit for review, Publish (approved only), Enroll a test patient. */
 import type { SaveStatus } from './useDraftSaving.js';
 import type { Version } from '../api/types.js';
 
@@ -12,14 +12,19 @@ interface Props {
   saveStatus: SaveStatus;
   onSave: () => void;
   onSnapshot: () => void;
+  /** Snapshots the draft when it changed since the newest version, then submits that version for review. */
+  onSubmitForReview: () => void;
+  /** Publishes `approved`. */
   onPublish: () => void;
   onEnroll: () => void;
   onSettings: () => void;
   settingsOpen: boolean;
-  busy: 'snapshot' | 'publish' | null;
+  busy: 'snapshot' | 'publish' | 'review' | null;
   hasErrors: boolean;
   published?: Version;
   latest?: Version;
+  /** The newest approved version: the only kind that publishes. */
+  approved?: Version;
 }
 
 const saveLabels: Record<SaveStatus['kind'], string> = {
@@ -96,13 +101,26 @@ export function Toolbar(props: Props) {
       </button>
       <button
         type="button"
+        onClick={props.onSubmitForReview}
+        disabled={busy !== null || hasErrors}
+        title={hasErrors ? 'Fix the problems first' : 'Snapshot the draft if it changed, and send it to the reviewers'}
+        data-testid="submit-for-review"
+      >
+        {busy === 'review' ? 'Submitting…' : 'Submit for review'}
+      </button>
+      <button
+        type="button"
         className="primary"
         onClick={props.onPublish}
-        disabled={busy !== null || hasErrors}
-        title={hasErrors ? 'Publishing needs a journey with no problems' : 'Publish this journey'}
+        disabled={busy !== null || !props.approved}
+        title={
+          props.approved
+            ? `Publish v${props.approved.number}, approved by every required reviewer`
+            : 'Only an approved version can be published: submit it for review first'
+        }
         data-testid="publish"
       >
-        {busy === 'publish' ? 'Publishing…' : 'Publish'}
+        {busy === 'publish' ? 'Publishing…' : props.approved ? `Publish v${props.approved.number}` : 'Publish'}
       </button>
       <button
         type="button"

@@ -1,15 +1,31 @@
-/** The journey's versions, newest first: number, status and content hash, with Publish for a snapshot. */
-import type { Version } from '../api/types.js';
+/** The journey's versions, newest first: number, review status, hash, signatures; "Submit for review" on a snapshot, "Publish" once approved. */
+import type { ReviewedVersion } from '../api/review.js';
+import { hrefOf } from '../app/router.js';
+import { SignaturesList } from '../review/SignaturesList.js';
+import '../review/review.css';
 
 interface Props {
-  versions: Version[];
-  busy: boolean;
-  canPublish: boolean;
+  versions: ReviewedVersion[];
+  /** The id of the version an action is running on. */
+  busy: string | null;
   error?: string;
+  onSubmit: (versionId: string) => void;
   onPublish: (versionId: string) => void;
+  onShowComments: (versionId: string) => void;
 }
 
-export function VersionsPanel({ versions, busy, canPublish, error, onPublish }: Props) {
+const statusWords: Record<ReviewedVersion['status'], string> = {
+  snapshot: 'snapshot, not submitted',
+  submitted: 'in review',
+  'changes-requested': 'changes requested',
+  approved: 'approved',
+  published: 'published',
+  paused: 'paused',
+  superseded: 'superseded',
+  retired: 'retired',
+};
+
+export function VersionsPanel({ versions, busy, error, onSubmit, onPublish, onShowComments }: Props) {
   return (
     <section className="panel versions" aria-label="Versions" data-testid="versions-panel">
       <h2 className="panel-title">Versions</h2>
@@ -23,38 +39,105 @@ export function VersionsPanel({ versions, busy, canPublish, error, onPublish }: 
       ) : (
         <ol className="version-list" data-testid="versions-list">
           {versions.map((version) => (
-            <li
+            <VersionItem
               key={version.id}
-              className="version"
-              data-testid={`version-${version.number}`}
-              data-version-id={version.id}
-              data-status={version.status}
-            >
-              <div className="version__head">
-                <strong data-testid="version-number">v{version.number}</strong>
-                <span className={`status status-${version.status}`} data-testid="version-status">
-                  {version.status}
-                </span>
-                {version.status === 'snapshot' && (
-                  <button
-                    type="button"
-                    className="small"
-                    disabled={busy || !canPublish}
-                    onClick={() => onPublish(version.id)}
-                    data-testid={`publish-version-${version.number}`}
-                  >
-                    Publish
-                  </button>
-                )}
-              </div>
-              <code className="hash" title={version.contentHash} data-testid="version-hash">
-                {version.contentHash}
-              </code>
-              <small className="muted">{new Date(version.createdAt).toLocaleString()}</small>
-            </li>
+              version={version}
+              busy={busy !== null}
+              onSubmit={onSubmit}
+              onPublish={onPublish}
+              onShowComments={onShowComments}
+            />
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+function VersionItem({
+  version,
+  busy,
+  onSubmit,
+  onPublish,
+  onShowComments,
+}: {
+  version: ReviewedVersion;
+  busy: boolean;
+  onSubmit: (versionId: string) => void;
+  onPublish: (versionId: string) => void;
+  onShowComments: (versionId: string) => void;
+}) {
+  const signatures = version.signatures ?? [];
+  const required = version.requiredDisciplines ?? [];
+  return (
+    <li
+      className="version"
+      data-testid={`version-${version.number}`}
+      data-version-id={version.id}
+      data-status={version.status}
+    >
+      <div className="version__head">
+        <strong data-testid="version-number">v{version.number}</strong>
+        <span className={`status status-${version.status}`} data-testid="version-status">
+          {statusWords[version.status]}
+        </span>
+        {version.status === 'snapshot' && (
+          <button
+            type="button"
+            className="small"
+            disabled={busy}
+            onClick={() => onSubmit(version.id)}
+            data-testid={`submit-version-${version.number}`}
+          >
+            Submit for review
+          </button>
+        )}
+        {version.status === 'approved' && (
+          <button
+            type="button"
+            className="small primary"
+            disabled={busy}
+            onClick={() => onPublish(version.id)}
+            data-testid={`publish-version-${version.number}`}
+          >
+            Publish
+          </button>
+        )}
+      </div>
+      <code className="hash" title={version.contentHash} data-testid="version-hash">
+        {version.contentHash}
+      </code>
+      <small className="muted">{new Date(version.createdAt).toLocaleString()}</small>
+      {version.status === 'submitted' && required.length > 0 && (
+        <p className="small" data-testid="version-awaiting">
+          Awaiting:{' '}
+          {required.filter((d) => !signatures.some((s) => s.discipline === d)).join(', ') || 'nobody (settling)'}
+        </p>
+      )}
+      {version.changesRequested && (
+        <p className="error-text small" data-testid="version-changes-requested">
+          Changes requested by {version.changesRequested.by.name} ({version.changesRequested.discipline}):{' '}
+          {version.changesRequested.reason}
+        </p>
+      )}
+      {signatures.length > 0 && (
+        <SignaturesList signatures={signatures} testId={`version-signatures-${version.number}`} />
+      )}
+      <p className="small version__links">
+        <button
+          type="button"
+          className="link"
+          onClick={() => onShowComments(version.id)}
+          data-testid={`version-comments-${version.number}`}
+        >
+          Comments
+        </button>
+        {version.status !== 'snapshot' && (
+          <a href={hrefOf({ page: 'review', versionId: version.id })} data-testid={`version-review-${version.number}`}>
+            Open the review
+          </a>
+        )}
+      </p>
+    </li>
   );
 }
