@@ -17,6 +17,8 @@ import { enrollmentRoutes } from './routes/enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { taskRoutes } from './routes/tasks.js';
+import { auditRoutes } from './routes/audit.js';
+import { userRoutes } from './routes/users.js';
 import { referencePage } from './reference.js';
 
 /** Request bodies larger than this are refused before they are read: a journey document is well under it. */
@@ -81,7 +83,9 @@ export function createApi(deps: ApiDeps) {
     .route('/', enrollmentRoutes)
     .route('/', inboxRoutes)
     .route('/', connectorRoutes)
-    .route('/', taskRoutes);
+    .route('/', taskRoutes)
+    .route('/', auditRoutes)
+    .route('/', userRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
