@@ -4,7 +4,9 @@ import { join, resolve, dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './db/client.js';
-import { journeys } from './db/schema.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { journeys, users } from './db/schema.js';
+import type { Role } from './people/roles.js';
 import { ensureUser } from './people/users.js';
 import { createJourney } from './journeys/repository.js';
 import { validateJourney } from '../schema/validate.js';
@@ -22,8 +24,16 @@ export function localAdminPassword(dataDir: string, fromEnv?: string): string {
   return password;
 }
 
+/** Admin is not a wildcard role, so the local login also designs journeys and enrolls patients, as the tour needs. */
+export const LOCAL_ADMIN_ROLES: Role[] = ['admin', 'program-manager'];
+
 export async function seedLocalAdmin(db: Database, password: string): Promise<void> {
-  await ensureUser(db, { email: LOCAL_ADMIN_EMAIL, name: 'Local Admin', password, roles: ['admin'] });
+  await ensureUser(db, { email: LOCAL_ADMIN_EMAIL, name: 'Local Admin', password, roles: LOCAL_ADMIN_ROLES });
+  // A local login made when admin still admitted everything keeps what it could do.
+  await db
+    .update(users)
+    .set({ roles: LOCAL_ADMIN_ROLES })
+    .where(and(eq(users.email, LOCAL_ADMIN_EMAIL), sql`${users.roles} = '["admin"]'`));
 }
 
 const examplesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../examples/journeys');
