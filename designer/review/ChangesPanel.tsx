@@ -1,13 +1,12 @@
 /** What changed since the last approved version: the selected step's fields first, then every other added, removed or changed step. */
-import type { JourneyDiff, StepDiffEntry } from './step-diff.js';
+import type { ReviewDiff, StepDiffEntry } from './step-diff.js';
 import { FieldChangesList } from './FieldChangesList.js';
 
 interface Props {
-  diff: JourneyDiff;
+  diff: ReviewDiff;
   /** The approved version compared against; none when nothing of this journey was approved before. */
   baseNumber?: number;
   selectedStepId?: string;
-  unchangedSince: (stepId: string) => number;
   onSelectStep: (stepId: string) => void;
 }
 
@@ -18,7 +17,7 @@ const kindWords: Record<StepDiffEntry['kind'], string> = {
   unchanged: 'Unchanged',
 };
 
-export function ChangesPanel({ diff, baseNumber, selectedStepId, unchangedSince, onSelectStep }: Props) {
+export function ChangesPanel({ diff, baseNumber, selectedStepId, onSelectStep }: Props) {
   const touched = diff.steps.filter((s) => s.kind !== 'unchanged');
   const selected = diff.steps.find((s) => s.stepId === selectedStepId);
   const others = touched.filter((s) => s.stepId !== selectedStepId);
@@ -29,9 +28,7 @@ export function ChangesPanel({ diff, baseNumber, selectedStepId, unchangedSince,
           ? 'No version of this journey has been approved yet: every step is new.'
           : `Compared with v${baseNumber}, the last approved version: ${touched.length} step${touched.length === 1 ? '' : 's'} added, removed or changed.`}
       </p>
-      {selected && (
-        <StepChanges entry={selected} unchangedSince={unchangedSince} onSelectStep={onSelectStep} isSelected />
-      )}
+      {selected && <StepChanges entry={selected} onSelectStep={onSelectStep} isSelected />}
       {diff.journey.length > 0 && (
         <article className="step-changes">
           <h3>Journey settings</h3>
@@ -39,7 +36,7 @@ export function ChangesPanel({ diff, baseNumber, selectedStepId, unchangedSince,
         </article>
       )}
       {others.map((entry) => (
-        <StepChanges key={entry.stepId} entry={entry} unchangedSince={unchangedSince} onSelectStep={onSelectStep} />
+        <StepChanges key={entry.stepId} entry={entry} onSelectStep={onSelectStep} />
       ))}
     </section>
   );
@@ -47,12 +44,10 @@ export function ChangesPanel({ diff, baseNumber, selectedStepId, unchangedSince,
 
 function StepChanges({
   entry,
-  unchangedSince,
   onSelectStep,
   isSelected,
 }: {
   entry: StepDiffEntry;
-  unchangedSince: (stepId: string) => number;
   onSelectStep: (stepId: string) => void;
   isSelected?: boolean;
 }) {
@@ -67,7 +62,7 @@ function StepChanges({
           {entry.name}
         </button>{' '}
         <span className={`diff-tag diff-tag--${entry.kind}`}>
-          {entry.kind === 'unchanged' ? `Unchanged since v${unchangedSince(entry.stepId)}` : kindWords[entry.kind]}
+          {entry.kind === 'unchanged' ? `Unchanged since v${entry.unchangedSince}` : kindWords[entry.kind]}
         </span>
       </h3>
       {entry.kind === 'changed' && <FieldChangesList fields={entry.fields} testId={`field-changes-${entry.stepId}`} />}

@@ -6,7 +6,7 @@ export function FieldChangesList({ fields, testId }: { fields: FieldChange[]; te
   return (
     <dl className="field-changes" data-testid={testId}>
       {fields.map((field) => (
-        <div key={field.path} className="field-change" data-path={field.path}>
+        <div key={field.pointer} className="field-change" data-pointer={field.pointer}>
           <dt>
             {field.label}
             {field.before === undefined ? ' (new)' : field.after === undefined ? ' (removed)' : ''}

@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import type { User } from '../api/types.js';
 import { DISCIPLINES, type Discipline } from '../api/review.js';
 import { hrefOf } from '../app/router.js';
-import { diffJourneys } from './step-diff.js';
-import { unchangedSince } from './unchanged-since.js';
+import { reviewDiff } from './step-diff.js';
 import { diffMarks, documentWithRemovedSteps } from './diff-marks.js';
 import { useReviewData, type ReviewData } from './useReviewData.js';
 import { useComments } from './useComments.js';
@@ -59,12 +58,11 @@ function Workspace({
   const [tab, setTab] = useState<ReviewTab>('messages');
   const [signing, setSigning] = useState(false);
   const comments = useComments(version.id);
-  const diff = useMemo(() => diffJourneys(baseline?.document, document), [baseline, document]);
-  const since = useMemo(() => {
-    const current = { number: version.number, document };
-    return (stepId: string) => unchangedSince(stepId, current, data.earlier);
-  }, [version.number, document, data.earlier]);
-  const marks = useMemo(() => diffMarks(diff.steps, since, baseline !== undefined), [diff, since, baseline]);
+  const diff = useMemo(
+    () => reviewDiff({ number: version.number, document }, baseline, data.earlier),
+    [version.number, document, baseline, data.earlier],
+  );
+  const marks = useMemo(() => diffMarks(diff.steps, baseline !== undefined), [diff, baseline]);
   const drawn = useMemo(() => documentWithRemovedSteps(document, baseline?.document), [document, baseline]);
   const journeyRef = useMemo(() => ({ id: version.journeyId, name: data.journeyName }), [version, data.journeyName]);
   const select = setSelectedStepId;
@@ -111,7 +109,6 @@ function Workspace({
             diff={diff}
             baseNumber={baseline?.number}
             selectedStepId={selectedStepId}
-            unchangedSince={since}
             onSelectStep={select}
           />
         )}

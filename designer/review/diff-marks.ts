@@ -8,16 +8,12 @@ export interface DiffMark {
   label: string;
 }
 
-export function diffMarks(
-  steps: StepDiffEntry[],
-  unchangedSince: (stepId: string) => number,
-  hasBaseline: boolean,
-): Map<string, DiffMark> {
+export function diffMarks(steps: StepDiffEntry[], hasBaseline: boolean): Map<string, DiffMark> {
   const marks = new Map<string, DiffMark>();
   for (const entry of steps) {
     const label =
       entry.kind === 'unchanged'
-        ? `Unchanged since v${unchangedSince(entry.stepId)}`
+        ? `Unchanged since v${entry.unchangedSince}`
         : entry.kind === 'added'
           ? hasBaseline
             ? 'Added'

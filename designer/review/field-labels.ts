@@ -1,4 +1,4 @@
-/** Field paths of a step or journey in words a reviewer reads: `await/classes/0/match/1` → "Reply class 1 › Matches 2". */
+/** JSON pointers into a step or journey in words a reviewer reads: `/await/classes/0/match/1` → "Awaits reply › Reply class 1 › Matches 2". */
 
 const names: Record<string, string> = {
   name: 'Name',
@@ -36,11 +36,17 @@ const names: Record<string, string> = {
 };
 
 /** Indexes count from 1, as people count; unknown keys stay as they are written in the document. */
-export function fieldLabel(path: string): string {
+export function fieldLabel(pointer: string): string {
   const parts: string[] = [];
-  for (const segment of path.split('/')) {
-    if (/^\d+$/.test(segment) && parts.length > 0) parts[parts.length - 1] += ` ${Number(segment) + 1}`;
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  segments.forEach((segment, i) => {
+    // An output's name is the journey's own word (a reply class, an outcome): quoted, never translated.
+    if (segments[i - 1] === 'outputs') parts.push(`"${segment}"`);
+    else if (/^\d+$/.test(segment) && parts.length > 0) parts[parts.length - 1] += ` ${Number(segment) + 1}`;
     else parts.push(names[segment] ?? segment);
-  }
+  });
   return parts.join(' › ');
 }

@@ -5,7 +5,7 @@ import { ApiError } from '../api/client.js';
 import type { ReviewedVersion } from '../api/review.js';
 import { baselineOf } from './baseline.js';
 import { diffMarks, documentWithRemovedSteps } from './diff-marks.js';
-import { diffJourneys } from './step-diff.js';
+import { reviewDiff } from './step-diff.js';
 import { defaultMeaning, signatureErrorText } from './signature-text.js';
 
 const v1 = JourneyDocument.parse(firstDoseJson);
@@ -19,7 +19,8 @@ describe('the review canvas marks', () => {
   ask.template = 'Did your first dose go as planned?';
 
   it('labels every step in words: changed with its field count, unchanged with the version it dates from', () => {
-    const marks = diffMarks(diffJourneys(v1, v2).steps, () => 1, true);
+    const diff = reviewDiff({ number: 2, document: v2 }, { number: 1, document: v1 }, []);
+    const marks = diffMarks(diff.steps, true);
     expect(marks.get('ask-first-dose')).toEqual({ kind: 'changed', label: 'Changed (2 fields)' });
     expect(marks.get('end-no-reply')).toEqual({ kind: 'removed', label: 'Removed' });
     expect(marks.get('welcome')).toEqual({ kind: 'unchanged', label: 'Unchanged since v1' });

@@ -1,13 +1,20 @@
-/** The step-level diff a reviewer reads: which steps were added, removed or changed against the last approved version, field by field. */
-import { canonicalJson, type JourneyDocument, type Step } from '../../schema/index.js';
+/** The step-level diff a reviewer reads: schema/diff's answer (the same the API serves) with field names in words and values as text. */
+import {
+  diffJourneys,
+  type FieldChange as PointerChange,
+  type NumberedDocument,
+  type StepDiffStatus,
+} from '../../schema/diff/index.js';
+import type { Step } from '../../schema/index.js';
 import { fieldLabel } from './field-labels.js';
 
-export type StepChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
+export type { NumberedDocument };
+export type StepChangeKind = StepDiffStatus;
 
 /** One leaf value that differs; `before` or `after` is undefined where the field did not exist. */
 export interface FieldChange {
-  /** Slash-separated path inside the step (or the journey), e.g. `await/classes/0/match/1`. */
-  path: string;
+  /** JSON pointer inside the step (or the journey), e.g. `/await/classes/0/match/1`. */
+  pointer: string;
   label: string;
   before?: string;
   after?: string;
@@ -16,75 +23,48 @@ export interface FieldChange {
 export interface StepDiffEntry {
   stepId: string;
   kind: StepChangeKind;
-  /** The step's name in the newer version (the older one for a removed step). */
+  /** The step's name, else its id. */
   name: string;
   type: Step['type'];
   fields: FieldChange[];
+  /** For an unchanged step: K in "unchanged since version K". */
+  unchangedSince?: number;
 }
 
-export interface JourneyDiff {
+export interface ReviewDiff {
   steps: StepDiffEntry[];
   /** Journey-level content outside the steps: name, attributes, events, exit criteria, goals, settings, start. */
   journey: FieldChange[];
 }
 
-/** Every leaf of a JSON value as display text, keyed by its path. */
-function leaves(value: unknown, prefix: string, into: Map<string, string>): Map<string, string> {
-  if (Array.isArray(value)) value.forEach((item, i) => leaves(item, join(prefix, String(i)), into));
-  else if (value !== null && typeof value === 'object')
-    for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) leaves(item, join(prefix, key), into);
-    }
-  else if (value !== undefined) into.set(prefix, typeof value === 'string' ? value : JSON.stringify(value));
-  return into;
-}
+/** JSON values as a reviewer reads them: text as it is, anything else as compact JSON. */
+const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-const join = (prefix: string, key: string) => (prefix ? `${prefix}/${key}` : key);
-
-/** The leaf fields that differ between two values, in the newer value's order, removed ones last. */
-export function diffFields(before: unknown, after: unknown): FieldChange[] {
-  const a = leaves(before, '', new Map());
-  const b = leaves(after, '', new Map());
-  const changes: FieldChange[] = [];
-  for (const [path, value] of b) {
-    if (a.get(path) !== value) changes.push({ path, label: fieldLabel(path), before: a.get(path), after: value });
-  }
-  for (const [path, value] of a) {
-    if (!b.has(path)) changes.push({ path, label: fieldLabel(path), before: value });
-  }
-  return changes;
-}
-
-const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
-
-/** Compares `after` with `before` (the last approved version); without a `before`, every step is new. Layout is ignored, as the hash ignores it. */
-export function diffJourneys(before: JourneyDocument | undefined, after: JourneyDocument): JourneyDiff {
-  const oldSteps = before?.steps ?? {};
-  const steps: StepDiffEntry[] = [];
-  for (const [stepId, step] of Object.entries(after.steps)) {
-    const name = step.name || stepId;
-    if (!own(oldSteps, stepId)) {
-      steps.push({ stepId, kind: 'added', name, type: step.type, fields: diffFields(undefined, step) });
-      continue;
-    }
-    const same = canonicalJson(oldSteps[stepId]) === canonicalJson(step);
-    const fields = same ? [] : diffFields(oldSteps[stepId], step);
-    steps.push({ stepId, kind: same ? 'unchanged' : 'changed', name, type: step.type, fields });
-  }
-  for (const [stepId, step] of Object.entries(oldSteps)) {
-    if (!own(after.steps, stepId))
-      steps.push({
-        stepId,
-        kind: 'removed',
-        name: step.name || stepId,
-        type: step.type,
-        fields: diffFields(step, undefined),
-      });
-  }
-  const journeyPart = (document: JourneyDocument | undefined) => {
-    if (!document) return undefined;
-    const { steps: _steps, layout: _layout, schemaVersion: _version, ...rest } = document;
-    return rest;
+function inWords(change: PointerChange): FieldChange {
+  return {
+    pointer: change.pointer,
+    label: fieldLabel(change.pointer),
+    ...('before' in change ? { before: asText(change.before) } : {}),
+    ...('after' in change ? { after: asText(change.after) } : {}),
   };
-  return { steps, journey: before ? diffFields(journeyPart(before), journeyPart(after)) : [] };
+}
+
+/** `current` against `base` (the last approved version; none: every step is new), `earlier` deciding "unchanged since". */
+export function reviewDiff(
+  current: NumberedDocument,
+  base: NumberedDocument | undefined,
+  earlier: NumberedDocument[],
+): ReviewDiff {
+  const diff = diffJourneys(current, base ?? null, earlier);
+  return {
+    steps: diff.steps.map((s) => ({
+      stepId: s.stepId,
+      kind: s.status,
+      name: s.name || s.stepId,
+      type: s.type as Step['type'],
+      fields: s.changedFields.map(inWords),
+      ...(s.unchangedSince !== undefined ? { unchangedSince: s.unchangedSince } : {}),
+    })),
+    journey: diff.journey.changedFields.map(inWords),
+  };
 }

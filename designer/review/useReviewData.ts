@@ -4,7 +4,7 @@ import type { JourneyDocument } from '../../schema/index.js';
 import { errorMessage } from '../api/client.js';
 import { reviewApi, type ReviewedVersion } from '../api/review.js';
 import { baselineOf } from './baseline.js';
-import type { NumberedDocument } from './unchanged-since.js';
+import type { NumberedDocument } from './step-diff.js';
 
 export interface ReviewData {
   version: ReviewedVersion;
