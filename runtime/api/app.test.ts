@@ -9,6 +9,7 @@ import { createDevConnector } from '../../connectors/dev/dev-connector.js';
 import { verifyAudit } from '../db/audit.js';
 import { enrollments } from '../db/schema.js';
 import { createApi } from './app.js';
+import { approveVersion } from '../../test/support/review.js';
 
 const example = JSON.parse(
   readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'),
@@ -123,6 +124,10 @@ describe('journeys, drafts and versions', () => {
     expect(version).toMatchObject({ number: 1, status: 'snapshot' });
     expect(version.contentHash).toMatch(/^jcs-sha256:[0-9a-f]{64}$/);
 
+    // Only an approved version publishes: submitted, then signed by the three disciplines.
+    const unapproved = await call('POST', `/api/versions/${version.id}/publish`);
+    expect([unapproved.status, unapproved.body.error.code]).toEqual([409, 'version-not-approved']);
+    await approveVersion(database.db, version.id, (await call('GET', '/api/sessions/current')).body.user.id);
     const published = await call('POST', `/api/versions/${version.id}/publish`);
     expect(published.body.version.status).toBe('published');
     expect((await call('POST', `/api/versions/${version.id}/publish`)).status).toBe(409);
@@ -190,6 +195,7 @@ describe('events for an enrollment', () => {
     );
     const journey = (await call('POST', '/api/journeys', { name: 'Refill', document: refill })).body.journey;
     const version = (await call('POST', `/api/journeys/${journey.id}/versions`)).body.version;
+    await approveVersion(database.db, version.id, (await call('GET', '/api/sessions/current')).body.user.id);
     await call('POST', `/api/versions/${version.id}/publish`);
     const patient = (
       await call('POST', '/api/patients', { name: 'Event Person', phone: '+15557770001', timeZone: 'America/Chicago' })

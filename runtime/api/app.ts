@@ -17,6 +17,8 @@ import { enrollmentRoutes } from './routes/enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { taskRoutes } from './routes/tasks.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { commentRoutes } from './routes/comments.js';
 import { auditRoutes } from './routes/audit.js';
 import { userRoutes } from './routes/users.js';
 import { referencePage } from './reference.js';
@@ -84,6 +86,8 @@ export function createApi(deps: ApiDeps) {
     .route('/', inboxRoutes)
     .route('/', connectorRoutes)
     .route('/', taskRoutes)
+    .route('/', reviewRoutes)
+    .route('/', commentRoutes)
     .route('/', auditRoutes)
     .route('/', userRoutes);
 

@@ -1,30 +1,20 @@
-/** Journeys, drafts and versions in the database: create, save a draft, snapshot an immutable version, change a version's status. */
-import { and, desc, eq, max } from 'drizzle-orm';
+/** Journeys, drafts and versions in the database: create, save a draft (recording who edited), snapshot an immutable version. */
+import { and, desc, eq, isNull, max } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { journeys, versions } from '../db/schema.js';
+import { draftSaves, journeys, versions } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import { appendAudit } from '../db/audit.js';
 import { validateJourney } from '../../schema/validate.js';
 import type { ValidationContext } from '../../schema/connectors-check.js';
 import { contentHash } from '../../schema/canonical.js';
 import type { JourneyDocument } from '../../schema/document.js';
-import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../errors.js';
-import { nextStatus, type VersionAction, type VersionStatus } from './lifecycle.js';
+import { InvalidInputError, NotFoundError, UnprocessableError } from '../errors.js';
+import { getVersion, versionViews } from './version-view.js';
 
-export type VersionRow = typeof versions.$inferSelect;
+export { getVersion, versionRow, type VersionRow } from './version-view.js';
+export { changeVersionStatus } from './transitions.js';
 
-export function versionSummary(row: VersionRow) {
-  return {
-    id: row.id,
-    journeyId: row.journeyId,
-    number: row.number,
-    status: row.status as VersionStatus,
-    contentHash: row.contentHash,
-    createdAt: row.createdAt,
-    createdBy: row.createdBy,
-    publishedAt: row.publishedAt ?? undefined,
-  };
-}
+type Writer = Pick<Database, 'insert'>;
 
 /** Structure must hold for a draft to be saved; graph and step problems may remain while the author works. */
 export function acceptDraft(input: unknown): {
@@ -41,12 +31,18 @@ export function acceptDraft(input: unknown): {
   return { document: result.document, problems: result.problems };
 }
 
+/** Records that `actor` edited the journey's content: the next snapshot counts them among its editors, who may not sign it. */
+async function recordDraftSave(tx: Writer, journeyId: string, actor: string, at: string) {
+  await tx.insert(draftSaves).values({ id: newId('dsv'), journeyId, userId: actor, savedAt: at });
+}
+
 export async function createJourney(db: Database, actor: string, name: string, document: JourneyDocument) {
   const id = newId('jrn');
   const at = nowIso();
   await db.transaction(
     async (tx) => {
       await tx.insert(journeys).values({ id, name, draft: { ...document, name }, createdBy: actor, updatedAt: at });
+      await recordDraftSave(tx, id, actor, at);
       await appendAudit(tx, { actor, action: 'journey.created', entityType: 'journey', entityId: id, data: { name } });
     },
     { behavior: 'immediate' },
@@ -85,10 +81,11 @@ export async function getJourney(db: Database, id: string, context: ValidationCo
     draft: row.draft as JourneyDocument,
     draftUpdatedAt: row.updatedAt,
     problems: validation.problems,
-    versions: rows.map(versionSummary),
+    versions: await versionViews(db, rows),
   };
 }
 
+/** Saves the draft; every save is recorded and audited, because whoever edits content may not approve it. */
 export async function saveDraft(
   db: Database,
   actor: string,
@@ -97,12 +94,23 @@ export async function saveDraft(
   context: ValidationContext = {},
 ) {
   const { document } = acceptDraft(input);
-  await getJourney(db, id);
-  await db
-    .update(journeys)
-    .set({ draft: document, name: document.name, updatedAt: nowIso() })
-    .where(eq(journeys.id, id));
-  void actor; // drafts change constantly; the audit trail records the snapshot, which is what gets reviewed
+  const at = nowIso();
+  await db.transaction(
+    async (tx) => {
+      const [row] = await tx.select({ id: journeys.id }).from(journeys).where(eq(journeys.id, id));
+      if (!row) throw NotFoundError.of('journey', id);
+      await tx.update(journeys).set({ draft: document, name: document.name, updatedAt: at }).where(eq(journeys.id, id));
+      await recordDraftSave(tx, id, actor, at);
+      await appendAudit(tx, {
+        actor,
+        action: 'journey.draft-saved',
+        entityType: 'journey',
+        entityId: id,
+        data: { contentHash: await contentHash(document) },
+      });
+    },
+    { behavior: 'immediate' },
+  );
   return getJourney(db, id, context);
 }
 
@@ -126,6 +134,12 @@ export async function snapshotVersion(db: Database, actor: string, journeyId: st
         .from(versions)
         .where(eq(versions.journeyId, journeyId));
       const number = (last ?? 0) + 1;
+      // The editors of this version: whoever saved the draft since the previous snapshot, and the one snapshotting it.
+      const saves = await tx
+        .select({ userId: draftSaves.userId })
+        .from(draftSaves)
+        .where(and(eq(draftSaves.journeyId, journeyId), isNull(draftSaves.versionId)));
+      const editors = [...new Set([actor, ...saves.map((s) => s.userId)])];
       await tx.insert(versions).values({
         id,
         journeyId,
@@ -134,44 +148,18 @@ export async function snapshotVersion(db: Database, actor: string, journeyId: st
         contentHash: hash,
         status: 'snapshot',
         createdBy: actor,
+        editors,
       });
+      await tx
+        .update(draftSaves)
+        .set({ versionId: id })
+        .where(and(eq(draftSaves.journeyId, journeyId), isNull(draftSaves.versionId)));
       await appendAudit(tx, {
         actor,
         action: 'version.snapshot',
         entityType: 'version',
         entityId: id,
-        data: { journeyId, number, contentHash: hash },
-      });
-    },
-    { behavior: 'immediate' },
-  );
-  return getVersion(db, id);
-}
-
-export async function getVersion(db: Database, id: string) {
-  const [row] = await db.select().from(versions).where(eq(versions.id, id));
-  if (!row) throw NotFoundError.of('version', id);
-  return { ...versionSummary(row), document: row.document as JourneyDocument };
-}
-
-/** Applies a lifecycle action; the status check and the update happen in one transaction so two clicks cannot both win. */
-export async function changeVersionStatus(db: Database, actor: string, id: string, action: VersionAction) {
-  await db.transaction(
-    async (tx) => {
-      const [row] = await tx.select().from(versions).where(eq(versions.id, id));
-      if (!row) throw NotFoundError.of('version', id);
-      const next = nextStatus(row.status as VersionStatus, action);
-      if (!next.ok) throw new ConflictError('invalid-transition', next.message);
-      await tx
-        .update(versions)
-        .set({ status: next.status, ...(action === 'publish' ? { publishedAt: nowIso() } : {}) })
-        .where(and(eq(versions.id, id), eq(versions.status, row.status)));
-      await appendAudit(tx, {
-        actor,
-        action: `version.${action}`,
-        entityType: 'version',
-        entityId: id,
-        data: { from: row.status, to: next.status, contentHash: row.contentHash },
+        data: { journeyId, number, contentHash: hash, editors },
       });
     },
     { behavior: 'immediate' },
