@@ -1,6 +1,10 @@
 /** Test configuration: unit tests beside the code, integration tests on real Temporal, end-to-end tests in real Chromium. */
 import { defineConfig } from 'vitest/config';
 
+// Request and send log lines would bury the test output; warnings still show. LOG_LEVEL=info shows everything.
+// Set here, in the main process, so every test worker inherits it.
+process.env.LOG_LEVEL ??= 'warn';
+
 export default defineConfig({
   test: {
     // One file at a time: the integration and browser tests start real servers, and CI has two cores.

@@ -16,6 +16,8 @@ import { createServerApp } from './server.js';
 import { localAdminPassword, seedExamples, seedLocalAdmin, LOCAL_ADMIN_EMAIL } from './seed.js';
 import { ensureUser } from './people/users.js';
 import type { CarepathConfig } from './config.js';
+import { log } from './log.js';
+import { installTemporalLogging } from './temporal/runtime-log.js';
 
 export interface RunningCarepath {
   url: string;
@@ -27,17 +29,16 @@ export interface RunningCarepath {
   stop(): Promise<void>;
 }
 
-export async function startCarepath(
-  config: CarepathConfig,
-  log: (line: string) => void = () => {},
-): Promise<RunningCarepath> {
+export async function startCarepath(config: CarepathConfig): Promise<RunningCarepath> {
   const stops: Array<() => Promise<void> | void> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse())
-      await Promise.resolve(stop()).catch((e) => console.error('carepath: while stopping:', e));
+      await Promise.resolve(stop()).catch((err) => log.warn({ err }, 'while stopping'));
   };
   try {
-    log(`database: ${config.databaseUrl.replace(/authToken=[^&]+/, 'authToken=…')}`);
+    // Before any Temporal connection exists: the SDK's runtime takes its logger when it is first created.
+    installTemporalLogging();
+    log.info({ database: config.databaseUrl.replace(/authToken=[^&]+/, 'authToken=…') }, 'opening the database');
     const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
     stops.push(() => database.close());
 
@@ -62,11 +63,12 @@ export async function startCarepath(
     let temporalAddress = config.temporalAddress;
     let temporalUiUrl = config.temporalUiUrl;
     if (!temporalAddress) {
-      log('temporal: starting a local dev server (data under ' + config.dataDir + ')…');
+      log.info({ dataDir: config.dataDir }, 'starting a local Temporal dev server');
       const dev = await startDevServer({
         dataDir: config.dataDir,
         namespace: config.temporalNamespace,
         uiCodecEndpoint: `${url}/api/temporal-codec`,
+        log: (line) => log.warn({ component: 'temporal-dev-server' }, line),
       });
       stops.push(() => dev.stop());
       temporalAddress = dev.address;
@@ -106,7 +108,7 @@ export async function startCarepath(
 
     const workerConnection = await NativeConnection.connect({ address: temporalAddress });
     stops.push(() => workerConnection.close());
-    log('worker: bundling workflows…');
+    log.info('bundling the workflows for the worker');
     const worker = await createWorker({
       connection: workerConnection,
       namespace: config.temporalNamespace,

@@ -1,9 +1,9 @@
 /** `npm start`: runs Carepath on its embedded defaults and prints where to open it; Ctrl-C stops everything cleanly. */
 import { configFromEnv } from './config.js';
 import { startCarepath, type RunningCarepath } from './carepath.js';
+import { log } from './log.js';
 
 const config = configFromEnv();
-const say = (line: string) => console.log(`carepath: ${line}`);
 
 let carepath: RunningCarepath | undefined;
 let stopping = false;
@@ -12,10 +12,10 @@ let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  say(`${signal}: stopping…`);
+  log.info({ signal }, 'stopping');
   if (!carepath) return;
   await carepath.stop();
-  say('stopped.');
+  log.info('stopped');
   process.exit(0);
 }
 
@@ -23,13 +23,15 @@ async function stop(signal: string) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
 
 try {
-  carepath = await startCarepath(config, say);
+  carepath = await startCarepath(config);
   if (stopping) {
     await carepath.stop();
-    say('stopped.');
+    log.info('stopped');
     process.exit(0);
   }
-  console.log(`
+  log.info({ url: carepath.url, temporalAddress: carepath.temporalAddress }, 'Carepath is running');
+  // For the person at the terminal, not for the log: where to go and how to log in (the password never goes to the log).
+  process.stdout.write(`
   Carepath is running.
 
     Designer          ${carepath.url}
@@ -40,8 +42,10 @@ try {
     Password          ${carepath.login.password}
 ${carepath.examples.length ? `\n    Example journeys loaded: ${carepath.examples.join(', ')}\n` : ''}
   Press Ctrl-C to stop.
+
 `);
 } catch (error) {
-  console.error(`carepath: could not start: ${(error as Error).message}`);
+  log.fatal({ err: error }, 'could not start');
+  process.stderr.write(`carepath: could not start: ${(error as Error).message}\n`);
   process.exit(1);
 }

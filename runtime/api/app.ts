@@ -17,11 +17,8 @@ import { enrollmentRoutes } from './routes/enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { taskRoutes } from './routes/tasks.js';
-import { reviewRoutes } from './routes/reviews.js';
-import { commentRoutes } from './routes/comments.js';
-import { auditRoutes } from './routes/audit.js';
-import { userRoutes } from './routes/users.js';
 import { referencePage } from './reference.js';
+import { requestLogging } from '../http-log.js';
 
 /** Request bodies larger than this are refused before they are read: a journey document is well under it. */
 export const MAX_BODY_BYTES = 2_500_000;
@@ -45,6 +42,8 @@ export function createApi(deps: ApiDeps) {
     },
   }).basePath('/api');
 
+  // First, so the request's log line covers every other middleware, and its id is set before anything logs.
+  api.use('*', ...requestLogging);
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -85,11 +84,7 @@ export function createApi(deps: ApiDeps) {
     .route('/', enrollmentRoutes)
     .route('/', inboxRoutes)
     .route('/', connectorRoutes)
-    .route('/', taskRoutes)
-    .route('/', reviewRoutes)
-    .route('/', commentRoutes)
-    .route('/', auditRoutes)
-    .route('/', userRoutes);
+    .route('/', taskRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, TooManyRequestsError, type DomainErrorKind } from '../errors.js';
+import { requestLog } from '../http-log.js';
 
 /** The HTTP status of each kind of domain error; exhaustive, so a new kind cannot go unmapped. */
 export const STATUS_OF_KIND: Record<DomainErrorKind, ContentfulStatusCode> = {
@@ -30,7 +31,7 @@ export function respondError(c: Context, error: unknown) {
       c.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
     return c.json(errorBody(error), STATUS_OF_KIND[error.kind]);
   }
-  console.error('carepath: unexpected error', error);
+  requestLog(c).error({ err: error }, 'unexpected error');
   return c.json(
     {
       error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed by this request.' },

@@ -10,6 +10,7 @@ import { prepareDefinition } from '../engine/definition.js';
 import { openLink, releaseLink, useLink, type FormLink } from './links.js';
 import { formPage, messagePage } from './render.js';
 import { readFormAnswers } from './answers.js';
+import { requestLogging } from '../http-log.js';
 
 export interface FormsDeps {
   db: Database;
@@ -46,6 +47,7 @@ const BUSY = 'We could not take your answers right now; please try again in a fe
 
 export function createFormsApp({ db, temporal }: FormsDeps) {
   const app = new Hono();
+  app.use('/forms/*', ...requestLogging);
   app.use(
     '/forms/*',
     bodyLimit({

@@ -10,6 +10,7 @@ import { renderTemplate, templateVariables } from './templates.js';
 import { createRecordActivity } from './records.js';
 import { linkFor } from '../forms/links.js';
 import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
+import { log } from '../log.js';
 
 export interface ActivityDeps {
   db: Database;
@@ -135,6 +136,19 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
           .update(messages)
           .set({ status: 'sent', providerMessageId, error: null })
           .where(eq(messages.id, messageId));
+        // Ids only: the address and the text stay in the database.
+        log.info(
+          {
+            workflowId: input.workflowId,
+            enrollmentId: input.enrollmentId,
+            step: input.step,
+            visit: input.visit,
+            channel: input.channel,
+            connector: input.connector,
+            messageId,
+          },
+          'message sent',
+        );
         return { messageId, providerMessageId };
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);

@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createDevConnector } from '../../connectors/dev/dev-connector.js';
 import { openDatabase, type OpenedDatabase } from '../../runtime/db/client.js';
 import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { createWorker } from '../../runtime/temporal/worker.js';
+import { installTemporalLogging } from '../../runtime/temporal/runtime-log.js';
 import { testPayloadKeys } from '../support/payload-keys.js';
 
 export interface Harness {
@@ -24,12 +25,8 @@ export async function startHarness(
   taskQueue: string,
   createEnv: () => Promise<TestWorkflowEnvironment>,
 ): Promise<Harness> {
-  // The worker logs every task at INFO; tests only need warnings. Must precede the first use of the runtime.
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Already installed by another file in this process.
-  }
+  // Through Carepath's logger, warnings and up (the worker logs every task at INFO). Before the runtime's first use.
+  installTemporalLogging();
   const dir = mkdtempSync(join(tmpdir(), 'carepath-it-'));
   const database = await openDatabase(`file:${join(dir, 'test.db')}`);
   const env = await createEnv();
