@@ -17,8 +17,12 @@ import { enrollmentRoutes } from './routes/enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { taskRoutes } from './routes/tasks.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { commentRoutes } from './routes/comments.js';
+import { auditRoutes } from './routes/audit.js';
+import { userRoutes } from './routes/users.js';
+import { codecCors, codecRoutes } from './routes/codec.js';
 import { referencePage } from './reference.js';
-import { requestLogging } from '../http-log.js';
 
 /** Request bodies larger than this are refused before they are read: a journey document is well under it. */
 export const MAX_BODY_BYTES = 2_500_000;
@@ -42,8 +46,6 @@ export function createApi(deps: ApiDeps) {
     },
   }).basePath('/api');
 
-  // First, so the request's log line covers every other middleware, and its id is set before anything logs.
-  api.use('*', ...requestLogging);
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -57,6 +59,8 @@ export function createApi(deps: ApiDeps) {
       },
     }),
   );
+  // Before the session check: a CORS preflight from the Temporal Web UI carries no cookie.
+  api.use('/temporal-codec/*', codecCors);
   api.use('*', sessionMiddleware);
   api.onError((error, c) => {
     if (error instanceof SyntaxError || (error instanceof HTTPException && /malformed json/i.test(error.message))) {
@@ -84,7 +88,11 @@ export function createApi(deps: ApiDeps) {
     .route('/', enrollmentRoutes)
     .route('/', inboxRoutes)
     .route('/', connectorRoutes)
-    .route('/', taskRoutes);
+    .route('/', taskRoutes)
+    .route('/', reviewRoutes)
+    .route('/', commentRoutes)
+    .route('/', auditRoutes)
+    .route('/', userRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -94,6 +102,7 @@ export function createApi(deps: ApiDeps) {
       description: 'Journeys, versions, patients, enrollments and the development channel.',
     },
   });
+  api.route('/', codecRoutes);
   api.route('/', referencePage);
   return routes;
 }

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { openDatabase, type OpenedDatabase } from '../../db/client.js';
+import { ensureUser } from '../../people/users.js';
+import { ConnectorRegistry } from '../../../connectors/sdk/registry.js';
+import { EncryptionCodec } from '../../temporal/codec.js';
+import { staticKeyProvider } from '../../temporal/keys.js';
+import { createApi } from '../app.js';
+
+const uiOrigin = 'http://localhost:8233';
+const codec = new EncryptionCodec(staticKeyProvider([{ id: 'k1', material: new Uint8Array(32).fill(9) }], 'k1'));
+const toJson = ({ metadata, data }: Payload) => ({
+  metadata: Object.fromEntries(Object.entries(metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  data: Buffer.from(data ?? []).toString('base64'),
+});
+const fromJson = ({ metadata, data }: { metadata: Record<string, string>; data: string }): Payload => ({
+  metadata: Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+  data: Buffer.from(data, 'base64'),
+});
+
+let dir: string;
+let database: OpenedDatabase;
+let api: ReturnType<typeof createApi>;
+const cookies: Record<string, string> = {};
+
+async function post(path: string, body: unknown, cookie = '', origin = uiOrigin) {
+  return api.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin, 'x-namespace': 'default', cookie },
+    body: JSON.stringify(body),
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'carepath-codec-'));
+  database = await openDatabase(`file:${join(dir, 'api.db')}`);
+  api = createApi({
+    db: database.db,
+    connectors: new ConnectorRegistry(),
+    temporal: () => undefined,
+    temporalAddress: 'none',
+    payloadCodec: { codec, uiOrigins: [uiOrigin] },
+  });
+  for (const role of ['program-manager', 'care-team', 'admin', 'engineer', 'compliance-reviewer'] as const) {
+    await ensureUser(database.db, { email: `${role}@example.org`, name: role, password: 'pw-12345', roles: [role] });
+    const login = await post('/api/sessions', { email: `${role}@example.org`, password: 'pw-12345' });
+    expect(login.status).toBe(200);
+    cookies[role] = login.headers.get('set-cookie')!.split(';')[0];
+  }
+});
+
+afterAll(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function sealedReply() {
+  const [sealed] = await codec.encode([defaultPayloadConverter.toPayload({ text: 'my knee is swollen' })]);
+  return { payloads: [toJson(sealed)] };
+}
+
+describe('the Temporal Web UI codec endpoint', () => {
+  it('decodes for program managers, the care team and admins, with CORS credentials for the UI origin', async () => {
+    for (const role of ['program-manager', 'care-team', 'admin'] as const) {
+      const response = await post('/api/temporal-codec/decode', await sealedReply(), cookies[role]);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(uiOrigin);
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+      const { payloads } = await response.json();
+      expect(defaultPayloadConverter.fromPayload(fromJson(payloads[0]))).toEqual({ text: 'my knee is swollen' });
+    }
+  });
+
+  it('refuses anonymous callers, engineers and reviewers', async () => {
+    const body = await sealedReply();
+    expect((await post('/api/temporal-codec/decode', body)).status).toBe(401);
+    for (const role of ['engineer', 'compliance-reviewer'] as const) {
+      const refused = await post('/api/temporal-codec/decode', body, cookies[role]);
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(await refused.json())).not.toContain('knee');
+    }
+  });
+
+  it('encodes what the UI sends, so the worker can read it', async () => {
+    const plain = toJson(defaultPayloadConverter.toPayload({ reason: 'moved away' }));
+    const response = await post('/api/temporal-codec/encode', { payloads: [plain] }, cookies['program-manager']);
+    expect(response.status).toBe(200);
+    const { payloads } = await response.json();
+    expect(Buffer.from(payloads[0].data, 'base64').toString()).not.toContain('moved away');
+    const [opened] = await codec.decode([fromJson(payloads[0])]);
+    expect(defaultPayloadConverter.fromPayload(opened)).toEqual({ reason: 'moved away' });
+  });
+
+  it('answers the browser preflight for the UI origin only', async () => {
+    const preflight = (origin: string) =>
+      api.request('/api/temporal-codec/decode', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-namespace',
+        },
+      });
+    const allowed = await preflight(uiOrigin);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(uiOrigin);
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/x-namespace/);
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('says which payload it cannot open, and what is malformed', async () => {
+    const [sealed] = await codec.encode([defaultPayloadConverter.toPayload('x')]);
+    const foreign = toJson({ ...sealed, metadata: { ...sealed.metadata, 'encryption-key-id': Buffer.from('old') } });
+    const plain = toJson(defaultPayloadConverter.toPayload('y'));
+    const unknownKey = await post('/api/temporal-codec/decode', { payloads: [plain, foreign] }, cookies['care-team']);
+    expect(unknownKey.status).toBe(422);
+    expect((await unknownKey.json()).error.message).toMatch(/^\/payloads\/1: .*key "old"/);
+    const malformed = await post(
+      '/api/temporal-codec/decode',
+      { payloads: [{ data: 'not base64!' }] },
+      cookies['care-team'],
+    );
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.message).toContain('/payloads/0/data');
+  });
+});
