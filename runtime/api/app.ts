@@ -23,6 +23,7 @@ import { auditRoutes } from './routes/audit.js';
 import { userRoutes } from './routes/users.js';
 import { codecCors, codecRoutes } from './routes/codec.js';
 import { referencePage } from './reference.js';
+import { requestLogging } from '../http-log.js';
 
 /** Request bodies larger than this are refused before they are read: a journey document is well under it. */
 export const MAX_BODY_BYTES = 2_500_000;
@@ -46,6 +47,8 @@ export function createApi(deps: ApiDeps) {
     },
   }).basePath('/api');
 
+  // First, so the request's log line covers every other middleware, and its id is set before anything logs.
+  api.use('*', ...requestLogging);
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
