@@ -28,6 +28,7 @@ export const InboxMessage = z
 export type InboxMessage = z.infer<typeof InboxMessage>;
 
 export const Inbox = z.object({ patient: Patient, messages: z.array(InboxMessage) }).openapi('Inbox');
+export type Inbox = z.infer<typeof Inbox>;
 
 /** The reply just received, as the patient sent it. */
 const SentReply = z.object({

@@ -12,6 +12,10 @@ export const User = z
     email: z.string(),
     name: z.string(),
     roles: z.array(z.enum(ROLES)),
+    discipline: z
+      .enum(['medical', 'legal', 'regulatory'])
+      .optional()
+      .openapi({ description: 'What a compliance reviewer signs for' }),
   })
   .openapi('User');
 export type User = z.infer<typeof User>;
