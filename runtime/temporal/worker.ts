@@ -13,6 +13,7 @@ import { createActivities } from './activities.js';
 import { TASK_QUEUE } from './client.js';
 import { createDataConverter, failureConverterPath } from './data-converter.js';
 import type { PayloadKeyProvider } from './keys.js';
+import { TemporalPinoLogger } from './runtime-log.js';
 
 export interface EnrollmentWorkerOptions {
   connection: NativeConnection;
@@ -37,10 +38,13 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundling takes seconds; do it once per process and share the bundle between workers. */
 export function enrollmentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, failureConverterPath }).catch((err: unknown) => {
-    bundle = undefined;
-    throw err;
-  });
+  // Webpack's report goes through the log (at Temporal's level, WARN by default) instead of straight to stdout.
+  bundle ??= bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: new TemporalPinoLogger() }).catch(
+    (err: unknown) => {
+      bundle = undefined;
+      throw err;
+    },
+  );
   return bundle;
 }
 
