@@ -1,81 +1,18 @@
-/** Shapes of the Carepath HTTP API's answers, as runtime/api/README.md describes them. */
-import type { JourneyDocument, Problem } from '../../schema/index.js';
-import type { EnrollmentState } from '../../runtime/engine/types.js';
+/** The API's resources as the designer reads them: inferred from the typed client's answers, so from the server's route schemas. */
+import type { InferResponseType } from 'hono/client';
+import type { api, client } from './client.js';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-}
+type Api = typeof client.api;
 
-/** The review lifecycle (runtime/api/README.md, "Review API"): only an approved version publishes. */
-export type VersionStatus =
-  'snapshot' | 'submitted' | 'changes-requested' | 'approved' | 'published' | 'paused' | 'superseded' | 'retired';
+export type User = InferResponseType<Api['sessions']['current']['$get'], 200>['user'];
+export type Journey = Awaited<ReturnType<typeof api.getJourney>>['journey'];
+export type JourneySummary = InferResponseType<Api['journeys']['$get'], 200>['journeys'][number];
+export type Version = Journey['versions'][number];
+export type VersionStatus = Version['status'];
+export type Patient = InferResponseType<Api['patients']['$post'], 201>['patient'];
+export type InboxMessage = InferResponseType<Api['inbox'][':patientId']['$get'], 200>['messages'][number];
+export type Connector = InferResponseType<Api['connectors']['$get'], 200>['connectors'][number];
 
-export interface Version {
-  id: string;
-  journeyId: string;
-  number: number;
-  status: VersionStatus;
-  contentHash: string;
-  createdAt: string;
-  createdBy: string;
-  publishedAt?: string;
-}
-
-export interface JourneySummary {
-  id: string;
-  name: string;
-  updatedAt: string;
-  latestVersion: Pick<Version, 'id' | 'number' | 'status'> | null;
-}
-
-export interface Journey {
-  id: string;
-  name: string;
-  draft: JourneyDocument;
-  draftUpdatedAt: string;
-  problems: Problem[];
-  versions: Version[];
-}
-
-export interface Patient {
-  id: string;
-  name: string;
-  phone?: string;
-  email?: string;
-  timeZone: string;
-  attributes: Record<string, unknown>;
-}
-
-export type EnrollmentStatus = 'running' | 'completed' | 'exited' | 'failed';
-
-export interface Enrollment {
-  id: string;
-  journeyId: string;
-  versionId: string;
-  patientId: string;
-  patientName: string;
-  workflowId: string;
-  status: EnrollmentStatus;
-  startedAt: string;
-  endedAt?: string;
-  state?: EnrollmentState | null;
-}
-
-export interface InboxMessage {
-  id: string;
-  direction: 'outbound' | 'inbound';
-  body: string;
-  subject?: string;
-  channel: string;
-  createdAt: string;
-}
-
-export interface Connector {
-  id: string;
-  name: string;
-  channels: string[];
-  settingsSchema?: unknown;
-}
+type EnrollmentWithState = InferResponseType<Api['enrollments'][':id']['$get'], 200>['enrollment'];
+/** An enrollment; `state` (the engine's state and path) comes only with the one-enrollment answer. */
+export type Enrollment = Omit<EnrollmentWithState, 'state'> & { state?: EnrollmentWithState['state'] };

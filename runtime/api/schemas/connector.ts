@@ -6,7 +6,7 @@ export const Connector = z
     id: z.string(),
     name: z.string(),
     channels: z.array(z.string()),
-    settingsSchema: z.unknown().openapi({ description: 'JSON Schema of the connector settings' }),
+    settingsSchema: z.unknown().optional().openapi({ description: 'JSON Schema of the connector settings' }),
   })
   .openapi('Connector');
 export type Connector = z.infer<typeof Connector>;
