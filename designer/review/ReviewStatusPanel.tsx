@@ -37,6 +37,15 @@ export function ReviewStatusPanel({ version, cannotSign, onSign }: Props) {
         </p>
       )}
       <SignaturesList signatures={signatures} />
+      <p className="small">
+        <a
+          href={`/api/versions/${encodeURIComponent(version.id)}/export`}
+          download={`version-${version.number}-review.json`}
+          data-testid="review-export"
+        >
+          Export the version with its signatures and comments (JSON)
+        </a>
+      </p>
       {version.status === 'submitted' &&
         (cannotSign ? (
           <p className="muted" role="note" data-testid="cannot-sign">
