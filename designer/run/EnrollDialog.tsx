@@ -21,6 +21,8 @@ export function EnrollDialog({ version, onEnrolled, onClose }: Props) {
       name: name.trim(),
       phone: phone.trim() || undefined,
       timeZone: timeZone.trim(),
+      // Marked as a test patient, so the phone panel may reply on their behalf.
+      test: true,
     });
     const { enrollment } = await api.enroll(version.id, patient.id);
     onEnrolled(enrollment, patient);

@@ -165,6 +165,7 @@ describe('journeys, drafts and versions', () => {
       name: 'Stop Person',
       phone: '+15557770000',
       timeZone: 'America/Denver',
+      test: true,
     });
     const stop = await call('POST', `/api/inbox/${patient.body.patient.id}/replies`, { text: ' Stop ' });
     expect(stop.status).toBe(202);

@@ -105,7 +105,13 @@ describe('real answers of the main routes match the schemas of the served docume
       'POST',
       '/api/patients',
       {},
-      { name: 'Contract Person', phone: '+15550101234', timeZone: 'America/Chicago', attributes: { refills: 2 } },
+      {
+        name: 'Contract Person',
+        phone: '+15550101234',
+        timeZone: 'America/Chicago',
+        attributes: { refills: 2 },
+        test: true,
+      },
     );
     expect(patient.status).toBe(201);
     const patientId = patient.body.patient.id;

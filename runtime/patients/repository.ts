@@ -33,6 +33,8 @@ export const NewPatient = z.strictObject({
   attributes: z
     .record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
     .default({}),
+  /** A test patient, enrolled from the designer's test run: the development channel may reply on their behalf. */
+  test: z.boolean().default(false),
 });
 export type NewPatient = z.infer<typeof NewPatient>;
 
@@ -46,6 +48,7 @@ export function patientView(row: PatientRow) {
     email: row.email ?? undefined,
     timeZone: row.timeZone,
     attributes: row.attributes,
+    test: row.test,
     createdAt: row.createdAt,
   };
 }
@@ -61,8 +64,15 @@ export async function createPatient(db: Database, actor: string, input: NewPatie
         email: input.email?.toLowerCase() ?? null,
         timeZone: input.timeZone,
         attributes: input.attributes,
+        test: input.test,
       });
-      await appendAudit(tx, { actor, action: 'patient.created', entityType: 'patient', entityId: id });
+      await appendAudit(tx, {
+        actor,
+        action: 'patient.created',
+        entityType: 'patient',
+        entityId: id,
+        ...(input.test ? { data: { test: true } } : {}),
+      });
     },
     { behavior: 'immediate' },
   );

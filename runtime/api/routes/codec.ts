@@ -48,8 +48,8 @@ const toJson = ({ metadata, data }: Payload): z.infer<typeof CodecPayload> => ({
   data: Buffer.from(data ?? new Uint8Array()).toString('base64'),
 });
 
-/** Patient data is for program managers, the care team and admins; engineers and reviewers see ciphertext. */
-export const CODEC_ROLES: Role[] = ['program-manager', 'care-team', 'admin'];
+/** Patient data is for program managers and the care team; engineers, reviewers and admins see ciphertext. */
+export const CODEC_ROLES: Role[] = ['program-manager', 'care-team'];
 
 function codecFor(c: Context<AppEnv>): PayloadCodec {
   const configured = c.get('deps').payloadCodec;
@@ -99,7 +99,7 @@ const codecRoute = (operation: 'decode' | 'encode', summary: string) =>
   });
 
 codecRoutes.openapi(
-  codecRoute('decode', 'Decrypt payloads for the Temporal Web UI (program managers, care team, admins)'),
+  codecRoute('decode', 'Decrypt payloads for the Temporal Web UI (program managers and the care team)'),
   async (c) => {
     const codec = codecFor(c);
     return c.json(await transform(c.req.valid('json'), (p) => codec.decode(p), 'decode'), 200);

@@ -3,13 +3,14 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { errors, json } from '../openapi.js';
 import { ConnectorList } from '../schemas/connector.js';
-import { requireRole } from '../auth.js';
+import { requireRole, roles } from '../auth.js';
 import { ROLES } from '../../people/roles.js';
 
 const catalogue = createRoute({
   method: 'get',
   path: '/connectors',
   tags: ['Connectors'],
+  ...roles(...ROLES),
   summary: 'Connectors with their settings schemas',
   responses: {
     200: json(ConnectorList, 'The catalogue'),

@@ -12,7 +12,7 @@ import {
   ExitInput,
   NewEnrollment,
 } from '../schemas/enrollment.js';
-import { requireRole, requireTemporal } from '../auth.js';
+import { requireRole, roles, requireTemporal } from '../auth.js';
 import {
   enroll,
   exitEnrollment,
@@ -25,6 +25,7 @@ const create = createRoute({
   method: 'post',
   path: '/enrollments',
   tags: ['Enrollments'],
+  ...roles('program-manager', 'care-team'),
   summary: 'Enroll a patient in a published version',
   request: body(NewEnrollment),
   responses: {
@@ -42,6 +43,7 @@ const listAll = createRoute({
   method: 'get',
   path: '/enrollments',
   tags: ['Enrollments'],
+  ...roles('program-manager', 'care-team'),
   summary: 'List enrollments',
   request: { query: EnrollmentQuery },
   responses: {
@@ -55,6 +57,7 @@ const getOne = createRoute({
   method: 'get',
   path: '/enrollments/{id}',
   tags: ['Enrollments'],
+  ...roles('program-manager', 'care-team'),
   summary: 'An enrollment with its live state and path',
   description: '`state` is null while Temporal is not reachable or the run has no state to report.',
   request: { params: IdParam },
@@ -70,6 +73,7 @@ const exit = createRoute({
   method: 'post',
   path: '/enrollments/{id}/exit',
   tags: ['Enrollments'],
+  ...roles('program-manager', 'care-team'),
   summary: 'End an enrollment now',
   request: { params: IdParam, ...body(ExitInput) },
   responses: {
@@ -86,6 +90,7 @@ const deliverEvent = createRoute({
   method: 'post',
   path: '/enrollments/{id}/events',
   tags: ['Enrollments'],
+  ...roles('program-manager', 'care-team'),
   summary: 'Deliver an event (refill picked up, therapy discontinued) to an enrollment',
   request: { params: IdParam, ...body(EventInput) },
   responses: {
@@ -108,11 +113,11 @@ export const enrollmentRoutes = new OpenAPIHono<AppEnv>()
       : c.json({ enrollment: result.enrollment }, 201);
   })
   .openapi(listAll, async (c) => {
-    requireRole(c, 'program-manager', 'care-team', 'compliance-reviewer');
+    requireRole(c, 'program-manager', 'care-team');
     return c.json({ enrollments: await listEnrollments(c.get('deps').db, c.req.valid('query')) }, 200);
   })
   .openapi(getOne, async (c) => {
-    requireRole(c, 'program-manager', 'care-team', 'compliance-reviewer');
+    requireRole(c, 'program-manager', 'care-team');
     const { db, temporal } = c.get('deps');
     return c.json({ enrollment: await getEnrollment(db, temporal(), c.req.valid('param').id) }, 200);
   })
@@ -126,7 +131,7 @@ export const enrollmentRoutes = new OpenAPIHono<AppEnv>()
     );
   })
   .openapi(deliverEvent, async (c) => {
-    const user = requireRole(c, 'program-manager', 'care-team', 'engineer');
+    const user = requireRole(c, 'program-manager', 'care-team');
     const { id } = c.req.valid('param');
     const { name, payload } = c.req.valid('json');
     const event = { name, ...(payload ? { payload } : {}) };

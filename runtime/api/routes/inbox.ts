@@ -4,8 +4,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppEnv } from '../context.js';
 import { body, bodyErrors, errors, json, sessionErrors } from '../openapi.js';
 import { Inbox, PatientParam, ReplyInput, ReplyOutcome } from '../schemas/inbox.js';
-import { requireRole, requireTemporal } from '../auth.js';
-import { ConflictError } from '../../errors.js';
+import { requireRole, roles, requireTemporal } from '../auth.js';
+import { ConflictError, RuleViolationError } from '../../errors.js';
 import { getPatient } from '../../patients/repository.js';
 import { devInbox, messages } from '../../db/schema.js';
 import { receiveReply } from '../../enrollments/inbound.js';
@@ -14,6 +14,7 @@ const phone = createRoute({
   method: 'get',
   path: '/inbox/{patientId}',
   tags: ['Development channel'],
+  ...roles('program-manager', 'care-team'),
   summary: "A patient's phone on the development channel",
   request: { params: PatientParam },
   responses: {
@@ -28,9 +29,10 @@ const reply = createRoute({
   method: 'post',
   path: '/inbox/{patientId}/replies',
   tags: ['Development channel'],
-  summary: 'Reply as the patient',
+  ...roles('program-manager', 'care-team'),
+  summary: 'Reply as the patient (test patients only)',
   description:
-    'STOP (and STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT) opts out and ends every running enrollment; START opts back in.',
+    "Only for test patients (enrolled from the designer's test run); a real patient replies from their own phone. STOP (and STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT) opts out and ends every running enrollment; START opts back in.",
   request: { params: PatientParam, ...body(ReplyInput) },
   responses: {
     202: json(ReplyOutcome, 'The reply was passed to the journey, or the opt-out or opt-in recorded'),
@@ -44,7 +46,7 @@ const reply = createRoute({
 
 export const inboxRoutes = new OpenAPIHono<AppEnv>()
   .openapi(phone, async (c) => {
-    requireRole(c, 'program-manager', 'engineer');
+    requireRole(c, 'program-manager', 'care-team');
     const { db } = c.get('deps');
     const patient = await getPatient(db, c.req.valid('param').patientId);
     const addresses = [patient.phone, patient.email].filter((a): a is string => !!a);
@@ -77,9 +79,15 @@ export const inboxRoutes = new OpenAPIHono<AppEnv>()
     return c.json({ patient, messages: all }, 200);
   })
   .openapi(reply, async (c) => {
-    requireRole(c, 'program-manager', 'engineer');
+    requireRole(c, 'program-manager', 'care-team');
     const { db, connectors } = c.get('deps');
     const patient = await getPatient(db, c.req.valid('param').patientId);
+    // Nobody speaks for a real patient: their answers steer their care.
+    if (!patient.test)
+      throw new RuleViolationError(
+        'not-a-test-patient',
+        "Replying as the patient works only for test patients enrolled from the designer's test run.",
+      );
     const from = patient.phone ?? patient.email;
     if (!from)
       throw new ConflictError('no-address', 'This patient has no phone number or email address to reply from.');

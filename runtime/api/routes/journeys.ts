@@ -13,7 +13,7 @@ import {
   ValidationResult,
 } from '../schemas/journey.js';
 import { VersionAnswer } from '../schemas/version.js';
-import { requireRole } from '../auth.js';
+import { requireRole, roles } from '../auth.js';
 import {
   acceptDraft,
   createJourney,
@@ -34,6 +34,7 @@ const listAll = createRoute({
   method: 'get',
   path: '/journeys',
   tags: ['Journeys'],
+  ...roles('program-manager', 'compliance-reviewer'),
   summary: 'List journeys',
   responses: {
     200: json(JourneyList, 'Journeys with their latest version'),
@@ -45,6 +46,7 @@ const create = createRoute({
   method: 'post',
   path: '/journeys',
   tags: ['Journeys'],
+  ...roles('program-manager'),
   summary: 'Create a journey',
   request: body(NewJourney),
   responses: {
@@ -58,6 +60,7 @@ const getOne = createRoute({
   method: 'get',
   path: '/journeys/{id}',
   tags: ['Journeys'],
+  ...roles('program-manager', 'compliance-reviewer'),
   summary: 'A journey with its draft, problems and versions',
   request: { params: IdParam },
   responses: {
@@ -72,6 +75,7 @@ const saveTheDraft = createRoute({
   method: 'put',
   path: '/journeys/{id}/draft',
   tags: ['Journeys'],
+  ...roles('program-manager'),
   summary: 'Save the draft',
   description: 'Refused with 400 when the document is not structurally a journey; other problems stay in `problems`.',
   request: { params: IdParam, ...body(DraftInput) },
@@ -87,6 +91,7 @@ const snapshot = createRoute({
   method: 'post',
   path: '/journeys/{id}/versions',
   tags: ['Versions'],
+  ...roles('program-manager'),
   summary: 'Snapshot the saved draft as a new immutable version',
   request: { params: IdParam },
   responses: {
@@ -102,6 +107,7 @@ const validate = createRoute({
   method: 'post',
   path: '/validate',
   tags: ['Journeys'],
+  ...roles('program-manager', 'compliance-reviewer', 'engineer'),
   summary: 'Validate a journey document',
   request: body(ValidationInput),
   responses: {

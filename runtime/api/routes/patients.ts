@@ -3,13 +3,14 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { body, bodyErrors, json, sessionErrors } from '../openapi.js';
 import { PatientAnswer, PatientList } from '../schemas/patient.js';
-import { requireRole } from '../auth.js';
+import { requireRole, roles } from '../auth.js';
 import { NewPatient, createPatient, listPatients } from '../../patients/repository.js';
 
 const listAll = createRoute({
   method: 'get',
   path: '/patients',
   tags: ['Patients'],
+  ...roles('program-manager', 'care-team'),
   summary: 'List patients',
   responses: {
     200: json(PatientList, 'Patients, newest first'),
@@ -21,6 +22,7 @@ const create = createRoute({
   method: 'post',
   path: '/patients',
   tags: ['Patients'],
+  ...roles('program-manager', 'care-team'),
   summary: 'Create a patient',
   request: body(NewPatient),
   responses: {

@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.js';
 import { body, bodyErrors, errors, json } from '../openapi.js';
 import { Login, UserAnswer } from '../schemas/session.js';
 import { SESSION_HOURS, login, logout } from '../../people/sessions.js';
-import { SESSION_COOKIE, clientAddress, requireRole } from '../auth.js';
+import { SESSION_COOKIE, clientAddress, requireRole, roles } from '../auth.js';
 import { ROLES } from '../../people/roles.js';
 import { appendAudit } from '../../db/audit.js';
 
@@ -28,6 +28,7 @@ const logOut = createRoute({
   path: '/sessions',
   tags: ['Sessions'],
   summary: 'Log out',
+  ...roles(...ROLES),
   responses: {
     204: { description: 'Logged out' },
     401: errors[401],
@@ -38,6 +39,7 @@ const currentUser = createRoute({
   method: 'get',
   path: '/sessions/current',
   tags: ['Sessions'],
+  ...roles(...ROLES),
   summary: 'The logged-in user',
   responses: {
     200: json(UserAnswer, 'The user'),

@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
 import { TaskAnswer, TaskCompletion, TaskDetail, TaskList, TaskOutcomeInput, TaskQuery } from '../schemas/task.js';
-import { requireRole, requireTemporal } from '../auth.js';
+import { requireRole, roles, requireTemporal } from '../auth.js';
 import { listTasks } from '../../tasks/list.js';
 import { taskDetail } from '../../tasks/context.js';
 import { claimTask, releaseTask } from '../../tasks/claims.js';
@@ -13,6 +13,7 @@ const listAll = createRoute({
   method: 'get',
   path: '/tasks',
   tags: ['Tasks'],
+  ...roles('care-team', 'program-manager'),
   summary: 'Tasks to work, by queue, with escalated tasks apart',
   request: { query: TaskQuery },
   responses: {
@@ -26,6 +27,7 @@ const getOne = createRoute({
   method: 'get',
   path: '/tasks/{id}',
   tags: ['Tasks'],
+  ...roles('care-team', 'program-manager'),
   summary: "A task with the patient's context: journey, step, recent messages, answers and scores",
   request: { params: IdParam },
   responses: {
@@ -40,6 +42,7 @@ const claim = createRoute({
   method: 'post',
   path: '/tasks/{id}/claim',
   tags: ['Tasks'],
+  ...roles('care-team'),
   summary: 'Claim a task, so the rest of the queue leaves it to you',
   request: { params: IdParam },
   responses: {
@@ -55,6 +58,7 @@ const release = createRoute({
   method: 'post',
   path: '/tasks/{id}/release',
   tags: ['Tasks'],
+  ...roles('care-team', 'admin'),
   summary: 'Give a claimed task back to its queue',
   request: { params: IdParam },
   responses: {
@@ -70,6 +74,7 @@ const complete = createRoute({
   method: 'post',
   path: '/tasks/{id}/complete',
   tags: ['Tasks'],
+  ...roles('care-team'),
   summary: "Record one of the step's outcomes with a note; the journey goes on at once",
   description:
     'The outcome reaches the journey as a Workflow Update; 409 when the task is closed, claimed by someone else, ' +
@@ -100,7 +105,7 @@ export const taskRoutes = new OpenAPIHono<AppEnv>()
     return c.json({ task: await claimTask(c.get('deps').db, user, c.req.valid('param').id) }, 200);
   })
   .openapi(release, async (c) => {
-    const user = requireRole(c, 'care-team');
+    const user = requireRole(c, 'care-team', 'admin');
     return c.json({ task: await releaseTask(c.get('deps').db, user, c.req.valid('param').id) }, 200);
   })
   .openapi(complete, async (c) => {

@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { errors, json, sessionErrors, IdParam } from '../openapi.js';
 import { VersionAnswer, VersionWithDocumentAnswer } from '../schemas/version.js';
-import { requireRole } from '../auth.js';
+import { requireRole, roles } from '../auth.js';
 import { changeVersionStatus, getVersion } from '../../journeys/repository.js';
 import type { VersionAction } from '../../journeys/lifecycle.js';
 
@@ -11,6 +11,7 @@ const getOne = createRoute({
   method: 'get',
   path: '/versions/{id}',
   tags: ['Versions'],
+  ...roles('program-manager', 'compliance-reviewer'),
   summary: 'A version with its frozen document',
   request: { params: IdParam },
   responses: {
@@ -27,6 +28,7 @@ function statusRoute<A extends VersionAction>(action: A, summary: string) {
     method: 'post',
     path: `/versions/{id}/${action}`,
     tags: ['Versions'],
+    ...roles('program-manager'),
     summary,
     request: { params: IdParam },
     responses: {

@@ -9,6 +9,7 @@ export const Patient = z
     email: z.string().optional(),
     timeZone: z.string().openapi({ description: 'IANA time zone', example: 'America/New_York' }),
     attributes: z.record(z.string(), z.unknown()),
+    test: z.boolean().openapi({ description: 'A test patient: the development channel may reply as them' }),
     createdAt: z.string(),
   })
   .openapi('Patient');
