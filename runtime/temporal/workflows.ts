@@ -1,6 +1,7 @@
 /** The enrollment workflow: one execution per enrolled patient, driving the pure engine with durable timers, send activities and signals. */
 import {
   ActivityFailure,
+  allHandlersFinished,
   ApplicationFailure,
   CancellationScope,
   condition,
@@ -19,6 +20,13 @@ import { applyEvent, initialState, prepareDefinition } from '../engine/index.js'
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
 import { currentStepKey, versionIdKey } from './search-attributes.js';
+import {
+  deliveryFailedSignal,
+  notUnderstoodText,
+  replyRefusal,
+  replyUpdate,
+  type ReplyResult,
+} from './reply-update.js';
 import { taskOutcomeRefusal, taskOutcomeUpdate } from './task-update.js';
 import type {
   AssessmentResponseSignal,
@@ -32,7 +40,9 @@ import type {
 
 export type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
 
+/** Kept so histories written before replies became an Update still replay; new replies arrive through `replyUpdate`. */
 export const replySignal = defineSignal<[ReplySignal]>('reply');
+export { replyUpdate, deliveryFailedSignal } from './reply-update.js';
 export const exitSignal = defineSignal<[ExitRequest]>('exit');
 export const stateQuery = defineQuery<EnrollmentState>('state');
 export const eventSignal = defineSignal<[EventSignal]>('event');
@@ -116,6 +126,42 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   );
   // ── end of the task-outcome update ──
 
+  // ── Replies as a Workflow Update (channels) ──
+  // The `reply` signal above stays registered for replay. The validator refuses a reply the journey is not waiting
+  // for; the handler answers once the engine has applied it: applied, or not understood with the text to send back.
+  setHandler(
+    replyUpdate,
+    async ({ text }): Promise<ReplyResult> => {
+      const before = state.phase;
+      const step = 'step' in before ? before.step : '';
+      const visit = 'visit' in before ? before.visit : 0;
+      const event: EngineEvent = { type: 'reply', text };
+      awaitedOutcomes.set(event, undefined);
+      queue.push(event);
+      await condition(() => awaitedOutcomes.get(event) !== undefined || state.status !== 'running');
+      const applied = awaitedOutcomes.get(event) === true;
+      awaitedOutcomes.delete(event);
+      if (applied) {
+        const left = state.path.filter((p) => p.step === step && p.visit === visit).at(-1);
+        return { applied, step, ...(left?.output ? { output: left.output } : {}) };
+      }
+      return before.kind === 'awaiting-reply' && state.status === 'running'
+        ? { applied, step, notUnderstood: notUnderstoodText(definition, step) }
+        : { applied, step };
+    },
+    {
+      validator: (reply) => {
+        const refusal = replyRefusal(state, queue, reply);
+        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'ReplyRefused');
+      },
+    },
+  );
+  // A provider reported a message undelivered after it was accepted; only a step with a `failed` output acts on it.
+  setHandler(deliveryFailedSignal, ({ step, visit, error }) => {
+    if (definition.steps[step]?.outputs.failed) queue.push({ type: 'delivery', step, visit, outcome: 'failed', error });
+  });
+  // ── end of replies and delivery reports ──
+
   function armTimer(timer: Timer): void {
     const scope = new CancellationScope();
     timers.set(timer.id, scope);
@@ -185,7 +231,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   };
 
   while (state.status === 'running') {
-    await condition(() => queue.length > 0 || (sendsInFlight === 0 && historyIsLong()));
+    await condition(() => queue.length > 0 || (sendsInFlight === 0 && historyIsLong() && allHandlersFinished()));
     if (queue.length === 0) {
       await continueAsNew<typeof enrollmentWorkflow>({ ...input, state, pendingEvents: [] });
     }
