@@ -21,6 +21,10 @@ import type { StepViewNode } from './nodes/view-data.js';
 import { stepDragType } from './Palette.js';
 import { viewGraph } from './view-graph.js';
 import { createViewCache, reuseEdges, reuseNodes } from './view-cache.js';
+import { openingView } from './opening-view.js';
+
+/** Above this many steps the canvas draws only what is in view. */
+export const LARGE_JOURNEY_STEPS = 150;
 
 interface Props {
   document: JourneyDocument;
@@ -70,6 +74,10 @@ export function JourneyCanvas({
   }, [graph, document.steps, validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured, dragging]);
   // Fit the view to a journey that opens with steps; on an empty one, fitting would jump the view to the first dropped step.
   const [fitOnOpen] = useState(() => Object.keys(document.steps).length > 0);
+  const [fitOptions] = useState(() => openingView(document));
+  // A long journey draws only the steps in view (and their edges): five hundred cards and fifteen hundred
+  // labelled edges measured at once is what made a large journey slow to open and to drag.
+  const virtualise = Object.keys(document.steps).length > LARGE_JOURNEY_STEPS;
   const edgesRef = useRef(edges);
   edgesRef.current = edges;
 
@@ -179,7 +187,8 @@ export function JourneyCanvas({
         deleteKeyCode={['Delete', 'Backspace']}
         connectionRadius={40}
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={fitOptions}
+        onlyRenderVisibleElements={virtualise}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
       >

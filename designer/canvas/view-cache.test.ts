@@ -35,7 +35,8 @@ describe('the view cache', () => {
     const after = render(cache, edited);
     const changed = after.nodes.filter((node, i) => node !== before.nodes[i]).map((node) => node.id);
     expect(changed).toEqual(['welcome']);
-    expect(after.edges.every((edge, i) => edge === before.edges[i])).toBe(true);
+    // Not even a new array: React Flow rebuilds its connection lookups whenever the edges array changes.
+    expect(after.edges).toBe(before.edges);
   });
 
   it('gives a moved step a new object, and only that step', () => {

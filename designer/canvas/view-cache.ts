@@ -16,10 +16,18 @@ interface NodeEntry {
 export interface ViewCache {
   nodes: Map<string, NodeEntry>;
   edges: Map<string, { key: string; edge: OutputEdge }>;
+  /** The arrays handed out last: returned again when no element changed, so React Flow skips its edge lookups. */
+  nodeList: StepViewNode[];
+  edgeList: OutputEdge[];
 }
 
 export function createViewCache(): ViewCache {
-  return { nodes: new Map(), edges: new Map() };
+  return { nodes: new Map(), edges: new Map(), nodeList: [], edgeList: [] };
+}
+
+/** `next`, or `previous` when both hold the same objects in the same order. */
+function sameOr<T>(previous: T[], next: T[]): T[] {
+  return previous.length === next.length && next.every((item, i) => item === previous[i]) ? previous : next;
 }
 
 const problemsKey = (problems: Problem[]) =>
@@ -55,7 +63,8 @@ export function reuseNodes(cache: ViewCache, steps: Record<string, Step>, nodes:
     return kept;
   });
   cache.nodes = next;
-  return result;
+  cache.nodeList = sameOr(cache.nodeList, result);
+  return cache.nodeList;
 }
 
 /** Returns `edges` with every unchanged edge replaced by the object rendered last time. */
@@ -71,5 +80,6 @@ export function reuseEdges(cache: ViewCache, edges: OutputEdge[]): OutputEdge[] 
     return kept;
   });
   cache.edges = next;
-  return result;
+  cache.edgeList = sameOr(cache.edgeList, result);
+  return cache.edgeList;
 }

@@ -5,6 +5,7 @@
  *
  *   deps   npm dependencies: `npm ci` on a fresh clone, `npm install` from the lock when node_modules is older
  *   start  deps, the Temporal CLI (unless TEMPORAL_ADDRESS is set), the designer build, then runtime/main.ts
+ *   bench  deps, the Temporal CLI, Chromium, the designer build, then test/bench/run.ts
  *   check  deps, then the type check, lint and format check over the whole tree
  *   test   deps, the checks (unless test files are named), the Temporal CLI and test server, Chromium,
  *          the designer build, then `vitest run <args>`
@@ -184,6 +185,13 @@ async function main([command, ...args]) {
       ensureDependencies();
       runChecks();
       return 0;
+    case 'bench': {
+      // The designer benchmark drives the built designer in Chromium against a local Carepath (Temporal dev server).
+      ensureDependencies();
+      const env = ensureTools(['temporal-cli', 'chromium']);
+      ensureDesignerBuild();
+      return runForwardingSignals(localBin('tsx'), [join(root, 'test/bench/run.ts'), ...args], env);
+    }
     case 'test': {
       ensureDependencies();
       // A focused run (`npm test -- some/file.test.ts`) skips the whole-tree checks; the full suite and CI run them first.
@@ -194,7 +202,7 @@ async function main([command, ...args]) {
       return runForwardingSignals(localBin('vitest'), ['run', ...args], env);
     }
     default:
-      process.stderr.write('usage: node runtime/setup/bootstrap.mjs <deps|check|start|test> [args…]\n');
+      process.stderr.write('usage: node runtime/setup/bootstrap.mjs <deps|check|start|test|bench> [args…]\n');
       return 2;
   }
 }

@@ -71,3 +71,18 @@ export function recordResults(file: string, intro: string, tables: BenchTable[])
   }
   writeFileSync(file, intro.trim() + '\n\n' + [...written.values()].join('').trimEnd() + '\n');
 }
+
+/** The latest run of each benchmark as data (results.json), for tools and for comparing runs; other sections kept. */
+export function recordJson(file: string, tables: BenchTable[]): void {
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const [date, machine, node] = commonCells();
+  for (const table of tables) {
+    existing[table.title] = {
+      date,
+      machine,
+      node,
+      rows: table.rows.map((row) => Object.fromEntries(table.header.map((name, i) => [name, row[i]]))),
+    };
+  }
+  writeFileSync(file, JSON.stringify(existing, null, 2) + '\n');
+}

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchContentHash } from './content-hash.bench.js';
 import { benchHostileInput } from './hostile-input.bench.js';
-import { printTable, recordResults, type BenchTable } from './results-file.js';
+import { printTable, recordJson, recordResults, type BenchTable } from './results-file.js';
+import { benchDesignerCanvas } from './designer/canvas.bench.js';
 import { benchSimulateCohort } from './simulate-cohort.bench.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,6 +41,7 @@ const benchmarks: Record<string, () => BenchTable | Promise<BenchTable>> = {
   simulate: simulateCohortTable,
   hash: benchContentHash,
   hostile: benchHostileInput,
+  designer: benchDesignerCanvas,
 };
 
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
@@ -57,4 +59,5 @@ Written by \`npm run bench\` (\`tsx test/bench/run.ts\`; \`BENCH_ONLY=simulate,h
 section keeps its latest runs, newest first, with the machine they ran on. Tests never assert timings; the numbers
 live here.`;
 recordResults(resultsFile, intro, tables);
+recordJson(join(here, 'results.json'), tables);
 console.log(`\nrecorded in ${resultsFile}`);

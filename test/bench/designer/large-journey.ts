@@ -56,7 +56,9 @@ export function largeJourney(steps: number): JourneyDocument {
     all[`note-${r}`] = {
       type: 'update',
       name: `Note week ${r + 1}`,
+      set: [],
       addTags: [`week-${r + 1}`],
+      removeTags: [],
       outputs: { next },
     } as Step;
     place(`ask-${r}`, r, 0);
