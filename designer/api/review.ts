@@ -1,111 +1,46 @@
-/** The designer's calls to the Review API (runtime/api/README.md, "Review API"): queue, submit, signatures, comments, publish. */
-import type { JourneyDocument, Problem } from '../../schema/index.js';
-import { ApiError } from './client.js';
+/** The designer's calls to the Review API (runtime/api/README.md, "Review API"): queue, submit, signatures, comments, publish; typed from the server's route schemas. */
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { JourneyDocument } from '../../schema/index.js';
+import { answer, client } from './client.js';
 import type { Version } from './types.js';
 
-export type Discipline = 'medical' | 'legal' | 'regulatory';
+type Api = typeof client.api;
+
+/** A version as the review lifecycle describes it: status, required disciplines, editors, signatures. */
+export type ReviewedVersion = Version;
+export type Signature = NonNullable<ReviewedVersion['signatures']>[number];
+export type Discipline = Signature['discipline'];
+export type Person = NonNullable<ReviewedVersion['editors']>[number];
+export type QueuedVersion = InferResponseType<Api['reviews']['queue']['$get'], 200>['versions'][number];
+export type Comment = InferResponseType<Api['versions'][':id']['comments']['$get'], 200>['comments'][number];
+export type SignatureInput = InferRequestType<Api['versions'][':id']['signatures']['$post']>['json'];
+
 export const DISCIPLINES: Discipline[] = ['medical', 'legal', 'regulatory'];
 
-export type ReviewStatus =
-  'snapshot' | 'submitted' | 'changes-requested' | 'approved' | 'published' | 'paused' | 'superseded' | 'retired';
+/** `hc` puts path parameters into the URL as they are: encode them, so an id can never change the path. */
+const at = (id: string) => ({ param: { id: encodeURIComponent(id) } });
 
-export interface Person {
-  id: string;
-  name: string;
-}
+/** The frozen document is JSON already; its own type is restored (`hc`'s JSON types lose the FHIR questionnaires). */
+type WithDocument<T> = T extends { version: infer V }
+  ? { version: Omit<V, 'document'> & { document: JourneyDocument } }
+  : T;
 
-export interface Signature {
-  id: string;
-  versionId: string;
-  userId: string;
-  printedName: string;
-  discipline: Discipline;
-  decision: 'approve' | 'reject';
-  meaning: string;
-  reason?: string;
-  contentHash: string;
-  signedAt: string;
-}
-
-/** A version as the review lifecycle describes it. */
-export interface ReviewedVersion extends Version {
-  submittedAt?: string;
-  submittedBy?: string;
-  approvedAt?: string;
-  supersededAt?: string;
-  requiredDisciplines?: Discipline[];
-  editors?: Person[];
-  signatures?: Signature[];
-  changesRequested?: { reason: string; by: Person; discipline: Discipline; at: string };
-}
-
-export interface QueuedVersion extends ReviewedVersion {
-  journeyName: string;
-  awaiting: Discipline[];
-}
-
-export interface Comment {
-  id: string;
-  versionId: string;
-  stepId: string | null;
-  parentId: string | null;
-  body: string;
-  author: Person;
-  createdAt: string;
-  resolvedAt?: string;
-  resolvedBy?: Person;
-}
-
-export interface SignatureInput {
-  password: string;
-  discipline: Discipline;
-  decision: 'approve' | 'reject';
-  meaning: string;
-  reason?: string;
-}
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    // Not JSON (a proxy's error page): the status below says what happened.
-  }
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; problems?: Problem[] } } | undefined)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http.${response.status}`,
-      error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
-      error?.problems ?? [],
-    );
-  }
-  return data as T;
-}
-
-const at = (id: string) => encodeURIComponent(id);
+const documentTyped = <T>(pending: Promise<T>) => pending as Promise<WithDocument<T>>;
 
 export const reviewApi = {
-  queue: () => call<{ versions: QueuedVersion[] }>('GET', '/reviews/queue'),
-  version: (id: string) =>
-    call<{ version: ReviewedVersion & { document: JourneyDocument } }>('GET', `/versions/${at(id)}`),
-  journeyVersions: (journeyId: string) =>
-    call<{ journey: { id: string; name: string; versions: ReviewedVersion[] } }>('GET', `/journeys/${at(journeyId)}`),
-  submit: (versionId: string) => call<{ version: ReviewedVersion }>('POST', `/versions/${at(versionId)}/submit`),
-  publish: (versionId: string) => call<{ version: ReviewedVersion }>('POST', `/versions/${at(versionId)}/publish`),
+  queue: () => answer(client.api.reviews.queue.$get()),
+  version: (id: string) => documentTyped(answer(client.api.versions[':id'].$get(at(id)))),
+  journeyVersions: (journeyId: string) => answer(client.api.journeys[':id'].$get(at(journeyId))),
+  submit: (versionId: string) => answer(client.api.versions[':id'].submit.$post(at(versionId))),
+  publish: (versionId: string) => answer(client.api.versions[':id'].publish.$post(at(versionId))),
   sign: (versionId: string, input: SignatureInput) =>
-    call<{ signature: Signature; version: ReviewedVersion }>('POST', `/versions/${at(versionId)}/signatures`, input),
-  comments: (versionId: string) => call<{ comments: Comment[] }>('GET', `/versions/${at(versionId)}/comments`),
+    answer(client.api.versions[':id'].signatures.$post({ ...at(versionId), json: input })),
+  comments: (versionId: string) => answer(client.api.versions[':id'].comments.$get(at(versionId))),
   comment: (versionId: string, body: string, stepId?: string) =>
-    call<{ comment: Comment }>('POST', `/versions/${at(versionId)}/comments`, { body, ...(stepId ? { stepId } : {}) }),
+    answer(
+      client.api.versions[':id'].comments.$post({ ...at(versionId), json: { body, ...(stepId ? { stepId } : {}) } }),
+    ),
   reply: (commentId: string, body: string) =>
-    call<{ comment: Comment }>('POST', `/comments/${at(commentId)}/replies`, { body }),
-  resolve: (commentId: string) => call<{ comment: Comment }>('POST', `/comments/${at(commentId)}/resolve`),
+    answer(client.api.comments[':id'].replies.$post({ ...at(commentId), json: { body } })),
+  resolve: (commentId: string) => answer(client.api.comments[':id'].resolve.$post(at(commentId))),
 };

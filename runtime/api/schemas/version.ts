@@ -1,12 +1,14 @@
 /** Versions: an immutable, content-hashed snapshot of a journey and its status. */
 import { z } from '@hono/zod-openapi';
 import { VERSION_STATUSES } from '../../journeys/lifecycle.js';
+import { DISCIPLINES } from '../../journeys/signature-rules.js';
 import { JourneyDocument } from './journey-document.js';
 
 export const VersionStatus = z.enum(VERSION_STATUSES).openapi('VersionStatus');
 export type VersionStatus = z.infer<typeof VersionStatus>;
 
 const Person = z.object({ id: z.string(), name: z.string() });
+const ReviewDiscipline = z.enum(DISCIPLINES);
 
 /** An electronic signature (21 CFR Part 11): printed name, time, meaning and discipline, bound to the content hash. */
 export const Signature = z
@@ -15,7 +17,7 @@ export const Signature = z
     versionId: z.string(),
     userId: z.string(),
     printedName: z.string(),
-    discipline: z.string(),
+    discipline: ReviewDiscipline,
     decision: z.enum(['approve', 'reject']),
     meaning: z.string(),
     reason: z.string().optional(),
@@ -40,13 +42,15 @@ export const Version = z
     submittedBy: z.string().optional(),
     approvedAt: z.string().optional(),
     supersededAt: z.string().optional(),
-    requiredDisciplines: z.array(z.string()).optional().openapi({ description: 'medical, legal, regulatory' }),
+    requiredDisciplines: z.array(ReviewDiscipline).optional().openapi({ description: 'medical, legal, regulatory' }),
     editors: z
       .array(Person)
       .optional()
       .openapi({ description: 'Everyone who authored or edited it; none may sign it' }),
     signatures: z.array(Signature).optional(),
-    changesRequested: z.object({ reason: z.string(), by: Person, discipline: z.string(), at: z.string() }).optional(),
+    changesRequested: z
+      .object({ reason: z.string(), by: Person, discipline: ReviewDiscipline, at: z.string() })
+      .optional(),
   })
   .openapi('Version');
 export type Version = z.infer<typeof Version>;
