@@ -1,5 +1,5 @@
 /** The electronic signature (21 CFR Part 11): re-enter the password, approve or reject, state the meaning; shows who signs, for what, and the hash. */
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { reviewApi, type Discipline, type ReviewedVersion } from '../api/review.js';
 import { defaultMeaning, signatureErrorText } from './signature-text.js';
 
@@ -31,7 +31,7 @@ export function SignatureDialog({ version, printedName, disciplines, onSigned, o
     if (!meaningEdited) setMeaning(defaultMeaning(d, k));
   };
 
-  async function sign(event: React.FormEvent) {
+  async function sign(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);

@@ -10,14 +10,3 @@ export function commentThreads(comments: Comment[], stepId?: string | null): Com
   const roots = comments.filter((c) => c.parentId === null && (stepId === undefined || c.stepId === stepId));
   return roots.map((root) => ({ root, replies: comments.filter((c) => c.parentId === root.id) }));
 }
-
-/** Open threads per step id (the key `''` holds comments on the whole version), for counts on steps and versions. */
-export function openThreadCounts(comments: Comment[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const c of comments) {
-    if (c.parentId !== null || c.resolvedAt) continue;
-    const key = c.stepId ?? '';
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}

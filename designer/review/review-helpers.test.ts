@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JourneyDocument } from '../../schema/index.js';
 import firstDoseJson from '../../examples/journeys/first-dose-check-in.journey.json';
 import { ApiError } from '../api/client.js';
-import type { ReviewedVersion } from '../api/review.js';
+import type { Comment, ReviewedVersion } from '../api/review.js';
+import { commentThreads } from './comment-threads.js';
 import { baselineOf } from './baseline.js';
 import { diffMarks, documentWithRemovedSteps } from './diff-marks.js';
 import { reviewDiff } from './step-diff.js';
@@ -66,5 +67,32 @@ describe('signature words', () => {
     );
     expect(signatureErrorText(new ApiError(409, 'already-signed-by-you', 'x'))).toMatch(/already signed/);
     expect(signatureErrorText(new ApiError(400, 'bad-input', '/meaning: too long'))).toBe('/meaning: too long');
+  });
+});
+
+describe('comment threads', () => {
+  const comment = (id: string, stepId: string | null, parentId: string | null, resolvedAt?: string) =>
+    ({
+      id,
+      versionId: 'v2',
+      stepId,
+      parentId,
+      body: id,
+      author: { id: 'u', name: 'U' },
+      createdAt: id,
+      resolvedAt,
+    }) as Comment;
+  const comments = [
+    comment('a', 'ask', null),
+    comment('b', 'welcome', null, '2026-01-01'),
+    comment('a1', 'ask', 'a'),
+    comment('c', null, null),
+    comment('a2', 'ask', 'a'),
+  ];
+
+  it('groups replies under the comment that opened the thread, oldest first, for one step or for all', () => {
+    expect(commentThreads(comments, 'ask')).toEqual([{ root: comments[0], replies: [comments[2], comments[4]] }]);
+    expect(commentThreads(comments).map((t) => t.root.id)).toEqual(['a', 'b', 'c']);
+    expect(commentThreads(comments, null).map((t) => t.root.id)).toEqual(['c']);
   });
 });
