@@ -5,8 +5,16 @@ import type { Database } from '../db/client.js';
 import { enrollments, patients, versions } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import { appendAudit } from '../db/audit.js';
-import { ConflictError, DomainError, NotFoundError, UnavailableError, UnprocessableError } from '../errors.js';
+import {
+  ConflictError,
+  DomainError,
+  IntegrityError,
+  NotFoundError,
+  UnavailableError,
+  UnprocessableError,
+} from '../errors.js';
 import { acceptsEnrollments, type VersionStatus } from '../journeys/lifecycle.js';
+import { auditIntegrityError, checkVersionIntegrity } from '../journeys/integrity.js';
 import type { JourneyDocument } from '../../schema/document.js';
 import type { EnrollmentStatus } from '../engine/types.js';
 import {
@@ -65,6 +73,15 @@ export async function enroll(
   }
   const [patient] = await db.select().from(patients).where(eq(patients.id, input.patientId));
   if (!patient) throw NotFoundError.of('patient', input.patientId);
+  // The approval is checked, not assumed: the stored document must still hash to what was approved.
+  const integrity = await checkVersionIntegrity(db, version);
+  if (!integrity.ok) {
+    await auditIntegrityError(db, version.id, integrity, { actor, where: 'enrollment' });
+    throw new IntegrityError(
+      'content-hash-mismatch',
+      `Version ${version.number} cannot take enrollments: ${integrity.reason}. Nothing was sent; the integrity error is recorded in the audit trail.`,
+    );
+  }
 
   const earlier = await db
     .select()

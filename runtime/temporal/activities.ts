@@ -8,6 +8,7 @@ import { enrollments, journeys, messages, patients } from '../db/schema.js';
 import { PermanentSendError, type ChannelName, type ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { renderTemplate, templateVariables } from './templates.js';
 import { createRecordActivity } from './records.js';
+import { createIntegrityActivity } from './integrity-activity.js';
 import { linkFor } from '../forms/links.js';
 import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
 import { log } from '../log.js';
@@ -31,6 +32,7 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
 
   return {
     recordJourneyCommand: createRecordActivity(db),
+    checkApprovedVersion: createIntegrityActivity(db),
 
     async sendMessage(input: SendMessageInput): Promise<SendMessageResult> {
       // An assessment sends several messages in one visit (intro, each question, a re-ask); `part` keeps their keys apart.

@@ -20,6 +20,7 @@ import { applyEvent, initialState, prepareDefinition } from '../engine/index.js'
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
 import { currentStepKey, versionIdKey } from './search-attributes.js';
+import { refusedByIntegrityCheck } from './integrity-gate.js';
 import {
   deliveryFailedSignal,
   notUnderstoodText,
@@ -229,6 +230,10 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit)
     );
   };
+
+  // The approval is checked, not assumed: a version whose stored document changed since approval never runs.
+  const refused = await refusedByIntegrityCheck(input, state);
+  if (refused) return refused;
 
   while (state.status === 'running') {
     await condition(() => queue.length > 0 || (sendsInFlight === 0 && historyIsLong() && allHandlersFinished()));

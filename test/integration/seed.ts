@@ -8,6 +8,7 @@ import { enrollments, journeys, patients, versions } from '../../runtime/db/sche
 import { enrollmentWorkflowId } from '../../runtime/temporal/client.js';
 import type { EnrollmentInput } from '../../runtime/temporal/types.js';
 import { daytimeZone } from '../support/daytime-zone.js';
+import { contentHash } from '../../schema/canonical.js';
 
 export const firstDoseCheckIn = JSON.parse(
   readFileSync(new URL('../../examples/journeys/first-dose-check-in.journey.json', import.meta.url), 'utf8'),
@@ -30,7 +31,8 @@ export async function seedJourney(db: Database, document: JourneyDocument = firs
     journeyId,
     number: 1,
     document,
-    contentHash: 'sha256:test',
+    // The real hash: the workflow's first activity recomputes it and refuses a version that does not match.
+    contentHash: await contentHash(document),
     status: 'published',
     createdBy: 'usr_test',
     publishedAt: nowIso(),

@@ -3,12 +3,13 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
 import { CommentAnswer, CommentInput, CommentList, ReplyInput } from '../schemas/review.js';
-import { requireRole } from '../auth.js';
+import { requireRole, roles } from '../auth.js';
 import { addComment, listComments, replyToComment, resolveComment } from '../../journeys/comments.js';
 
 const list = createRoute({
   method: 'get',
   path: '/versions/{id}/comments',
+  ...roles('program-manager', 'compliance-reviewer'),
   tags: ['Review'],
   summary: "A version's comments, oldest first; replies carry their thread's id",
   request: { params: IdParam },
@@ -18,6 +19,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/versions/{id}/comments',
+  ...roles('program-manager', 'compliance-reviewer'),
   tags: ['Review'],
   summary: 'Open a comment thread on a step of the version, or on the whole version',
   request: { params: IdParam, ...body(CommentInput) },
@@ -33,6 +35,7 @@ const create = createRoute({
 const reply = createRoute({
   method: 'post',
   path: '/comments/{id}/replies',
+  ...roles('program-manager', 'compliance-reviewer'),
   tags: ['Review'],
   summary: 'Answer a comment thread',
   request: { params: IdParam, ...body(ReplyInput) },
@@ -42,6 +45,7 @@ const reply = createRoute({
 const resolve = createRoute({
   method: 'post',
   path: '/comments/{id}/resolve',
+  ...roles('program-manager', 'compliance-reviewer'),
   tags: ['Review'],
   summary: 'Resolve a comment thread (a program manager, or whoever opened it)',
   request: { params: IdParam },

@@ -14,7 +14,7 @@ import {
   SignatureRequest,
   VersionExport,
 } from '../schemas/review.js';
-import { requireRole } from '../auth.js';
+import { requireRole, roles } from '../auth.js';
 import { changeVersionStatus } from '../../journeys/transitions.js';
 import { signVersion } from '../../journeys/signatures.js';
 import { getVersion } from '../../journeys/version-view.js';
@@ -26,6 +26,7 @@ import { reviewSettings, setReviewSettings } from '../../journeys/review-setting
 const submit = createRoute({
   method: 'post',
   path: '/versions/{id}/submit',
+  ...roles('program-manager'),
   tags: ['Review'],
   summary: 'Submit a snapshot for review; the disciplines that must sign are fixed now',
   request: { params: IdParam },
@@ -41,6 +42,7 @@ const submit = createRoute({
 const sign = createRoute({
   method: 'post',
   path: '/versions/{id}/signatures',
+  ...roles('compliance-reviewer'),
   tags: ['Review'],
   summary: 'Sign a version electronically: approve or reject, for your discipline, with your password and the meaning',
   description:
@@ -60,6 +62,7 @@ const sign = createRoute({
 const listSignatures = createRoute({
   method: 'get',
   path: '/versions/{id}/signatures',
+  ...roles('program-manager', 'compliance-reviewer'),
   tags: ['Review'],
   summary: "A version's signatures, oldest first",
   request: { params: IdParam },
@@ -69,6 +72,7 @@ const listSignatures = createRoute({
 const diff = createRoute({
   method: 'get',
   path: '/versions/{id}/diff',
+  ...roles('program-manager', 'compliance-reviewer'),
   tags: ['Review'],
   summary: 'Step-level diff against the last approved version of the journey (or `against`)',
   request: { params: IdParam, query: DiffQuery },
@@ -78,6 +82,7 @@ const diff = createRoute({
 const exportOne = createRoute({
   method: 'get',
   path: '/versions/{id}/export',
+  ...roles('program-manager', 'compliance-reviewer'),
   tags: ['Review'],
   summary: 'Export a version for the record: document, signatures, editors and comments (audited)',
   request: { params: IdParam },
@@ -87,6 +92,7 @@ const exportOne = createRoute({
 const queue = createRoute({
   method: 'get',
   path: '/reviews/queue',
+  ...roles('compliance-reviewer'),
   tags: ['Review'],
   summary: 'Versions waiting for your signature',
   responses: { 200: json(ReviewQueue, 'Submitted versions you may sign now, oldest first'), ...sessionErrors },
@@ -95,6 +101,7 @@ const queue = createRoute({
 const readSettings = createRoute({
   method: 'get',
   path: '/journeys/{id}/review-settings',
+  ...roles('program-manager', 'compliance-reviewer'),
   tags: ['Review'],
   summary: "The disciplines whose approval the journey's versions need",
   request: { params: IdParam },
@@ -104,6 +111,7 @@ const readSettings = createRoute({
 const writeSettings = createRoute({
   method: 'put',
   path: '/journeys/{id}/review-settings',
+  ...roles('admin'),
   tags: ['Review'],
   summary: "Set the journey's required disciplines (null: the server default); versions already submitted keep theirs",
   request: { params: IdParam, ...body(ReviewSettingsInput) },
