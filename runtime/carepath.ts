@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from './db/client.js';
+import { loadAuditKey, useAuditKey } from './db/audit-key.js';
 import { ConnectorRegistry } from '../connectors/sdk/registry.js';
 import { createDevConnector } from '../connectors/dev/dev-connector.js';
 import { createDevInboxStore } from './db/dev-inbox.js';
@@ -39,6 +40,8 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
     // Before any Temporal connection exists: the SDK's runtime takes its logger when it is first created.
     installTemporalLogging();
     log.info({ database: config.databaseUrl.replace(/authToken=[^&]+/, 'authToken=…') }, 'opening the database');
+    // Before anything is audited: the key lives outside the database.
+    useAuditKey(loadAuditKey(config.dataDir, config.auditKey));
     const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
     stops.push(() => database.close());
 

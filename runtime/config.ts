@@ -15,6 +15,8 @@ export interface CarepathConfig {
   /** Password for the local admin login; generated and kept under the data folder when not given. */
   adminPassword?: string;
   loadExamples: boolean;
+  /** The audit trail's key (`CAREPATH_AUDIT_KEY`); a key file under the data folder when unset. */
+  auditKey?: string;
   /** The address patients reach this server at, for assessment web-form links; defaults to the local URL. */
   publicUrl?: string;
   /** Payload encryption keys, `id:base64` pairs (`CAREPATH_PAYLOAD_KEYS`); a local key under the data folder when unset. */
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
     designerDir: resolve(root, env.CAREPATH_DESIGNER_DIR ?? 'dist/designer'),
     adminPassword: env.CAREPATH_ADMIN_PASSWORD,
     loadExamples: env.CAREPATH_EXAMPLES !== 'off',
+    auditKey: env.CAREPATH_AUDIT_KEY || undefined,
     publicUrl: env.CAREPATH_PUBLIC_URL || undefined,
     payloadKeys: env.CAREPATH_PAYLOAD_KEYS || undefined,
     payloadKeyId: env.CAREPATH_PAYLOAD_KEY_ID || undefined,

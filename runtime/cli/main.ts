@@ -1,4 +1,4 @@
-/** The `carepath` command line: validate a journey file, print its content hash, print the JSON Schema, or simulate a cohort. */
+/** The `carepath` command line: validate a journey file, print its content hash, print the JSON Schema, simulate a cohort, verify the audit trail, add users. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
@@ -10,6 +10,8 @@ import {
   type Problem,
 } from '../../schema/index.js';
 import { runSimulate, simulateUsage } from './simulate.js';
+import { auditUsage, runAudit } from './audit.js';
+import { runUsers, usersUsage } from './users.js';
 
 /** Exit codes: 0 success, 1 the document has errors, 2 usage or an unreadable file. */
 export const exitCodes = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -23,6 +25,8 @@ commands:
                     SHA-256 over the RFC 8785 JSON of all but layout)
   schema            print the journey document's JSON Schema
 ${simulateUsage}
+${auditUsage}
+${usersUsage}
 
 options:
   -h, --help        show this help
@@ -43,6 +47,8 @@ const stdio: Output = {
 export async function runCli(argv: string[], io: Output = stdio): Promise<number> {
   // simulate has options of its own; it parses them itself.
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io, (file) => loadJourney(file, io));
+  if (argv[0] === 'audit') return runAudit(argv.slice(1), io);
+  if (argv[0] === 'users') return runUsers(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });

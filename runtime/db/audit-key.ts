@@ -45,7 +45,7 @@ export function useAuditKey(key: Buffer): void {
 export function auditKey(): Buffer {
   if (!configured) {
     const config = configFromEnv();
-    configured = loadAuditKey(config.dataDir, process.env.CAREPATH_AUDIT_KEY);
+    configured = loadAuditKey(config.dataDir, config.auditKey);
   }
   return configured;
 }
