@@ -71,7 +71,7 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
         dataDir: config.dataDir,
         namespace: config.temporalNamespace,
         uiCodecEndpoint: `${url}/api/temporal-codec`,
-        log: (line) => log.warn({ component: 'temporal-dev-server' }, line),
+        log: (line) => log[devServerLevel(line)]({ component: 'temporal-dev-server' }, line),
       });
       stops.push(() => dev.stop());
       temporalAddress = dev.address;
@@ -139,6 +139,12 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
     await stopAll();
     throw error;
   }
+}
+
+/** The dev server prints its banner as plain lines and its own warnings and errors with a level: keep that level. */
+function devServerLevel(line: string): 'error' | 'warn' | 'info' {
+  if (/level[=":\s]+(error|fatal)/i.test(line)) return 'error';
+  return /level[=":\s]+warn/i.test(line) ? 'warn' : 'info';
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
