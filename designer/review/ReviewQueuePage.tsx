@@ -9,18 +9,21 @@ import './review.css';
 export function ReviewQueuePage({ user }: { user: User }) {
   const [versions, setVersions] = useState<QueuedVersion[] | null>(null);
   const [error, setError] = useState<string>();
+  const isReviewer = user.roles.includes('compliance-reviewer');
   useEffect(() => {
+    // The queue is a reviewer's; anyone else would only be told they lack the role.
+    if (!isReviewer) return;
     reviewApi.queue().then(
       ({ versions }) => setVersions(versions),
       (err) => setError(errorMessage(err)),
     );
-  }, []);
+  }, [isReviewer]);
   return (
     <main className="page reviews-page" data-testid="review-queue">
       <div className="page-head">
         <h1>Waiting for your signature</h1>
       </div>
-      {!user.roles.includes('compliance-reviewer') && (
+      {!isReviewer && (
         <p className="muted">
           Only compliance reviewers sign versions; you can still open a version from its journey to read its review.
         </p>
@@ -30,7 +33,7 @@ export function ReviewQueuePage({ user }: { user: User }) {
           {error}
         </p>
       )}
-      {versions === null && !error && <p className="muted">Loading…</p>}
+      {isReviewer && versions === null && !error && <p className="muted">Loading…</p>}
       {versions && versions.length === 0 && <p className="muted">Nothing is waiting for your signature.</p>}
       {versions && versions.length > 0 && (
         <table className="table" data-testid="review-queue-table">
