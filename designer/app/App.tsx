@@ -5,6 +5,7 @@ import { JourneysPage } from '../journeys/JourneysPage.js';
 import { EditorPage } from '../editor/EditorPage.js';
 import { ReviewQueuePage } from '../review/ReviewQueuePage.js';
 import { ReviewWorkspace } from '../review/ReviewWorkspace.js';
+import { TasksPage } from '../tasks/TasksPage.js';
 import { hrefOf, useRoute } from './router.js';
 
 export function App() {
@@ -28,6 +29,9 @@ export function App() {
           <a href={hrefOf({ page: 'reviews' })} data-testid="nav-reviews">
             Reviews
           </a>
+          <a href={hrefOf({ page: 'tasks' })} data-testid="nav-tasks">
+            Tasks
+          </a>
         </nav>
         <span className="spacer" />
         <span className="muted" data-testid="current-user">
@@ -41,6 +45,8 @@ export function App() {
         <EditorPage key={route.journeyId} journeyId={route.journeyId} />
       ) : route.page === 'reviews' ? (
         <ReviewQueuePage user={session.user} />
+      ) : route.page === 'tasks' ? (
+        <TasksPage user={session.user} taskId={route.taskId} />
       ) : route.page === 'review' ? (
         <ReviewWorkspace key={route.versionId} versionId={route.versionId} user={session.user} />
       ) : (

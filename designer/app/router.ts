@@ -5,13 +5,16 @@ export type Route =
   | { page: 'journeys' }
   | { page: 'editor'; journeyId: string }
   | { page: 'reviews' }
-  | { page: 'review'; versionId: string };
+  | { page: 'review'; versionId: string }
+  | { page: 'tasks'; taskId?: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/journeys\/([^/]+)/.exec(hash);
   if (match) return { page: 'editor', journeyId: decodeURIComponent(match[1]) };
   const review = /^#\/reviews(?:\/([^/]+))?/.exec(hash);
   if (review) return review[1] ? { page: 'review', versionId: decodeURIComponent(review[1]) } : { page: 'reviews' };
+  const tasks = /^#\/tasks(?:\/([^/]+))?/.exec(hash);
+  if (tasks) return tasks[1] ? { page: 'tasks', taskId: decodeURIComponent(tasks[1]) } : { page: 'tasks' };
   return { page: 'journeys' };
 }
 
@@ -19,6 +22,7 @@ export function hrefOf(route: Route): string {
   if (route.page === 'editor') return `#/journeys/${encodeURIComponent(route.journeyId)}`;
   if (route.page === 'reviews') return '#/reviews';
   if (route.page === 'review') return `#/reviews/${encodeURIComponent(route.versionId)}`;
+  if (route.page === 'tasks') return route.taskId ? `#/tasks/${encodeURIComponent(route.taskId)}` : '#/tasks';
   return '#/';
 }
 

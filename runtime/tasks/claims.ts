@@ -59,7 +59,7 @@ export async function claimTask(db: Database, user: SessionUser, id: string): Pr
   return (await loadTasks(db, eq(tasks.id, id)))[0];
 }
 
-/** Gives the task back to its queue. Only the holder releases it, or an admin (a nurse who went home). */
+/** Gives the task back to its queue. Only the holder releases it, or an admin (for a nurse who went home). */
 export async function releaseTask(db: Database, user: SessionUser, id: string): Promise<Task> {
   await db.transaction(
     async (tx) => {
