@@ -8,6 +8,10 @@ import { enrollments, journeys, messages, patients } from '../db/schema.js';
 import { PermanentSendError, type ChannelName, type ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { renderTemplate, templateVariables } from './templates.js';
 import { createRecordActivity } from './records.js';
+import { addressKindOf, normalizeAddress } from '../channels/addresses.js';
+import { isOptedOut } from '../channels/opt-outs.js';
+import { contactProblem, markContactBad } from '../channels/contacts.js';
+import { consentRefusal } from '../channels/consent.js';
 import { createIntegrityActivity } from './integrity-activity.js';
 import { linkFor } from '../forms/links.js';
 import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
@@ -18,12 +22,19 @@ export interface ActivityDeps {
   connectors: ConnectorRegistry;
   /** Base of assessment web-form links; the development default is the local server. */
   publicUrl?: string;
+  /** Refuse sends with no granted consent for the channel and purpose on record (a revoked consent always blocks). */
+  requireConsent?: boolean;
 }
 
 /** The failure type the workflow's retry policy treats as final; the journey then takes its `failed` output. */
 export const PERMANENT_SEND_FAILURE = 'PermanentSendError';
 
-export function createActivities({ db, connectors, publicUrl = 'http://localhost:3000' }: ActivityDeps) {
+export function createActivities({
+  db,
+  connectors,
+  publicUrl = 'http://localhost:3000',
+  requireConsent = false,
+}: ActivityDeps) {
   /** Marks the row failed (full reason, the database may hold contact details) and raises a failure no retry will repeat (redacted, it lands in workflow history). */
   async function failPermanently(messageId: string | undefined, reason: string, redacted = reason): Promise<never> {
     if (messageId) await db.update(messages).set({ status: 'failed', error: reason }).where(eq(messages.id, messageId));
@@ -90,6 +101,7 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
             enrollmentId: input.enrollmentId,
             patientId: patient.id,
             stepId: input.step,
+            visit: input.visit,
             channel: input.channel,
             connector: input.connector,
             idempotencyKey,
@@ -120,6 +132,25 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
       if (optedOut.includes(input.channel) || (input.channel === 'voice' && optedOut.includes('sms'))) {
         return failPermanently(messageId, `the patient has opted out of ${input.channel}`);
       }
+      // Channels: the opt-out lives on the address, a known-bad address fails at once, consent is per channel and purpose.
+      const kind = addressKindOf(input.channel);
+      if (kind) {
+        // An address the library cannot read is left to the provider to refuse.
+        const address = normalizeAddress(kind, to) ?? to.trim().toLowerCase();
+        if (await isOptedOut(db, address))
+          return failPermanently(
+            messageId,
+            `the patient's ${kind === 'phone' ? 'phone number' : 'email address'} has opted out`,
+          );
+        const problem = contactProblem(patient, kind);
+        if (problem)
+          return failPermanently(
+            messageId,
+            `the patient's ${kind === 'phone' ? 'phone number' : 'email address'} is marked bad since ${problem.since} (${problem.reason})`,
+          );
+      }
+      const refusal = await consentRefusal(db, patient.id, input.channel, input.consentPurpose, requireConsent);
+      if (refusal) return failPermanently(messageId, refusal);
       const entry = connectors.get(input.connector);
       if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);
 
@@ -159,8 +190,12 @@ export function createActivities({ db, connectors, publicUrl = 'http://localhost
           .split(to)
           .join(input.channel === 'email' ? "the patient's email address" : "the patient's phone number");
         // Duck-typed too: a connector built against another copy of the SDK still signals permanence.
-        if (err instanceof PermanentSendError || (err as { permanent?: unknown } | null)?.permanent === true)
+        if (err instanceof PermanentSendError || (err as { permanent?: unknown } | null)?.permanent === true) {
+          // The address itself is at fault: later sends on it fail at once until someone corrects it.
+          if (kind && (err as { badAddress?: unknown }).badAddress === true)
+            await markContactBad(db, patient.id, kind, `${input.channel} refused: ${redacted}`);
           return failPermanently(messageId, reason, redacted);
+        }
         await db.update(messages).set({ error: reason }).where(eq(messages.id, messageId));
         throw ApplicationFailure.retryable(redacted, err instanceof Error ? err.name : 'SendError');
       }

@@ -27,6 +27,8 @@ export interface EnrollmentInput {
    * Only where the server has them registered: upserting an unknown attribute fails the workflow task.
    */
   publishStep?: boolean;
+  /** With `publishStep`: also publish the edges passed as `CarepathPassed` (a KeywordList, registered likewise). */
+  publishPassed?: boolean;
 }
 
 export interface ReplySignal {
@@ -83,6 +85,8 @@ export interface SendMessageInput {
   part?: string;
   /** `assessment-link` sends get `{{ assessment.link }}`, the patient's web-form address. */
   purpose?: 'message' | 'question' | 'reask' | 'assessment-link';
+  /** The consent purpose the message goes out under (the step's, else the journey's); checked before sending. */
+  consentPurpose?: string;
 }
 
 export interface SendMessageResult {

@@ -195,6 +195,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       ...(literal ? { literal } : {}),
       ...(part ? { part } : {}),
       ...(purpose === 'assessment-link' ? { purpose } : {}),
+      ...consentPurposeOf(definition, step, channel),
     };
     sendChain = sendChain
       .then(async () => {
@@ -286,6 +287,18 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     }
   }
   return state;
+}
+
+/** The consent purpose a send goes out under: the step's own, else the journey's; none for system webhooks. */
+function consentPurposeOf(
+  definition: ReturnType<typeof prepareDefinition>,
+  step: string,
+  channel: string,
+): { consentPurpose?: string } {
+  const own = definition.steps[step];
+  const purpose =
+    (own && 'consentPurpose' in own ? own.consentPurpose : undefined) ?? definition.settings.consentPurpose;
+  return purpose && channel !== 'webhook' ? { consentPurpose: purpose } : {};
 }
 
 /** The reason a send failed, as the journey records it: the provider's message, not the activity wrapper's. */

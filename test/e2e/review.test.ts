@@ -187,7 +187,9 @@ describe('compliance review of a journey version, with electronic signatures', (
   });
 
   it('comments on the question step, anchored to it, and asks for changes with a signed rejection', async () => {
-    await medicalPage.getByTestId('step-node-ask-first-dose').click({ position: { x: 40, y: 30 } });
+    // By keyboard, as the workspace promises: focus the step on the canvas and press Enter.
+    await medicalPage.locator('.react-flow__node[data-id="ask-first-dose"]').focus();
+    await medicalPage.keyboard.press('Enter');
     await medicalPage.getByTestId('review-tab-comments').click();
     await expect
       .poll(() => medicalPage.getByTestId('review-comments').locator('.panel-title').textContent())

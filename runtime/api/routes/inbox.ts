@@ -103,5 +103,5 @@ export const inboxRoutes = new OpenAPIHono<AppEnv>()
       },
       dev.settings,
     );
-    return c.json(await receiveReply(db, () => requireTemporal(c), patient.id, 'dev', inbound), 202);
+    return c.json(await receiveReply(db, () => requireTemporal(c), patient.id, 'dev', inbound, connectors), 202);
   });

@@ -38,12 +38,13 @@ const SentReply = z.object({
   body: z.string(),
 });
 
-/** A reply goes to the enrollment awaiting it; STOP opts out and ends every run; START opts back in. */
+/** A reply goes to the enrollment awaiting it (`notUnderstood` when it fit no reply class); STOP opts out and ends every run; START opts back in; HELP is answered. */
 export const ReplyOutcome = z
   .union([
-    z.object({ message: SentReply, enrollmentId: z.string() }),
+    z.object({ message: SentReply, enrollmentId: z.string(), notUnderstood: z.boolean().optional() }),
     z.object({ message: SentReply, optedOut: z.boolean(), enrollmentIds: z.array(z.string()) }),
     z.object({ message: SentReply, optedIn: z.boolean() }),
+    z.object({ message: SentReply, help: z.literal(true) }),
   ])
   .openapi('ReplyOutcome');
 export type ReplyOutcome = z.infer<typeof ReplyOutcome>;
