@@ -11,7 +11,14 @@ import type { AppEnv } from './context.js';
 export const SESSION_COOKIE = 'carepath_session';
 
 /** Routes reachable without a session. */
-const PUBLIC = new Set(['/api/health', '/api/sessions', '/api/openapi.json', '/api/reference']);
+const PUBLIC = new Set([
+  '/api/health',
+  '/api/health/live',
+  '/api/health/ready',
+  '/api/sessions',
+  '/api/openapi.json',
+  '/api/reference',
+]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -12,7 +12,7 @@ import {
 import { startTestApi, type TestApi } from './testing.js';
 
 /** The operations reachable without a session (runtime/api/auth.ts). */
-const PUBLIC = new Set(['GET /api/health', 'POST /api/sessions']);
+const PUBLIC = new Set(['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'POST /api/sessions']);
 
 let fixture: TestApi;
 let document: OpenApiDocument;
