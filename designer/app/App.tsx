@@ -6,6 +6,7 @@ import { EditorPage } from '../editor/EditorPage.js';
 import { ReviewQueuePage } from '../review/ReviewQueuePage.js';
 import { ReviewWorkspace } from '../review/ReviewWorkspace.js';
 import { TasksPage } from '../tasks/TasksPage.js';
+import { AdminPage } from '../admin/AdminPage.js';
 import { hrefOf, useRoute } from './router.js';
 
 export function App() {
@@ -32,6 +33,11 @@ export function App() {
           <a href={hrefOf({ page: 'tasks' })} data-testid="nav-tasks">
             Tasks
           </a>
+          {(session.user.roles.includes('admin') || session.user.roles.includes('compliance-reviewer')) && (
+            <a href={hrefOf({ page: 'admin' })} data-testid="nav-admin">
+              Admin
+            </a>
+          )}
         </nav>
         <span className="spacer" />
         <span className="muted" data-testid="current-user">
@@ -47,6 +53,8 @@ export function App() {
         <ReviewQueuePage user={session.user} />
       ) : route.page === 'tasks' ? (
         <TasksPage user={session.user} taskId={route.taskId} />
+      ) : route.page === 'admin' ? (
+        <AdminPage user={session.user} />
       ) : route.page === 'review' ? (
         <ReviewWorkspace key={route.versionId} versionId={route.versionId} user={session.user} />
       ) : (

@@ -6,7 +6,8 @@ export type Route =
   | { page: 'editor'; journeyId: string }
   | { page: 'reviews' }
   | { page: 'review'; versionId: string }
-  | { page: 'tasks'; taskId?: string };
+  | { page: 'tasks'; taskId?: string }
+  | { page: 'admin' };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/journeys\/([^/]+)/.exec(hash);
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (review) return review[1] ? { page: 'review', versionId: decodeURIComponent(review[1]) } : { page: 'reviews' };
   const tasks = /^#\/tasks(?:\/([^/]+))?/.exec(hash);
   if (tasks) return tasks[1] ? { page: 'tasks', taskId: decodeURIComponent(tasks[1]) } : { page: 'tasks' };
+  if (/^#\/admin\b/.test(hash)) return { page: 'admin' };
   return { page: 'journeys' };
 }
 
@@ -23,6 +25,7 @@ export function hrefOf(route: Route): string {
   if (route.page === 'reviews') return '#/reviews';
   if (route.page === 'review') return `#/reviews/${encodeURIComponent(route.versionId)}`;
   if (route.page === 'tasks') return route.taskId ? `#/tasks/${encodeURIComponent(route.taskId)}` : '#/tasks';
+  if (route.page === 'admin') return '#/admin';
   return '#/';
 }
 

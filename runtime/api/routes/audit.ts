@@ -2,61 +2,53 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import type { Role } from '../../people/roles.js';
-import { errors } from '../openapi.js';
+import { errors, json, sessionErrors } from '../openapi.js';
 import { requireRole, roles } from '../auth.js';
 import { appendAudit, verifyAudit } from '../../db/audit.js';
 import { auditCsv, auditRecords } from '../../db/audit-export.js';
 import { AuditExport, AuditExportQuery, AuditVerification } from '../schemas/audit.js';
 
-export const auditRoutes = new OpenAPIHono<AppEnv>();
-
 /** Who reads the trail: reviewers (Part 11 inspections) and admins. */
 export const AUDIT_ROLES: Role[] = ['compliance-reviewer', 'admin'];
 
-auditRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/audit/verify',
-    tags: ['Audit'],
-    ...roles(...AUDIT_ROLES),
-    summary: 'Verify the audit trail: every row, its link, its keyed hash and the signed head',
-    responses: {
-      200: {
-        content: { 'application/json': { schema: AuditVerification } },
-        description: 'The verdict; `ok: false` names the first bad row and why',
+const verify = createRoute({
+  method: 'get',
+  path: '/audit/verify',
+  tags: ['Audit'],
+  ...roles(...AUDIT_ROLES),
+  summary: 'Verify the audit trail: every row, its link, its keyed hash and the signed head',
+  responses: {
+    200: json(AuditVerification, 'The verdict; `ok: false` names the first bad row and why'),
+    ...sessionErrors,
+  },
+});
+
+const exportTrail = createRoute({
+  method: 'get',
+  path: '/audit/export',
+  tags: ['Audit'],
+  ...roles(...AUDIT_ROLES),
+  summary: 'Export the audit trail of one entity (a version, a journey, a user) or a time range, as JSON or CSV',
+  request: { query: AuditExportQuery },
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: AuditExport },
+        'text/csv': { schema: z.string().openapi({ description: 'One row a line, with a header line' }) },
       },
-      401: errors[401],
-      403: errors[403],
+      description: 'The records, oldest first; the export itself is recorded in the trail',
     },
-  }),
-  async (c) => {
+    400: errors[400],
+    ...sessionErrors,
+  },
+});
+
+export const auditRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(verify, async (c) => {
     requireRole(c, ...AUDIT_ROLES);
     return c.json(await verifyAudit(c.get('deps').db), 200);
-  },
-);
-
-auditRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/audit/export',
-    tags: ['Audit'],
-    ...roles(...AUDIT_ROLES),
-    summary: 'Export the audit trail of one entity (a version, a journey, a user) or a time range, as JSON or CSV',
-    request: { query: AuditExportQuery },
-    responses: {
-      200: {
-        content: {
-          'application/json': { schema: AuditExport },
-          'text/csv': { schema: z.string().openapi({ description: 'One row a line, with a header line' }) },
-        },
-        description: 'The records, oldest first; the export itself is recorded in the trail',
-      },
-      400: errors[400],
-      401: errors[401],
-      403: errors[403],
-    },
-  }),
-  async (c) => {
+  })
+  .openapi(exportTrail, async (c) => {
     const user = requireRole(c, ...AUDIT_ROLES);
     const { db } = c.get('deps');
     const { format, ...filter } = c.req.valid('query');
@@ -82,5 +74,4 @@ auditRoutes.openapi(
       });
     }
     return c.json({ exportedAt, exportedBy: user.name, filter, verification, records }, 200);
-  },
-);
+  });
