@@ -10,8 +10,25 @@ export interface BenchTable {
   rows: string[][];
 }
 
-/** Rows older than this fall off a section, so the file stays readable. */
+/** Runs older than the last few fall off a section, so the file stays readable; a run is never cut in half. */
+const KEEP_RUNS = 3;
 const KEEP_ROWS = 30;
+
+/** The newest runs (rows grouped by their date cell) that fit, always at least the newest one whole. */
+function latestRuns(rows: string[]): string[] {
+  const runs: string[][] = [];
+  for (const row of rows) {
+    const date = row.split('|')[1];
+    if (runs.length === 0 || runs[runs.length - 1][0].split('|')[1] !== date) runs.push([]);
+    runs[runs.length - 1].push(row);
+  }
+  const kept: string[] = [];
+  for (const run of runs.slice(0, KEEP_RUNS)) {
+    if (kept.length > 0 && kept.length + run.length > KEEP_ROWS) break;
+    kept.push(...run);
+  }
+  return kept;
+}
 
 const commonHeader = ['date', 'machine', 'node'];
 
@@ -67,7 +84,7 @@ export function recordResults(file: string, intro: string, tables: BenchTable[])
   for (const table of tables) {
     const previous = (existing.sections.get(table.title) ?? []).filter((line) => /^\| \d{4}-/.test(line));
     const fresh = table.rows.map((row) => `| ${[...common, ...row].join(' | ')} |`);
-    written.set(table.title, sectionText(table, [...fresh, ...previous].slice(0, KEEP_ROWS)));
+    written.set(table.title, sectionText(table, latestRuns([...fresh, ...previous])));
   }
   writeFileSync(file, intro.trim() + '\n\n' + [...written.values()].join('').trimEnd() + '\n');
 }
