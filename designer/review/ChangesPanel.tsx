@@ -1,6 +1,7 @@
 /** What changed since the last approved version: the selected step's fields first, then every other added, removed or changed step. */
-import type { ReviewDiff, StepDiffEntry } from './step-diff.js';
+import type { ReviewDiff } from './step-diff.js';
 import { FieldChangesList } from './FieldChangesList.js';
+import { StepChanges } from './StepChanges.js';
 
 interface Props {
   diff: ReviewDiff;
@@ -9,13 +10,6 @@ interface Props {
   selectedStepId?: string;
   onSelectStep: (stepId: string) => void;
 }
-
-const kindWords: Record<StepDiffEntry['kind'], string> = {
-  added: 'Added',
-  removed: 'Removed',
-  changed: 'Changed',
-  unchanged: 'Unchanged',
-};
 
 export function ChangesPanel({ diff, baseNumber, selectedStepId, onSelectStep }: Props) {
   const touched = diff.steps.filter((s) => s.kind !== 'unchanged');
@@ -39,33 +33,5 @@ export function ChangesPanel({ diff, baseNumber, selectedStepId, onSelectStep }:
         <StepChanges key={entry.stepId} entry={entry} onSelectStep={onSelectStep} />
       ))}
     </section>
-  );
-}
-
-function StepChanges({
-  entry,
-  onSelectStep,
-  isSelected,
-}: {
-  entry: StepDiffEntry;
-  onSelectStep: (stepId: string) => void;
-  isSelected?: boolean;
-}) {
-  return (
-    <article
-      className={`step-changes step-changes--${entry.kind}${isSelected ? ' is-selected' : ''}`}
-      data-testid={`step-changes-${entry.stepId}`}
-      data-diff={entry.kind}
-    >
-      <h3>
-        <button type="button" className="link" onClick={() => onSelectStep(entry.stepId)}>
-          {entry.name}
-        </button>{' '}
-        <span className={`diff-tag diff-tag--${entry.kind}`}>
-          {entry.kind === 'unchanged' ? `Unchanged since v${entry.unchangedSince}` : kindWords[entry.kind]}
-        </span>
-      </h3>
-      {entry.kind === 'changed' && <FieldChangesList fields={entry.fields} testId={`field-changes-${entry.stepId}`} />}
-    </article>
   );
 }

@@ -1,7 +1,6 @@
 /** The journey's versions, newest first: number, review status, hash, signatures; "Submit for review" on a snapshot, "Publish" once approved. */
 import type { ReviewedVersion } from '../api/review.js';
-import { hrefOf } from '../app/router.js';
-import { SignaturesList } from '../review/SignaturesList.js';
+import { VersionItem } from './VersionItem.js';
 import '../review/review.css';
 
 interface Props {
@@ -13,17 +12,6 @@ interface Props {
   onPublish: (versionId: string) => void;
   onShowComments: (versionId: string) => void;
 }
-
-const statusWords: Record<ReviewedVersion['status'], string> = {
-  snapshot: 'snapshot, not submitted',
-  submitted: 'in review',
-  'changes-requested': 'changes requested',
-  approved: 'approved',
-  published: 'published',
-  paused: 'paused',
-  superseded: 'superseded',
-  retired: 'retired',
-};
 
 export function VersionsPanel({ versions, busy, error, onSubmit, onPublish, onShowComments }: Props) {
   return (
@@ -51,93 +39,5 @@ export function VersionsPanel({ versions, busy, error, onSubmit, onPublish, onSh
         </ol>
       )}
     </section>
-  );
-}
-
-function VersionItem({
-  version,
-  busy,
-  onSubmit,
-  onPublish,
-  onShowComments,
-}: {
-  version: ReviewedVersion;
-  busy: boolean;
-  onSubmit: (versionId: string) => void;
-  onPublish: (versionId: string) => void;
-  onShowComments: (versionId: string) => void;
-}) {
-  const signatures = version.signatures ?? [];
-  const required = version.requiredDisciplines ?? [];
-  return (
-    <li
-      className="version"
-      data-testid={`version-${version.number}`}
-      data-version-id={version.id}
-      data-status={version.status}
-    >
-      <div className="version__head">
-        <strong data-testid="version-number">v{version.number}</strong>
-        <span className={`status status-${version.status}`} data-testid="version-status">
-          {statusWords[version.status]}
-        </span>
-        {version.status === 'snapshot' && (
-          <button
-            type="button"
-            className="small"
-            disabled={busy}
-            onClick={() => onSubmit(version.id)}
-            data-testid={`submit-version-${version.number}`}
-          >
-            Submit for review
-          </button>
-        )}
-        {version.status === 'approved' && (
-          <button
-            type="button"
-            className="small primary"
-            disabled={busy}
-            onClick={() => onPublish(version.id)}
-            data-testid={`publish-version-${version.number}`}
-          >
-            Publish
-          </button>
-        )}
-      </div>
-      <code className="hash" title={version.contentHash} data-testid="version-hash">
-        {version.contentHash}
-      </code>
-      <small className="muted">{new Date(version.createdAt).toLocaleString()}</small>
-      {version.status === 'submitted' && required.length > 0 && (
-        <p className="small" data-testid="version-awaiting">
-          Awaiting:{' '}
-          {required.filter((d) => !signatures.some((s) => s.discipline === d)).join(', ') || 'nobody (settling)'}
-        </p>
-      )}
-      {version.changesRequested && (
-        <p className="error-text small" data-testid="version-changes-requested">
-          Changes requested by {version.changesRequested.by.name} ({version.changesRequested.discipline}):{' '}
-          {version.changesRequested.reason}
-        </p>
-      )}
-      {signatures.length > 0 && (
-        <SignaturesList signatures={signatures} testId={`version-signatures-${version.number}`} />
-      )}
-      <p className="small version__links">
-        <button
-          type="button"
-          className="link"
-          onClick={() => onShowComments(version.id)}
-          data-testid={`version-comments-${version.number}`}
-        >
-          Comments
-        </button>
-        {version.status !== 'snapshot' && (
-          <a href={hrefOf({ page: 'review', versionId: version.id })} data-testid={`version-review-${version.number}`}>
-            Open the review
-          </a>
-        )}
-      </p>
-    </li>
   );
 }
