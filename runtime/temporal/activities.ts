@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { appendAudit } from '../db/audit.js';
 import { newId, nowIso } from '../db/ids.js';
-import { enrollments, journeys, messages, patients } from '../db/schema.js';
+import { enrollments, journeys, messages, patients, versions } from '../db/schema.js';
 import { PermanentSendError, type ChannelName, type ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { renderTemplate, templateVariables } from './templates.js';
 import { createRecordActivity } from './records.js';
@@ -14,7 +14,9 @@ import { contactProblem, markContactBad } from '../channels/contacts.js';
 import { consentRefusal } from '../channels/consent.js';
 import { createIntegrityActivity } from './integrity-activity.js';
 import { linkFor } from '../forms/links.js';
+import { attemptTime, quietUntil, retryWhenQuietHoursEnd } from './send-window.js';
 import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
+import type { JourneyDocument } from '../../schema/document.js';
 import { log } from '../log.js';
 
 export interface ActivityDeps {
@@ -55,10 +57,11 @@ export function createActivities({
         return failPermanently(undefined, `the message of step "${input.step}" was already marked undeliverable`);
 
       const [row] = await db
-        .select({ patient: patients, journeyId: journeys.id, journeyName: journeys.name })
+        .select({ patient: patients, journeyId: journeys.id, journeyName: journeys.name, document: versions.document })
         .from(enrollments)
         .innerJoin(patients, eq(patients.id, enrollments.patientId))
         .innerJoin(journeys, eq(journeys.id, enrollments.journeyId))
+        .innerJoin(versions, eq(versions.id, enrollments.versionId))
         .where(eq(enrollments.id, input.enrollmentId));
       if (!row) return failPermanently(existing?.id, `enrollment ${input.enrollmentId} does not exist`);
       const { patient } = row;
@@ -153,6 +156,10 @@ export function createActivities({
       if (refusal) return failPermanently(messageId, refusal);
       const entry = connectors.get(input.connector);
       if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);
+      // Quiet hours hold through retries: checked at every attempt, just before the provider is called.
+      const now = attemptTime();
+      const opens = quietUntil((row.document as JourneyDocument).settings, input.channel, patient.timeZone, now);
+      if (opens !== undefined) retryWhenQuietHoursEnd(opens, now);
 
       try {
         const { providerMessageId } = await entry.connector.send(
