@@ -103,7 +103,8 @@ describe('carepath simulate', () => {
     expect(carepath('simulate', example, '--personas', write('not-json.json', '{')).stderr).toContain('personas.parse');
   });
 
-  it('exits 2 for bad options and unreadable files', () => {
+  // Six CLI processes, each starting tsx: generous on a loaded two-core machine.
+  it('exits 2 for bad options and unreadable files', { timeout: 120_000 }, () => {
     expect(carepath('simulate', example, '--patients', 'many').code).toBe(2);
     expect(carepath('simulate', example, '--start', 'yesterday').code).toBe(2);
     expect(carepath('simulate', example, '--horizon', '2 years').code).toBe(2);
