@@ -45,6 +45,8 @@ export const journeys = sqliteTable('journeys', {
   createdBy: text('created_by').notNull(),
   createdAt: createdAt(),
   updatedAt: text('updated_at').notNull(),
+  /** Issue 12 (never lose work): bumped by every draft save, so a save started from an older revision is refused (409). */
+  draftRevision: integer('draft_revision').notNull().default(0),
 });
 
 export const versions = sqliteTable(

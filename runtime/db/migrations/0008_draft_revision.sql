@@ -1,0 +1,1 @@
+ALTER TABLE `journeys` ADD `draft_revision` integer DEFAULT 0 NOT NULL;
