@@ -1,4 +1,4 @@
-/** The one HTTP server: the API under /api and the built designer at / (with a fallback to index.html for client-side routes). */
+/** The one HTTP server: the API under /api, provider webhooks under /webhooks, and the built designer at / (with a fallback to index.html for client-side routes). */
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,18 +6,21 @@ import { join, relative } from 'node:path';
 import { createApi } from './api/app.js';
 import type { ApiDeps } from './api/context.js';
 import { createFormsApp } from './forms/app.js';
+import { createWebhookApp } from './api/routes/webhooks.js';
 
-export function createServerApp(deps: ApiDeps, designerDir: string) {
+/** `publicUrl` is where providers reach this server (`CAREPATH_PUBLIC_URL`): webhook signatures are checked against it. */
+export function createServerApp(deps: ApiDeps & { publicUrl?: string }, designerDir: string) {
   const app = new Hono();
   app.route('/', createApi(deps));
   app.route('/', createFormsApp({ db: deps.db, temporal: deps.temporal }));
+  app.route('/', createWebhookApp(deps));
   const indexFile = join(designerDir, 'index.html');
   if (existsSync(indexFile)) {
     const root = relative(process.cwd(), designerDir) || '.';
     app.use('/*', serveStatic({ root }));
     // Read per request: a rebuilt designer (new asset names) is served without restarting the server.
     app.get('*', (c) =>
-      c.req.path.startsWith('/api/') || c.req.path.startsWith('/forms/')
+      c.req.path.startsWith('/api/') || c.req.path.startsWith('/forms/') || c.req.path.startsWith('/webhooks/')
         ? c.notFound()
         : c.html(readFileSync(indexFile, 'utf8')),
     );

@@ -73,5 +73,10 @@ export function createSmtpEmailConnector(): Connector<SmtpSettings> {
       const address = unsubscribedAddress(settings.unsubscribeSecret, request.url);
       return address ? [{ channel: 'email', from: address, body: 'UNSUBSCRIBE' }] : [];
     },
+    // Mail clients ignore the answer; a person who pressed the button on the link's page reads it.
+    webhookReply: () => ({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><html><body style="font-family: sans-serif"><h1>You are unsubscribed</h1><p>You will get no more emails from this program.</p></body></html>',
+    }),
   };
 }

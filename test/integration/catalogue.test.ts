@@ -7,7 +7,7 @@ import { daytimeZone } from '../support/daytime-zone.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { validateJourney } from '../../schema/validate.js';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
-import { assessmentResponses, auditTrail, devInbox, patients, tasks } from '../../runtime/db/schema.js';
+import { addressOptOuts, assessmentResponses, auditTrail, devInbox, tasks } from '../../runtime/db/schema.js';
 import { enrollmentState, signalEvent, signalReply, startEnrollment } from '../../runtime/temporal/client.js';
 import type { EnrollmentState } from '../../runtime/engine/index.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
@@ -142,9 +142,9 @@ describe('STOP on Temporal', () => {
     expect(final.reason).toBe('opted out (STOP)');
     expect(final.timers).toEqual([]);
 
-    // The opt-out stays on the patient: a later journey cannot text them.
-    const [patient] = await database.db.select().from(patients).where(eq(patients.id, run.patientId));
-    expect(patient.optedOutChannels).toEqual(['sms']);
+    // The opt-out stays on the number: a later journey cannot text it.
+    const [optOut] = await database.db.select().from(addressOptOuts).where(eq(addressOptOuts.address, '+15550100004'));
+    expect(optOut).toMatchObject({ kind: 'phone', keyword: 'stop', connector: 'dev' });
     const before = (await inboxOf('+15550100004')).length;
     const journey = await seedJourney(database.db, example('first-dose-check-in'));
     const second = await seedEnrollment(database.db, journey, run.patientId);
@@ -153,7 +153,7 @@ describe('STOP on Temporal', () => {
       const s = await enrollmentState(env.client, second.workflowId);
       return s?.status === 'failed' && s;
     }, 'the refused send');
-    expect(failed.reason).toContain('opted out of sms');
+    expect(failed.reason).toContain("the patient's phone number has opted out");
     expect((await inboxOf('+15550100004')).length).toBe(before);
   });
 });
