@@ -91,17 +91,19 @@ describe('journeys, drafts and versions', () => {
     expect(created.body.journey.draft.steps.welcome.type).toBe('message');
   });
 
-  it('refuses malformed JSON and an unknown step type with a 4xx naming where, and changes nothing', async () => {
+  it('refuses malformed JSON with a 4xx and changes nothing; keeps an unknown step type with its problem named', async () => {
     const malformed = await call('PUT', `/api/journeys/${journeyId}/draft`, undefined, '{"document": {');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toMatch(/not valid JSON/);
+    expect((await call('GET', `/api/journeys/${journeyId}`)).body.journey.draft.steps.welcome.type).toBe('message');
+    // Never lose work: a structurally wrong draft is saved as left, its problem named, and put right by the next save.
     const unknown = await call('PUT', `/api/journeys/${journeyId}/draft`, {
       document: { ...example, steps: { ...example.steps, welcome: { ...example.steps.welcome, type: 'fax' } } },
     });
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.error.problems[0]).toMatchObject({ pointer: '/steps/welcome/type', stepId: 'welcome' });
-    const after = await call('GET', `/api/journeys/${journeyId}`);
-    expect(after.body.journey.draft.steps.welcome.type).toBe('message');
+    expect(unknown.status).toBe(200);
+    expect(unknown.body.journey.problems[0]).toMatchObject({ pointer: '/steps/welcome/type', stepId: 'welcome' });
+    expect(unknown.body.journey.draft.steps.welcome.type).toBe('fax');
+    expect((await call('PUT', `/api/journeys/${journeyId}/draft`, { document: example })).status).toBe(200);
   });
 
   it('saves a draft with graph problems but refuses to snapshot it', async () => {
@@ -146,6 +148,7 @@ describe('journeys, drafts and versions', () => {
       name: 'Ada Lovelace',
       phone: '+15551234567',
       timeZone: 'America/New_York',
+      test: true,
     });
     expect(patient.status).toBe(201);
     const refused = await call('POST', '/api/enrollments', {

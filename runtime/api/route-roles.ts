@@ -9,6 +9,8 @@ const EVERYONE = [...ROLES];
 /** `public` needs no session; otherwise the roles admitted. Patient data (names, contacts, messages, answers) is PM and care team only. */
 export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
   'POST /api/sessions': 'public',
   'DELETE /api/sessions': EVERYONE,
   'GET /api/sessions/current': EVERYONE,
@@ -23,6 +25,7 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'PUT /api/journeys/{id}/review-settings': ['admin'],
 
   'GET /api/versions/{id}': [PM, CR],
+  'GET /api/versions/{id}/live-counts': [PM, CT, CR],
   'POST /api/versions/{id}/publish': [PM],
   'POST /api/versions/{id}/pause': [PM],
   'POST /api/versions/{id}/resume': [PM],

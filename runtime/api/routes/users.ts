@@ -43,6 +43,7 @@ const read = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(UserRecordAnswer, 'The user'),
+    400: errors[400],
     ...sessionErrors,
     404: errors[404],
   },
