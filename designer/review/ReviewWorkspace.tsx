@@ -14,6 +14,7 @@ import { CommentsPanel } from './CommentsPanel.js';
 import { ReviewStatusPanel } from './ReviewStatusPanel.js';
 import { SignatureDialog } from './SignatureDialog.js';
 import { ReviewTabs, type ReviewTab } from './ReviewTabs.js';
+import { signingBlock } from './signing-block.js';
 import './review.css';
 
 export function ReviewWorkspace({ versionId, user }: { versionId: string; user: User }) {
@@ -33,15 +34,6 @@ export function ReviewWorkspace({ versionId, user }: { versionId: string; user: 
       </main>
     );
   return <Workspace data={data} user={user} onVersion={updateVersion} />;
-}
-
-/** Why this user may not sign, if they may not; the server enforces the same rules. */
-function signingBlock(data: ReviewData, user: User & { discipline?: string | null }): string | undefined {
-  if (!user.roles.includes('compliance-reviewer')) return 'Only compliance reviewers sign versions.';
-  if (data.version.editors?.some((e) => e.id === user.id))
-    return 'You authored or edited this version, so you cannot sign it: another reviewer must.';
-  if (data.version.signatures?.some((s) => s.userId === user.id)) return 'You have signed this version.';
-  return undefined;
 }
 
 function Workspace({
@@ -90,7 +82,7 @@ function Workspace({
         <ReviewCanvas document={drawn} marks={marks} selectedStepId={selectedStepId} onSelectStep={select} />
       </section>
       <aside className="sidebar review-sidebar" aria-label="Review">
-        <ReviewStatusPanel version={version} cannotSign={signingBlock(data, user)} onSign={() => setSigning(true)} />
+        <ReviewStatusPanel version={version} cannotSign={signingBlock(version, user)} onSign={() => setSigning(true)} />
         <ReviewTabs
           tab={tab}
           onTab={setTab}

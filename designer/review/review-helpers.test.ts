@@ -4,6 +4,7 @@ import firstDoseJson from '../../examples/journeys/first-dose-check-in.journey.j
 import { ApiError } from '../api/client.js';
 import type { Comment, ReviewedVersion } from '../api/review.js';
 import { commentThreads } from './comment-threads.js';
+import { signingBlock } from './signing-block.js';
 import { baselineOf } from './baseline.js';
 import { diffMarks, documentWithRemovedSteps } from './diff-marks.js';
 import { reviewDiff } from './step-diff.js';
@@ -94,5 +95,21 @@ describe('comment threads', () => {
     expect(commentThreads(comments, 'ask')).toEqual([{ root: comments[0], replies: [comments[2], comments[4]] }]);
     expect(commentThreads(comments).map((t) => t.root.id)).toEqual(['a', 'b', 'c']);
     expect(commentThreads(comments, null).map((t) => t.root.id)).toEqual(['c']);
+  });
+});
+
+describe('who may sign, said before they try', () => {
+  const version = {
+    editors: [{ id: 'usr_author', name: 'Priya Patel' }],
+    signatures: [{ userId: 'usr_legal' }] as ReviewedVersion['signatures'],
+  };
+
+  it('refuses an author whatever roles they hold, a signer twice, and anyone who is not a reviewer', () => {
+    expect(
+      signingBlock(version, { id: 'usr_author', roles: ['program-manager', 'compliance-reviewer', 'admin'] }),
+    ).toMatch(/authored or edited/);
+    expect(signingBlock(version, { id: 'usr_legal', roles: ['compliance-reviewer'] })).toMatch(/have signed/);
+    expect(signingBlock(version, { id: 'usr_admin', roles: ['admin'] })).toMatch(/Only compliance reviewers/);
+    expect(signingBlock(version, { id: 'usr_medical', roles: ['compliance-reviewer'] })).toBeUndefined();
   });
 });
