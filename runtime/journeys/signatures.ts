@@ -5,6 +5,7 @@ import { signatures, users, versions } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import { appendAudit } from '../db/audit.js';
 import { verifyPassword } from '../people/passwords.js';
+import { assertMayTry, recordFailure, throttleKey } from '../people/login-throttle.js';
 import { ConflictError, InvalidInputError, RuleViolationError, UnauthenticatedError } from '../errors.js';
 import { nextStatus, type VersionStatus } from './lifecycle.js';
 import { reviewOutcome, signatureRefusal, type Decision } from './signature-rules.js';
@@ -43,7 +44,11 @@ export async function signVersion(db: Database, signerId: string, versionId: str
   if (!signer || signer.disabledAt) throw new UnauthenticatedError('not-logged-in', 'Log in first.');
 
   // Re-authentication: the password proves the signer is at the keyboard now, not just that a session is open.
+  // It is the login password, so wrong guesses here count against the account's login throttle too.
+  const throttle = throttleKey('account', signer.email);
+  await assertMayTry(db, [throttle]);
   if (!(await verifyPassword(request.password, signer.passwordHash))) {
+    await recordFailure(db, [throttle]);
     await db.transaction(
       (tx) =>
         appendAudit(tx, {

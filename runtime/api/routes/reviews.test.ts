@@ -21,6 +21,7 @@ const people: Record<string, { roles: string[]; discipline?: Discipline }> = {
   legal: { roles: ['compliance-reviewer'], discipline: 'legal' },
   regulatory: { roles: ['compliance-reviewer'], discipline: 'regulatory' },
   author: { roles: ['program-manager', 'compliance-reviewer', 'admin'], discipline: 'legal' },
+  guesser: { roles: ['compliance-reviewer'], discipline: 'regulatory' },
 };
 
 beforeAll(async () => {
@@ -196,6 +197,24 @@ describe('signature rules, each refused with a status and a code naming it, and 
     expect([refused.status, refused.body.error.code]).toEqual([401, 'wrong-password']);
     expect(await signaturesOf(versionId)).toEqual([]);
     expect(await audited('signature.password-refused', versionId)).toHaveLength(1);
+  });
+
+  it('a burst of wrong passwords is throttled like logins: 429, and then even the right one waits', async () => {
+    const { versionId } = await submitted();
+    const statuses: number[] = [];
+    while (statuses.at(-1) !== 429 && statuses.length < 10)
+      statuses.push(
+        (
+          await as('guesser').post(`/api/versions/${versionId}/signatures`, {
+            ...approve('regulatory'),
+            password: 'guess',
+          })
+        ).status,
+      );
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const right = await as('guesser').post(`/api/versions/${versionId}/signatures`, approve('regulatory'));
+    expect(right.status).toBe(429);
+    expect(await signaturesOf(versionId)).toEqual([]);
   });
 
   it('a discipline the signer does not hold: 403', async () => {
