@@ -1,9 +1,12 @@
-/** End to end, as a program manager would: draw a journey on the canvas, publish it, enroll a patient, reply on their phone. */
+/** End to end, as a program manager would: draw a journey on the canvas, have it approved and publish it, enroll a patient, reply on their phone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
-import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
+import { daytimeZone } from '../support/daytime-zone.js';
+import { logIn, startTestCarepath, TEST_PASSWORD, type TestCarepath } from '../support/carepath.js';
+
+const REVIEWER_PASSWORD = 'reviewer-e2e-password';
 
 let carepath: TestCarepath;
 let browser: Browser;
@@ -23,6 +26,50 @@ afterAll(async () => {
 });
 
 const byTestId = (id: string) => page.getByTestId(id);
+
+/** The API as a person outside the browser uses it: log in, then call with the session cookie. */
+async function apiAs(email: string, password: string) {
+  const login = await fetch(`${carepath.url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${carepath.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+}
+
+/** Three reviewers, one per discipline, made by the admin, sign the journey's newest version through the API. */
+async function approveLatestVersion(journeyId: string) {
+  const admin = await apiAs(carepath.login.email, TEST_PASSWORD);
+  const version = (await admin('GET', `/api/journeys/${journeyId}`)).body.journey.versions[0];
+  for (const discipline of ['medical', 'legal', 'regulatory']) {
+    const email = `${discipline}@reviewers.example.org`;
+    const created = await admin('POST', '/api/users', {
+      email,
+      name: `${discipline} reviewer`,
+      password: REVIEWER_PASSWORD,
+      roles: ['compliance-reviewer'],
+      discipline,
+    });
+    expect(created.status).toBe(201);
+    const reviewer = await apiAs(email, REVIEWER_PASSWORD);
+    const signed = await reviewer('POST', `/api/versions/${version.id}/signatures`, {
+      password: REVIEWER_PASSWORD,
+      discipline,
+      decision: 'approve',
+      meaning: `I approve this content for ${discipline} review`,
+    });
+    expect(signed.status).toBe(201);
+  }
+}
 
 /** Drags a palette item onto the canvas with HTML5 drag and drop, dropping it at a point of the canvas. */
 async function dropStep(type: 'message' | 'wait' | 'end', x: number, y: number, expectedId: string) {
@@ -121,7 +168,7 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await expect.poll(async () => (await byTestId('step-node-end-1').textContent()) ?? '').toContain('Going well');
   });
 
-  it('saves, snapshots an immutable version with its content hash, and publishes it', async () => {
+  it('saves, snapshots an immutable version with its content hash, submits it, and publishes it once approved', async () => {
     await byTestId('save-draft').click();
     await expect.poll(() => byTestId('save-status').getAttribute('data-status')).toBe('saved');
     await byTestId('snapshot-version').click();
@@ -129,6 +176,14 @@ describe('a program manager draws, publishes and runs a journey', () => {
     expect(await byTestId('version-1').getByTestId('version-hash').getAttribute('title')).toMatch(
       /^jcs-sha256:[0-9a-f]{64}$/,
     );
+    // Only an approved version publishes: submit it, and the three disciplines sign it.
+    expect(await byTestId('publish').isDisabled()).toBe(true);
+    await byTestId('submit-version-1').click();
+    await expect.poll(() => byTestId('version-1').getAttribute('data-status')).toBe('submitted');
+    const journeyId = await byTestId('editor').getAttribute('data-journey-id');
+    await approveLatestVersion(journeyId!);
+    await page.reload();
+    await expect.poll(() => byTestId('version-1').getAttribute('data-status')).toBe('approved');
     await byTestId('publish').click();
     await expect.poll(() => byTestId('version-1').getAttribute('data-status')).toBe('published');
   });
@@ -137,7 +192,8 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await byTestId('enroll-open').click();
     await byTestId('enroll-name').fill('Grace Hopper');
     await byTestId('enroll-phone').fill('+15557654321');
-    await byTestId('enroll-timezone').fill('America/Chicago');
+    // Where it is midday now, so SMS quiet hours never depend on when the suite runs.
+    await byTestId('enroll-timezone').fill(daytimeZone());
     await byTestId('enroll-submit').click();
 
     const messages = byTestId('phone-messages');
