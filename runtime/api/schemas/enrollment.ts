@@ -68,9 +68,10 @@ export const Enrollment = z
   .openapi('Enrollment');
 export type Enrollment = z.infer<typeof Enrollment>;
 
-export const EnrollmentWithState = Enrollment.extend({ state: EnrollmentState.nullable() }).openapi(
-  'EnrollmentWithState',
-);
+/** A union rather than `.nullable()`, which would mark the shared EnrollmentState component itself as nullable. */
+const StateOrNull = z.union([EnrollmentState, z.null()]);
+
+export const EnrollmentWithState = Enrollment.extend({ state: StateOrNull }).openapi('EnrollmentWithState');
 export type EnrollmentWithState = z.infer<typeof EnrollmentWithState>;
 
 export const EnrollmentAnswer = z.object({ enrollment: Enrollment }).openapi('EnrollmentAnswer');

@@ -42,12 +42,9 @@ export const Version = z
     submittedBy: z.string().optional(),
     approvedAt: z.string().optional(),
     supersededAt: z.string().optional(),
-    requiredDisciplines: z.array(ReviewDiscipline).optional().openapi({ description: 'medical, legal, regulatory' }),
-    editors: z
-      .array(Person)
-      .optional()
-      .openapi({ description: 'Everyone who authored or edited it; none may sign it' }),
-    signatures: z.array(Signature).optional(),
+    requiredDisciplines: z.array(ReviewDiscipline).openapi({ description: 'medical, legal, regulatory' }),
+    editors: z.array(Person).openapi({ description: 'Everyone who authored or edited it; none may sign it' }),
+    signatures: z.array(Signature),
     changesRequested: z
       .object({ reason: z.string(), by: Person, discipline: ReviewDiscipline, at: z.string() })
       .optional(),
