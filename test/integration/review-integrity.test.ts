@@ -15,6 +15,7 @@ import type { JourneyDocument } from '../../schema/document.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
 import { approveVersion } from '../support/review.js';
 import { startHarness, type Harness } from './harness.js';
+import { recordHistory } from './histories.js';
 import { firstDoseCheckIn, seedEnrollment, seedPatient, type SeededJourney } from './seed.js';
 
 const taskQueue = 'carepath-review-integrity-test';
@@ -111,7 +112,9 @@ describe('the approval is checked at run time', () => {
     await tamper(journey.versionId);
 
     await startEnrollment(env.client, taskQueue, input);
-    const state = await env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId).result();
+    const handle = env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId);
+    const state = await handle.result();
+    await recordHistory('integrity-refused-at-start', handle);
 
     expect(state.status).toBe('failed');
     expect(state.reason).toMatch(/integrity error/);
