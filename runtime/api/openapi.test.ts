@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ROLES, type Role } from '../people/roles.js';
 import {
   admitsAnything,
@@ -10,6 +11,7 @@ import {
   type Operation,
 } from './contract.js';
 import { startTestApi, type TestApi } from './testing.js';
+import { IdParam, body } from './openapi.js';
 
 let fixture: TestApi;
 let document: OpenApiDocument;
@@ -77,6 +79,27 @@ describe('the served OpenAPI document', () => {
     const operations = operationsOf(document);
     expect(operations.length).toBeGreaterThan(20);
     expect(operations.flatMap(gapsOf)).toEqual([]);
+  });
+
+  it('names the gaps of an operation described the old way (an answer of z.any(), errors left out)', async () => {
+    const legacy = new OpenAPIHono().openapi(
+      createRoute({
+        method: 'put',
+        path: '/things/{id}',
+        request: { params: IdParam, ...body(z.object({ name: z.string() })) },
+        responses: { 200: { content: { 'application/json': { schema: z.any() } }, description: 'The thing' } },
+      }),
+      (c) => c.json({}, 200),
+    );
+    legacy.doc31('/doc', { openapi: '3.1.0', info: { title: 'legacy', version: '1' } });
+    const [op] = operationsOf((await (await legacy.request('/doc')).json()) as OpenApiDocument);
+    expect(gapsOf(op)).toEqual([
+      'PUT /things/{id}: its 200 answer has no body schema (z.any() or none); declare it with json(Schema, …)',
+      'PUT /things/{id}: declares no 400 answer, though it reads input that can be malformed; add 400: errors[400]',
+      'PUT /things/{id}: declares no 404 answer, though it names a resource in its path; add 404: errors[404]',
+      'PUT /things/{id}: declares no 413 answer, though it reads a body, which can be too large; add 413: errors[413]',
+      'PUT /things/{id}: declares no 415 answer, though it reads a JSON body, and a client can send another type; add 415: errors[415]',
+    ]);
   });
 
   it('declares every answer each role gets from every operation, with a body that matches the declared schema', async () => {
