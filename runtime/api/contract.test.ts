@@ -82,9 +82,14 @@ describe('real answers of the main routes match the schemas of the served docume
       (await call<{ journey: Journey }>('GET', '/api/journeys/{id}', { id })).body.journey.draft.steps,
     ).toBeDefined();
 
-    const broken = await call('PUT', '/api/journeys/{id}/draft', { id }, { document: { name: 'no steps' } });
-    expect(broken.status).toBe(400);
-    expect(broken.body.error.problems?.length).toBeGreaterThan(0);
+    const broken = await call<{ journey: Journey }>(
+      'PUT',
+      '/api/journeys/{id}/draft',
+      { id },
+      { document: { name: 'no steps' } },
+    );
+    expect(broken.status).toBe(200);
+    expect(broken.body.journey.problems.length).toBeGreaterThan(0);
     expect((await call('PUT', '/api/journeys/{id}/draft', { id }, { document: example })).status).toBe(200);
     expect((await call<{ ok: boolean }>('POST', '/api/validate', {}, { document: example })).body.ok).toBe(true);
 

@@ -1,14 +1,14 @@
 /** Journeys, drafts and versions in the database: create, save a draft (recording who edited), snapshot an immutable version. */
 import { and, desc, eq, isNull, max } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { draftSaves, journeys, versions } from '../db/schema.js';
+import { draftSaves, journeys, users, versions } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import { appendAudit } from '../db/audit.js';
 import { validateJourney } from '../../schema/validate.js';
 import type { ValidationContext } from '../../schema/connectors-check.js';
 import { contentHash } from '../../schema/canonical.js';
 import type { JourneyDocument } from '../../schema/document.js';
-import { InvalidInputError, NotFoundError, UnprocessableError } from '../errors.js';
+import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../errors.js';
 import { getVersion, versionViews } from './version-view.js';
 
 export { getVersion, versionRow, type VersionRow } from './version-view.js';
@@ -16,19 +16,27 @@ export { changeVersionStatus } from './transitions.js';
 
 type Writer = Pick<Database, 'insert'>;
 
-/** Structure must hold for a draft to be saved; graph and step problems may remain while the author works. */
+/**
+ * Never lose work: any journey-shaped object is kept as the author left it, structural problems included
+ * (the problems come back with it, and snapshot refuses them). Only what checkShape or the step limit
+ * refuses (too deep, forbidden keys, too many steps) is turned away.
+ */
 export function acceptDraft(input: unknown): {
   document: JourneyDocument;
   problems: ReturnType<typeof validateJourney>['problems'];
 } {
   const result = validateJourney(input);
-  if (!result.document)
+  const limits = result.problems.filter((p) => p.code === 'structure.limits');
+  if (limits.length > 0)
     throw new InvalidInputError(
       'invalid-document',
-      'The document is not a journey document; see problems.',
-      result.problems,
+      'The document is past the limits of a journey; see problems.',
+      limits,
     );
-  return { document: result.document, problems: result.problems };
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new InvalidInputError('invalid-document', 'A draft must be a JSON object.');
+  // A structurally invalid draft is stored raw: the designer reopens it exactly as left.
+  return { document: result.document ?? (input as JourneyDocument), problems: result.problems };
 }
 
 /** Records that `actor` edited the journey's content: the next snapshot counts them among its editors, who may not sign it. */
@@ -80,38 +88,68 @@ export async function getJourney(db: Database, id: string, context: ValidationCo
     name: row.name,
     draft: row.draft as JourneyDocument,
     draftUpdatedAt: row.updatedAt,
+    draftRevision: row.draftRevision,
     problems: validation.problems,
     versions: await versionViews(db, rows),
   };
 }
 
-/** Saves the draft; every save is recorded and audited, because whoever edits content may not approve it. */
+/**
+ * Saves the draft; every save is recorded and audited, because whoever edits content may not approve it.
+ * `baseRevision` is the draft revision the author started from: when someone saved since, the save is
+ * refused (409) with who saved last and when, and nothing changes.
+ */
 export async function saveDraft(
   db: Database,
   actor: string,
   id: string,
   input: unknown,
   context: ValidationContext = {},
+  baseRevision?: number,
 ) {
   const { document } = acceptDraft(input);
   const at = nowIso();
   await db.transaction(
     async (tx) => {
-      const [row] = await tx.select({ id: journeys.id }).from(journeys).where(eq(journeys.id, id));
+      const [row] = await tx
+        .select({ id: journeys.id, name: journeys.name, revision: journeys.draftRevision })
+        .from(journeys)
+        .where(eq(journeys.id, id));
       if (!row) throw NotFoundError.of('journey', id);
-      await tx.update(journeys).set({ draft: document, name: document.name, updatedAt: at }).where(eq(journeys.id, id));
+      if (baseRevision !== undefined && baseRevision !== row.revision) throw await staleDraft(tx, id, row.revision);
+      const name = typeof document.name === 'string' && document.name.trim() ? document.name : row.name;
+      await tx
+        .update(journeys)
+        .set({ draft: document, name, updatedAt: at, draftRevision: row.revision + 1 })
+        .where(eq(journeys.id, id));
       await recordDraftSave(tx, id, actor, at);
       await appendAudit(tx, {
         actor,
         action: 'journey.draft-saved',
         entityType: 'journey',
         entityId: id,
-        data: { contentHash: await contentHash(document) },
+        data: { contentHash: await contentHash(document), revision: row.revision + 1 },
       });
     },
     { behavior: 'immediate' },
   );
   return getJourney(db, id, context);
+}
+
+/** The conflict answer for a save based on an older revision: names who saved last and when. */
+async function staleDraft(tx: Pick<Database, 'select'>, journeyId: string, revision: number) {
+  const [last] = await tx
+    .select({ name: users.name, savedAt: draftSaves.savedAt })
+    .from(draftSaves)
+    .leftJoin(users, eq(users.id, draftSaves.userId))
+    .where(eq(draftSaves.journeyId, journeyId))
+    .orderBy(desc(draftSaves.savedAt))
+    .limit(1);
+  const who = last ? `${last.name ?? 'Someone'} saved this draft at ${last.savedAt}` : 'Someone saved this draft';
+  return new ConflictError(
+    'draft-conflict',
+    `${who} (revision ${revision}), after you started editing: your save was refused so neither version is lost. Load theirs, then restore yours if it should win.`,
+  );
 }
 
 /** Freezes the saved draft as the next version number. Refused while the draft has errors. */

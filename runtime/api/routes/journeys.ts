@@ -77,13 +77,16 @@ const saveTheDraft = createRoute({
   tags: ['Journeys'],
   ...roles('program-manager'),
   summary: 'Save the draft',
-  description: 'Refused with 400 when the document is not structurally a journey; other problems stay in `problems`.',
+  description:
+    'Saved whatever its problems (they come back in `problems`; snapshot refuses them). Refused with 400 only past ' +
+    'the size and shape limits, and with 409 when `baseRevision` is older than the saved draft (someone saved since).',
   request: { params: IdParam, ...body(DraftInput) },
   responses: {
     200: json(JourneyAnswer, 'The journey with its saved draft'),
     ...bodyErrors,
     ...sessionErrors,
     404: errors[404],
+    409: errors[409],
   },
 });
 
@@ -138,10 +141,8 @@ export const journeyRoutes = new OpenAPIHono<AppEnv>()
     const user = requireRole(c, 'program-manager');
     const { db } = c.get('deps');
     const { id } = c.req.valid('param');
-    return c.json(
-      { journey: await saveDraft(db, user.id, id, c.req.valid('json').document, connectorContext(c)) },
-      200,
-    );
+    const { document, baseRevision } = c.req.valid('json');
+    return c.json({ journey: await saveDraft(db, user.id, id, document, connectorContext(c), baseRevision) }, 200);
   })
   .openapi(snapshot, async (c) => {
     const user = requireRole(c, 'program-manager');

@@ -8,7 +8,15 @@ export const NewJourney = z
   .object({ name: z.string().trim().min(1).max(200), document: JourneyDocument.optional() })
   .openapi('NewJourney');
 
-export const DraftInput = z.object({ document: JourneyDocument }).openapi('DraftInput');
+export const DraftInput = z
+  .object({
+    document: JourneyDocument,
+    /** The draft revision the author started from; a save based on an older one is refused with 409. */
+    baseRevision: z.number().int().min(0).optional().openapi({
+      description: 'The draft revision this edit started from; omitted, the save overwrites whatever is there',
+    }),
+  })
+  .openapi('DraftInput');
 
 export const JourneySummary = z
   .object({
@@ -28,6 +36,8 @@ export const Journey = z
     name: z.string(),
     draft: JourneyDocument,
     draftUpdatedAt: z.string(),
+    /** Bumped by every save of the draft; send it back as `baseRevision`. */
+    draftRevision: z.number().int(),
     problems: z.array(Problem),
     versions: z.array(Version),
   })
