@@ -74,44 +74,64 @@ const PAGE = 1000;
 
 /** Walks the whole chain and the signed head; returns the first row that does not hold, and why. */
 export async function verifyAudit(db: Database, key: Buffer = auditKey()): Promise<AuditVerdict> {
-  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, HEAD_ID));
-  const legacyUntil = head?.legacyUntil ?? 0;
+  const readHead = async () => (await db.select().from(auditHead).where(eq(auditHead.id, HEAD_ID)))[0];
+  // The legacy range is fixed once the first keyed row is written, so reading it up front is safe.
+  const legacyUntil = (await readHead())?.legacyUntil ?? 0;
   let prevHash = GENESIS;
   let count = 0;
   let last: { seq: number; hash: string } | undefined;
   const broken = (brokenAt: number, reason: string): AuditVerdict => ({ ok: false, rows: count, brokenAt, reason });
 
-  for (;;) {
-    const page = await db
-      .select()
-      .from(auditTrail)
-      .where(last ? gt(auditTrail.seq, last.seq) : undefined)
-      .orderBy(asc(auditTrail.seq))
-      .limit(PAGE);
-    for (const row of page) {
-      count++;
-      if (row.prevHash !== prevHash)
-        return broken(row.seq, 'its link to the previous row does not match: a row before it was deleted or changed');
-      const content = {
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        data: row.data,
-      };
-      if (row.seq <= legacyUntil) {
-        if (!row.hash.startsWith(LEGACY_PREFIX) || row.hash !== legacyRowHash(prevHash, content))
-          return broken(row.seq, 'the row was changed after it was written');
-      } else if (!row.hash.startsWith(KEYED_PREFIX)) {
-        return broken(row.seq, 'the row is not signed with the audit key (an unkeyed row after the keyed chain began)');
-      } else if (!sameMac(row.hash, keyedRowHash(key, row.seq, prevHash, content))) {
-        return broken(row.seq, 'the row was changed after it was written, or written without the audit key');
+  /** Checks every row after the last one checked; the first bad one, or undefined. */
+  async function walk(): Promise<AuditVerdict | undefined> {
+    for (;;) {
+      const page = await db
+        .select()
+        .from(auditTrail)
+        .where(last ? gt(auditTrail.seq, last.seq) : undefined)
+        .orderBy(asc(auditTrail.seq))
+        .limit(PAGE);
+      for (const row of page) {
+        count++;
+        if (row.prevHash !== prevHash)
+          return broken(row.seq, 'its link to the previous row does not match: a row before it was deleted or changed');
+        const content = {
+          at: row.at,
+          actor: row.actor,
+          action: row.action,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          data: row.data,
+        };
+        if (row.seq <= legacyUntil) {
+          if (!row.hash.startsWith(LEGACY_PREFIX) || row.hash !== legacyRowHash(prevHash, content))
+            return broken(row.seq, 'the row was changed after it was written');
+        } else if (!row.hash.startsWith(KEYED_PREFIX)) {
+          return broken(
+            row.seq,
+            'the row is not signed with the audit key (an unkeyed row after the keyed chain began)',
+          );
+        } else if (!sameMac(row.hash, keyedRowHash(key, row.seq, prevHash, content))) {
+          return broken(row.seq, 'the row was changed after it was written, or written without the audit key');
+        }
+        prevHash = row.hash;
+        last = { seq: row.seq, hash: row.hash };
       }
-      prevHash = row.hash;
-      last = { seq: row.seq, hash: row.hash };
+      if (page.length < PAGE) return undefined;
     }
-    if (page.length < PAGE) break;
+  }
+
+  const failure = await walk();
+  if (failure) return failure;
+  // The head is read after the rows: a row and its head move together, so an append that landed during the
+  // walk shows as a head beyond the last row read; read what it added before judging the end of the trail.
+  let head = await readHead();
+  for (let round = 0; round < 5 && head && last && head.seq > last.seq; round++) {
+    const before: number = last.seq;
+    const more = await walk();
+    if (more) return more;
+    if (last.seq === before) break;
+    head = await readHead();
   }
 
   if (!head) return last ? broken(last.seq, 'the signed head record is missing') : { ok: true, rows: 0 };
