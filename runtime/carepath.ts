@@ -6,6 +6,7 @@ import { openDatabase } from './db/client.js';
 import { loadAuditKey, useAuditKey } from './db/audit-key.js';
 import { ConnectorRegistry } from '../connectors/sdk/registry.js';
 import { createDevConnector } from '../connectors/dev/dev-connector.js';
+import { registerConfiguredConnectors } from './channels/configured.js';
 import { createDevInboxStore } from './db/dev-inbox.js';
 import { createWorker } from './temporal/worker.js';
 import { TASK_QUEUE } from './temporal/client.js';
@@ -82,6 +83,9 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
     const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {
       undeliverablePrefix: '+1555000',
     });
+    // Provider connectors (Twilio, SMTP) from CAREPATH_CONNECTORS or CAREPATH_CONNECTORS_FILE; bad settings stop the start.
+    const configured = registerConfiguredConnectors(connectors);
+    if (configured.length > 0) log.info({ connectors: configured }, 'connectors configured');
 
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
@@ -98,6 +102,7 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
         db: database.db,
         connectors,
         temporal: () => temporal,
+        publicUrl: config.publicUrl,
         temporalAddress,
         payloadCodec: {
           codec: new EncryptionCodec(payloadKeys),
