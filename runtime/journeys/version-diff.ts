@@ -1,5 +1,5 @@
 /** A version's diff against the last approved version of its journey (or one named), using the pure `schema/diff`. */
-import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { versions } from '../db/schema.js';
 import { diffJourneys } from '../../schema/diff/index.js';
@@ -28,7 +28,8 @@ export async function versionDiff(db: Database, versionId: string, againstId?: s
         and(
           eq(versions.journeyId, current.journeyId),
           lt(versions.number, current.number),
-          isNotNull(versions.approvedAt),
+          // Versions published before reviews existed have no approval time; publishing was their approval.
+          or(isNotNull(versions.approvedAt), isNotNull(versions.publishedAt)),
         ),
       )
       .orderBy(desc(versions.number))
