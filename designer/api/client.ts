@@ -87,8 +87,10 @@ export const api = {
   createJourney: (name: string, document?: JourneyDocument) =>
     draftTyped(answer(client.api.journeys.$post({ json: { name, document } }))),
   getJourney: (id: string) => draftTyped(answer(client.api.journeys[':id'].$get({ param: { id: at(id) } }))),
-  saveDraft: (id: string, document: JourneyDocument) =>
-    draftTyped(answer(client.api.journeys[':id'].draft.$put({ param: { id: at(id) }, json: { document } }))),
+  saveDraft: (id: string, document: JourneyDocument, baseRevision?: number) =>
+    draftTyped(
+      answer(client.api.journeys[':id'].draft.$put({ param: { id: at(id) }, json: { document, baseRevision } })),
+    ),
   snapshot: (journeyId: string) => answer(client.api.journeys[':id'].versions.$post({ param: { id: at(journeyId) } })),
   publish: (versionId: string) => answer(client.api.versions[':id'].publish.$post({ param: { id: at(versionId) } })),
   connectors: () => answer(client.api.connectors.$get()),

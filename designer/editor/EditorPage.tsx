@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { api, errorMessage } from '../api/client.js';
 import type { Connector, Journey } from '../api/types.js';
+import type { JourneyDocument } from '../../schema/index.js';
 import { JourneyCanvas } from '../canvas/JourneyCanvas.js';
 import { Palette } from '../canvas/Palette.js';
 import { useAddStep } from '../canvas/useAddStep.js';
@@ -69,7 +70,12 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
   const editing = useJourneyHistory(journey.draft);
   const { document, apply, mark } = editing;
   const validation = useValidation(document);
-  const saving = useDraftSaving(journey.id, document, validation.structurallyValid);
+  // A save conflict swaps the whole document in as one undoable change.
+  const replaceDocument = useCallback(
+    (next: JourneyDocument) => apply({ type: 'replace-document', document: next }),
+    [apply],
+  );
+  const saving = useDraftSaving(journey.id, journey.draftRevision, document, replaceDocument);
   const versions = useVersions(journey.id, journey.versions, saving.saveNow);
   const review = useVersionReview(journey.id, versions.versions);
   const [commentsOf, setCommentsOf] = useState<string>();
@@ -102,6 +108,9 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
         onRedo={editing.redo}
         saveStatus={saving.status}
         onSave={() => void saving.saveNow()}
+        myCopy={saving.myCopy}
+        onRestoreMine={saving.restoreMine}
+        onDiscardMine={saving.discardMine}
         onSnapshot={() => void versions.snapshot()}
         onSubmitForReview={() => void review.submitDraft(document, versions.snapshot)}
         onPublish={() => review.approved && void review.publish(review.approved.id)}

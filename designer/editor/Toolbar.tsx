@@ -1,5 +1,6 @@
 /** The editor's toolbar: journey name, undo/redo, journey settings, save state, Save draft, Snapshot version, Submit for review, Publish (approved only), Enroll a test patient. */
 import type { SaveStatus } from './useDraftSaving.js';
+import type { ConflictCopy } from '../model/conflict-copy.js';
 import type { Version } from '../api/types.js';
 
 interface Props {
@@ -11,6 +12,10 @@ interface Props {
   onRedo: () => void;
   saveStatus: SaveStatus;
   onSave: () => void;
+  /** Our copy of the draft kept after a save conflict, with the actions to bring it back or let it go. */
+  myCopy?: ConflictCopy;
+  onRestoreMine: () => void;
+  onDiscardMine: () => void;
   onSnapshot: () => void;
   /** Snapshots the draft when it changed since the newest version, then submits that version for review. */
   onSubmitForReview: () => void;
@@ -32,7 +37,7 @@ const saveLabels: Record<SaveStatus['kind'], string> = {
   unsaved: 'Unsaved changes',
   saving: 'Saving…',
   error: 'Save failed',
-  blocked: 'Not saved',
+  conflict: 'Someone else saved',
 };
 
 export function Toolbar(props: Props) {
@@ -76,6 +81,21 @@ export function Toolbar(props: Props) {
       >
         {saveLabels[saveStatus.kind]}
       </span>
+      {props.myCopy && (
+        <span className="draft-conflict" role="alert" data-testid="draft-conflict">
+          <span>
+            {saveStatus.kind === 'conflict'
+              ? saveStatus.message
+              : `Your version from ${new Date(props.myCopy.keptAt).toLocaleString()} is kept.`}
+          </span>
+          <button type="button" onClick={props.onRestoreMine} data-testid="restore-my-version">
+            Restore my version
+          </button>
+          <button type="button" onClick={props.onDiscardMine} data-testid="discard-my-version">
+            Discard it
+          </button>
+        </span>
+      )}
       <span className="spacer" />
       {props.latest && (
         <span
