@@ -20,6 +20,7 @@ import { ensureUser } from './people/users.js';
 import type { CarepathConfig } from './config.js';
 import { log } from './log.js';
 import { installTemporalLogging } from './temporal/runtime-log.js';
+import { liveCountAttributeTypes, liveCountsRegistered } from './live-counts/registration.js';
 
 export interface RunningCarepath {
   url: string;
@@ -72,6 +73,7 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
         dataDir: config.dataDir,
         namespace: config.temporalNamespace,
         uiCodecEndpoint: `${url}/api/temporal-codec`,
+        searchAttributes: liveCountAttributeTypes,
         log: (line) => log[devServerLevel(line)]({ component: 'temporal-dev-server' }, line),
       });
       stops.push(() => dev.stop());
@@ -94,7 +96,13 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
       namespace: config.temporalNamespace,
       dataConverter: createDataConverter(payloadKeys),
     });
-    const temporal = { client, taskQueue: TASK_QUEUE };
+    const publishLiveCounts = await liveCountsRegistered(client, config.temporalNamespace);
+    if (!publishLiveCounts)
+      log.warn(
+        { searchAttributes: liveCountAttributeTypes },
+        'live counts are off: register these search attributes on the Temporal namespace',
+      );
+    const temporal = { client, taskQueue: TASK_QUEUE, publishLiveCounts };
 
     // The server listens before the worker starts, so assessment links can name the address it really got.
     const app = createServerApp(

@@ -17,6 +17,7 @@ import { enrollmentRoutes } from './routes/enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { taskRoutes } from './routes/tasks.js';
+import { liveCountRoutes } from './routes/live-counts.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { commentRoutes } from './routes/comments.js';
 import { auditRoutes } from './routes/audit.js';
@@ -92,6 +93,7 @@ export function createApi(deps: ApiDeps) {
     .route('/', inboxRoutes)
     .route('/', connectorRoutes)
     .route('/', taskRoutes)
+    .route('/', liveCountRoutes)
     .route('/', reviewRoutes)
     .route('/', commentRoutes)
     .route('/', auditRoutes)

@@ -28,6 +28,8 @@ import {
 export interface TemporalAccess {
   client: Client;
   taskQueue: string;
+  /** The server has the live-count search attributes registered: enrollments publish their step and edges. */
+  publishLiveCounts?: boolean;
 }
 
 type EnrollmentRow = typeof enrollments.$inferSelect;
@@ -143,6 +145,7 @@ export async function enroll(
       definition: document,
       attributes: branchingAttributes(document, patient.attributes),
       timeZone: patient.timeZone,
+      ...(access.publishLiveCounts ? { publishStep: true, publishPassed: true } : {}),
     });
     if (started.alreadyStarted) {
       // A run exists in Temporal without a row here (e.g. the database was reset); do not leave a second record.

@@ -8,3 +8,9 @@ export const currentStepKey = defineSearchAttributeKey('CarepathStep', SearchAtt
 
 /** Register these on the server (`temporal server start-dev --search-attribute CarepathVersionId=Keyword --search-attribute CarepathStep=Keyword`). */
 export const enrollmentSearchAttributes = [versionIdKey, currentStepKey];
+
+/** The edges the enrollment has passed (`step.output`, each once), so live counts per edge come from visibility too. */
+export const passedEdgesKey = defineSearchAttributeKey('CarepathPassed', SearchAttributeType.KEYWORD_LIST);
+
+/** Everything live counts need registered: `--search-attribute CarepathPassed=KeywordList` besides the two above. */
+export const liveCountSearchAttributes = [...enrollmentSearchAttributes, passedEdgesKey];

@@ -19,7 +19,8 @@ import {
 import { applyEvent, initialState, prepareDefinition } from '../engine/index.js';
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
-import { currentStepKey, versionIdKey } from './search-attributes.js';
+import { currentStepKey, passedEdgesKey, versionIdKey } from './search-attributes.js';
+import { passedEdges } from '../live-counts/edges.js';
 import { refusedByIntegrityCheck } from './integrity-gate.js';
 import {
   deliveryFailedSignal,
@@ -215,6 +216,8 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       upsertSearchAttributes([
         { key: versionIdKey, value: input.versionId },
         { key: currentStepKey, value: step },
+        // Live counts per edge: in the same upsert, so no extra command per step.
+        ...(input.publishPassed ? [{ key: passedEdgesKey, value: passedEdges(state.path) }] : []),
       ]);
   }
 
