@@ -20,7 +20,10 @@ export interface DevServerOptions {
   namespace?: string;
   /** Custom search attributes to register, e.g. `{ CarepathStep: 'Keyword' }`. */
   searchAttributes?: Record<string, 'Text' | 'Keyword' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList'>;
-  /** Remote codec endpoint the Web UI uses to decode payloads. */
+  /**
+   * Remote codec endpoint the Web UI uses to decode payloads (`--ui-codec-endpoint`). The dev server cannot turn on
+   * the UI's "include credentials" itself: the user ticks it in the UI's codec settings, so the session cookie goes along.
+   */
   uiCodecEndpoint?: string;
   /** Path to the CLI; defaults to {@link temporalCli}. */
   executable?: string;
