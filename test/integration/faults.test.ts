@@ -1,7 +1,7 @@
 /**
  * Faults on real Temporal: a worker process killed after the provider accepted a send and before the activity
  * completed (the patient still gets exactly one message), and the dev server restarted mid-wait on its persisted
- * SQLite file (every enrollment resumes and completes).
+ * SQLite file (every enrollment resumes and completes, and readiness returns once the worker polls again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,6 +23,7 @@ import type { EnrollmentState } from '../../runtime/engine/index.js';
 import { freePort, startDevServer, type DevServer } from '../../runtime/setup/temporal-dev-server.js';
 import { enrollmentState, requestExit, startEnrollment } from '../../runtime/temporal/client.js';
 import { createWorker } from '../../runtime/temporal/worker.js';
+import { createApi } from '../../runtime/api/app.js';
 import { testDataConverter, testPayloadKeys } from '../support/payload-keys.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { firstDoseCheckIn, seedEnrollment, seedJourney, seedPatient } from './seed.js';
@@ -187,6 +188,15 @@ describe('the Temporal server restarted mid-wait', () => {
     server = await startDevServer({ dataDir: serverDir(), port, log: () => {} });
     const connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection, dataConverter: testDataConverter });
+    // What a readiness probe sees: this server's API, and one whose task queue no worker polls.
+    const apiFor = (queue: string) =>
+      createApi({
+        db: database.db,
+        connectors: new ConnectorRegistry(),
+        temporal: () => ({ client, taskQueue: queue }),
+        temporalAddress: server!.address,
+      });
+    const readiness = async (queue: string) => (await apiFor(queue).request('/api/health/ready')).status;
     worker = await startWorker(await NativeConnection.connect({ address: server.address }), 'default', taskQueue);
     running = worker.run();
 
@@ -203,6 +213,9 @@ describe('the Temporal server restarted mid-wait', () => {
         async () => (await enrollmentState(client, run.workflowId))?.phase.kind === 'waiting',
         `${run.workflowId} waiting`,
       );
+
+    expect(await readiness(taskQueue)).toBe(200);
+    expect(await readiness('carepath-nobody-polls')).toBe(503);
 
     // Down and up again on the same port and the same SQLite file, while every enrollment sits in its wait.
     await server.stop();
@@ -221,6 +234,8 @@ describe('the Temporal server restarted mid-wait', () => {
       ]);
     }
     for (const run of runs) expect(await inbox().messagesTo([run.phone])).toHaveLength(2);
+    // The worker polls the restarted server again, so the runtime reports ready again.
+    await eventually(async () => (await readiness(taskQueue)) === 200, 'ready after the restart');
     await connection.close();
   }, 240_000);
 });
