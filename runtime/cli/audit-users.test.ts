@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { root, scratchDir } from './run-cli.test-support.js';
 
 const dataDir = scratchDir('carepath-cli-audit-');
-const env = { ...process.env, CAREPATH_DATA_DIR: dataDir, DATABASE_URL: `file:${join(dataDir, 'carepath.db')}` };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  CAREPATH_DATA_DIR: dataDir,
+  DATABASE_URL: `file:${join(dataDir, 'carepath.db')}`,
+};
 delete env.CAREPATH_AUDIT_KEY;
 
 function carepath(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
@@ -74,7 +78,7 @@ describe('carepath audit verify', () => {
   it('exits 1 naming the first bad row once a row is edited, and with another key', async () => {
     const otherKey = carepath(['audit', 'verify'], { env: { ...env, CAREPATH_AUDIT_KEY: 'x'.repeat(40) } });
     expect(otherKey).toMatchObject({ code: 1, stderr: expect.stringMatching(/^audit trail broken at row 1: /) });
-    const client = createClient({ url: env.DATABASE_URL });
+    const client = createClient({ url: env.DATABASE_URL! });
     await client.execute(`UPDATE audit_trail SET data = '{"email":"someone@else.org"}' WHERE seq = 1`);
     client.close();
     const edited = carepath(['audit', 'verify']);
