@@ -15,6 +15,7 @@ import { testPayloadKeys } from '../support/payload-keys.js';
 export interface Harness {
   env: TestWorkflowEnvironment;
   database: OpenedDatabase;
+  connectors: ConnectorRegistry;
   worker: Worker;
   taskQueue: string;
   stop(): Promise<void>;
@@ -24,6 +25,8 @@ export interface Harness {
 export async function startHarness(
   taskQueue: string,
   createEnv: () => Promise<TestWorkflowEnvironment>,
+  /** Registers provider connectors (pointed at loopback fakes) beside the development channel. */
+  addConnectors?: (registry: ConnectorRegistry) => void,
 ): Promise<Harness> {
   // Through Carepath's logger, warnings and up (the worker logs every task at INFO). Before the runtime's first use.
   installTemporalLogging();
@@ -31,6 +34,7 @@ export async function startHarness(
   const database = await openDatabase(`file:${join(dir, 'test.db')}`);
   const env = await createEnv();
   const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {});
+  addConnectors?.(connectors);
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
@@ -43,6 +47,7 @@ export async function startHarness(
   return {
     env,
     database,
+    connectors,
     worker,
     taskQueue,
     async stop() {
