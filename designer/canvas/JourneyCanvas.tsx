@@ -4,8 +4,10 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -22,6 +24,10 @@ import { stepDragType } from './Palette.js';
 import { viewGraph } from './view-graph.js';
 import { createViewCache, reuseEdges, reuseNodes } from './view-cache.js';
 import { openingView } from './opening-view.js';
+import { isFarZoom } from '../model/zoom-detail.js';
+
+/** Where the author's choice to hide the minimap is remembered, across journeys and reloads. */
+const minimapKey = 'carepath.minimap';
 
 /** Above this many steps the canvas draws only what is in view. */
 export const LARGE_JOURNEY_STEPS = 150;
@@ -49,6 +55,15 @@ export function JourneyCanvas({
   onAddStep,
 }: Props) {
   const flow = useReactFlow<StepViewNode, OutputEdge>();
+  // One boolean for the whole canvas: cards change only when the zoom crosses the threshold, not on every zoom step.
+  const far = useStore((s) => isFarZoom(s.transform[2]));
+  const [showMinimap, setShowMinimap] = useState(() => localStorage.getItem(minimapKey) !== 'hidden');
+  const toggleMinimap = useCallback(() => {
+    setShowMinimap((shown) => {
+      localStorage.setItem(minimapKey, shown ? 'hidden' : 'shown');
+      return !shown;
+    });
+  }, []);
   const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(() => new Map());
   const [selectedEdgeIds, setSelectedEdgeIds] = useState<Set<string>>(() => new Set());
   // Steps being dragged: React Flow moves them here, and the document gets one move-step when the drag ends,
@@ -175,7 +190,13 @@ export function JourneyCanvas({
   );
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={far ? 'canvas canvas--far' : 'canvas'}
+      data-testid="canvas"
+      data-zoom-detail={far ? 'far' : 'near'}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow<StepViewNode, OutputEdge>
         nodes={nodes}
         edges={edges}
@@ -194,7 +215,18 @@ export function JourneyCanvas({
       >
         <Background gap={20} />
         <Controls />
-        <MiniMap pannable zoomable ariaLabel="Journey overview" />
+        {showMinimap && <MiniMap pannable zoomable ariaLabel="Journey overview" />}
+        <Panel position="top-right">
+          <button
+            type="button"
+            className="canvas-toggle"
+            aria-pressed={showMinimap}
+            onClick={toggleMinimap}
+            data-testid="toggle-minimap"
+          >
+            Minimap
+          </button>
+        </Panel>
       </ReactFlow>
       {Object.keys(document.steps).length === 0 && (
         <div className="canvas-empty">Drag a Message, Wait or End step here from the palette.</div>

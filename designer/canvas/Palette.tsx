@@ -1,4 +1,4 @@
-/** The step palette, grouped and scrollable: drag a step type onto the canvas (HTML5 drag and drop), or press it to add one in the middle of the view. */
+/** The step palette, grouped and scrollable: drag a step type onto the canvas (HTML5 drag and drop), or press it to add one below the selected step (connected) or in the middle of the view. */
 import type { DragEvent } from 'react';
 import { kindOfType, type StepType } from '../../schema/index.js';
 
@@ -49,7 +49,7 @@ export function Palette({ onAdd }: { onAdd: (type: StepType) => void }) {
               onClick={() => onAdd(type)}
               data-testid={`palette-${type}`}
               title={hints[type]}
-              aria-label={`${kindOfType(type).label} step: drag onto the canvas, or press to add`}
+              aria-label={`${kindOfType(type).label} step: drag onto the canvas, or press to add it below the selected step`}
             >
               <strong>{kindOfType(type).label}</strong>
               <small>{hints[type]}</small>
@@ -57,7 +57,9 @@ export function Palette({ onAdd }: { onAdd: (type: StepType) => void }) {
           ))}
         </section>
       ))}
-      <p className="muted small">Drag a step onto the canvas, then drag from an output handle to the next step.</p>
+      <p className="muted small">
+        Drag a step onto the canvas, or select a step and press one here to add it below, connected.
+      </p>
     </aside>
   );
 }

@@ -23,6 +23,7 @@ import { useValidation } from './useValidation.js';
 import { useDraftSaving } from './useDraftSaving.js';
 import { useVersions } from './useVersions.js';
 import { useUndoShortcuts } from './useUndoShortcuts.js';
+import { tidyUp } from '../model/tidy-up.js';
 
 // Monaco is big; load it only when the JSON tab is opened.
 const JsonEditor = lazy(() => import('../json/JsonEditor.js'));
@@ -90,7 +91,13 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
     setSelectedStepId(stepId);
     if (stepId) setSettingsOpen(false);
   }, []);
-  const { addAt, addInView } = useAddStep(document, apply, mark, select);
+  const { addAt, addInView } = useAddStep(document, apply, mark, select, selectedStepId);
+  // Tidy up is one document change between marks: one press of Undo puts every step back.
+  const tidy = useCallback(() => {
+    mark();
+    apply({ type: 'replace-document', document: tidyUp(document) });
+    mark();
+  }, [apply, document, mark]);
   useUndoShortcuts(editing.undo, editing.redo);
 
   return (
@@ -108,6 +115,8 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
         onRedo={editing.redo}
         saveStatus={saving.status}
         onSave={() => void saving.saveNow()}
+        onTidyUp={tidy}
+        canTidyUp={tab === 'canvas' && Object.keys(document.steps).length > 1}
         myCopy={saving.myCopy}
         onRestoreMine={saving.restoreMine}
         onDiscardMine={saving.discardMine}

@@ -1,4 +1,4 @@
-/** The editor's toolbar: journey name, undo/redo, journey settings, save state, Save draft, Snapshot version, Submit for review, Publish (approved only), Enroll a test patient. */
+/** The editor's toolbar: journey name, undo/redo, tidy up, journey settings, save state, Save draft, Snapshot version, Submit for review, Publish (approved only), Enroll a test patient. */
 import type { SaveStatus } from './useDraftSaving.js';
 import type { ConflictCopy } from '../model/conflict-copy.js';
 import type { Version } from '../api/types.js';
@@ -12,6 +12,9 @@ interface Props {
   onRedo: () => void;
   saveStatus: SaveStatus;
   onSave: () => void;
+  /** Lays the journey out again (dagre), as one undoable change. */
+  onTidyUp: () => void;
+  canTidyUp: boolean;
   /** Our copy of the draft kept after a save conflict, with the actions to bring it back or let it go. */
   myCopy?: ConflictCopy;
   onRestoreMine: () => void;
@@ -62,6 +65,15 @@ export function Toolbar(props: Props) {
         data-testid="redo"
       >
         Redo
+      </button>
+      <button
+        type="button"
+        onClick={props.onTidyUp}
+        disabled={!props.canTidyUp}
+        title="Lay out every step top to bottom along its outputs (Undo puts them back)"
+        data-testid="tidy-up"
+      >
+        Tidy up
       </button>
       <button
         type="button"

@@ -1,4 +1,6 @@
 /** The frame every step node shares: header with type and name, problem badge, one target handle, one labelled source handle per output. */
+// Problems show as the badge (its title lists them) and in the problems list, never as text in the card: a card that
+// grew with its problems covered its neighbours' handles.
 import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import { targetHandleId } from '../../model/projection.js';
@@ -69,14 +71,6 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
         <div className="step-node__meta step-node__cap" data-testid={`step-cap-${stepId}`}>
           At most {step.maxVisits} visit{step.maxVisits === 1 ? '' : 's'}
         </div>
-      )}
-      {errors.length > 0 && (
-        <ul className="step-node__problems" data-testid={`step-problems-${stepId}`}>
-          {errors.slice(0, 3).map((p, i) => (
-            <li key={i}>{p.message}</li>
-          ))}
-          {errors.length > 3 && <li>… and {errors.length - 3} more</li>}
-        </ul>
       )}
       <div className="step-node__outputs">
         {outputs.map((output, i) => {
