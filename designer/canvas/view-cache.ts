@@ -44,6 +44,7 @@ function nodeKey(node: StepViewNode): string {
     data.isStart ? 1 : 0,
     data.hasStoredPosition ? 1 : 0,
     data.path ?? '',
+    data.liveCount ?? '',
     data.outputs.join(','),
     data.required.join(','),
     data.connected.join(','),
@@ -71,9 +72,14 @@ export function reuseNodes(cache: ViewCache, steps: Record<string, Step>, nodes:
 export function reuseEdges(cache: ViewCache, edges: OutputEdge[]): OutputEdge[] {
   const next = new Map<string, { key: string; edge: OutputEdge }>();
   const result = edges.map((edge) => {
-    const key = [edge.source, edge.sourceHandle, edge.target, edge.selected ? 1 : 0, edge.animated ? 1 : 0].join(
-      '\u0000',
-    );
+    const key = [
+      edge.source,
+      edge.sourceHandle,
+      edge.target,
+      edge.selected ? 1 : 0,
+      edge.animated ? 1 : 0,
+      edge.label,
+    ].join('\u0000');
     const previous = cache.edges.get(edge.id);
     const kept = previous && previous.key === key ? previous.edge : edge;
     next.set(edge.id, { key, edge: kept });

@@ -15,6 +15,8 @@ export interface ViewOptions {
   measured: ReadonlyMap<string, { width: number; height: number }>;
   /** Where steps being dragged are right now; the document learns the position when the drag ends. */
   dragging?: ReadonlyMap<string, { x: number; y: number }>;
+  /** A published version's live counts: patients at each step now, and past each edge (`step.output`). */
+  liveCounts?: { atStep: Record<string, number>; passed: Record<string, number> };
 }
 
 export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: StepViewNode[]; edges: OutputEdge[] } {
@@ -42,13 +44,16 @@ export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: S
         required: kindOf(step).requiredOutputs(step),
         connected: connectedBySource.get(node.id) ?? [],
         path,
+        ...(options.liveCounts ? { liveCount: options.liveCounts.atStep[node.id] ?? 0 } : {}),
       },
     };
   });
   const edges: OutputEdge[] = graph.edges.map((edge) => {
     const taken = options.overlay.takenEdges.has(edge.id);
+    const passed = options.liveCounts?.passed[`${edge.source}.${edge.data!.output}`];
     return {
       ...edge,
+      ...(passed !== undefined ? { label: `${edge.data!.output} · ${passed}` } : {}),
       selected: options.selectedEdgeIds.has(edge.id),
       animated: taken,
       className: taken ? 'edge-taken' : undefined,

@@ -1,4 +1,4 @@
-/** End to end, as a nurse would: a test patient's journey creates a call task; the nurse claims it, records "reached", and the patient's phone shows the next message. */
+/** End to end, as a nurse would: a test patient's journey creates a call task; the nurse claims it, records "reached", and the patient's phone and the canvas's live counts follow. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -119,6 +119,9 @@ describe('a nurse works the task queue', () => {
     await manager.getByTestId('enroll-timezone').fill(daytimeZone());
     await manager.getByTestId('enroll-submit').click();
     await expect.poll(() => manager.getByTestId('phone-messages').count()).toBe(1);
+    // The published version's live counts on the canvas: the patient waits at the call.
+    await expect.poll(() => text(manager, 'live-count-welcome-call'), { timeout: 30_000 }).toBe('1');
+    expect(await text(manager, 'live-counts')).toContain('Live counts of v1');
 
     await nurse.goto(carepath.url);
     await nurse.getByTestId('login-email').fill(NURSE.email);
@@ -149,9 +152,12 @@ describe('a nurse works the task queue', () => {
     await expect.poll(() => text(nurse, 'tasks-open')).not.toContain('Grace Hopper');
   });
 
-  it("the patient's phone shows the next message", async () => {
+  it("the patient's phone shows the next message, and the canvas counts the patient down the reached branch", async () => {
     await expect
       .poll(() => text(manager, 'phone-messages'), { timeout: 30_000 })
       .toContain('Thanks for talking with your nurse today, Grace.');
+    await expect.poll(() => text(manager, 'live-counts-totals'), { timeout: 30_000 }).toContain('1 completed');
+    await expect.poll(() => text(manager, 'live-count-welcome-call'), { timeout: 30_000 }).toBe('0');
+    await expect.poll(() => text(manager, 'canvas'), { timeout: 30_000 }).toContain('reached · 1');
   });
 });

@@ -14,6 +14,8 @@ export interface StepNodeViewData extends StepNodeData {
   /** Outputs currently connected, so unconnected required ones can be shown as such. */
   connected: string[];
   path?: PathMark;
+  /** Patients at this step now, when the canvas shows a published version's live counts. */
+  liveCount?: number;
 }
 
 export type StepViewNode = Node<StepNodeViewData, StepType>;
