@@ -21,7 +21,7 @@ import type { RecordOptions } from '../model/history.js';
 import { nodeTypes } from './nodes/index.js';
 import type { StepViewNode } from './nodes/view-data.js';
 import { stepDragType } from './Palette.js';
-import { viewGraph } from './view-graph.js';
+import { viewGraph, type ViewOptions } from './view-graph.js';
 import { createViewCache, reuseEdges, reuseNodes } from './view-cache.js';
 import { openingView } from './opening-view.js';
 import { isFarZoom } from '../model/zoom-detail.js';
@@ -38,6 +38,8 @@ interface Props {
   mark: () => void;
   validation: Validation;
   overlay: PathOverlay;
+  /** A published version's live counts, shown on its steps and edges. */
+  liveCounts?: ViewOptions['liveCounts'];
   selectedStepId?: string;
   onSelectStep: (stepId: string | undefined) => void;
   /** A step dropped from the palette, centred on this canvas point. */
@@ -50,6 +52,7 @@ export function JourneyCanvas({
   mark,
   validation,
   overlay,
+  liveCounts,
   selectedStepId,
   onSelectStep,
   onAddStep,
@@ -81,12 +84,23 @@ export function JourneyCanvas({
       selectedEdgeIds,
       measured,
       dragging,
+      liveCounts,
     });
     return {
       nodes: reuseNodes(cache.current, document.steps, view.nodes),
       edges: reuseEdges(cache.current, view.edges),
     };
-  }, [graph, document.steps, validation.byStep, overlay, selectedStepId, selectedEdgeIds, measured, dragging]);
+  }, [
+    graph,
+    document.steps,
+    validation.byStep,
+    overlay,
+    selectedStepId,
+    selectedEdgeIds,
+    measured,
+    dragging,
+    liveCounts,
+  ]);
   // Fit the view to a journey that opens with steps; on an empty one, fitting would jump the view to the first dropped step.
   const [fitOnOpen] = useState(() => Object.keys(document.steps).length > 0);
   const [fitOptions] = useState(() => openingView(document));

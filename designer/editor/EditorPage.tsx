@@ -24,6 +24,8 @@ import { useDraftSaving } from './useDraftSaving.js';
 import { useVersions } from './useVersions.js';
 import { useUndoShortcuts } from './useUndoShortcuts.js';
 import { tidyUp } from '../model/tidy-up.js';
+import { useLiveCounts } from '../live-counts/useLiveCounts.js';
+import { LiveCountsBar } from '../live-counts/LiveCountsBar.js';
 
 // Monaco is big; load it only when the JSON tab is opened.
 const JsonEditor = lazy(() => import('../json/JsonEditor.js'));
@@ -82,6 +84,7 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
   const [commentsOf, setCommentsOf] = useState<string>();
   const commentsVersion = review.versions.find((v) => v.id === commentsOf);
   const testRun = useTestRun(journey.id);
+  const live = useLiveCounts(review.published?.id);
   const [selectedStepId, setSelectedStepId] = useState<string>();
   const [tab, setTab] = useState<'canvas' | 'json'>('canvas');
   const [enrolling, setEnrolling] = useState(false);
@@ -164,6 +167,9 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
             </span>
           )}
         </div>
+        {tab === 'canvas' && live.counts && review.published && (
+          <LiveCountsBar counts={live.counts} versionNumber={review.published.number} />
+        )}
         {tab === 'canvas' ? (
           <JourneyCanvas
             document={document}
@@ -171,6 +177,7 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
             mark={mark}
             validation={validation}
             overlay={testRun.overlay}
+            liveCounts={live.counts}
             selectedStepId={selectedStepId}
             onSelectStep={select}
             onAddStep={addAt}

@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
-  const { stepId, step, isStart, problems, outputs, required, connected, path } = data;
+  const { stepId, step, isStart, problems, outputs, required, connected, path, liveCount } = data;
   const errors = problems.filter((p) => p.severity === 'error');
   const offsets = outputOffsets(outputs);
   const classes = [
@@ -53,6 +53,11 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
         {isStart && (
           <span className="step-node__start" data-testid={`start-marker-${stepId}`}>
             Start
+          </span>
+        )}
+        {liveCount !== undefined && (
+          <span className="step-node__live" data-testid={`live-count-${stepId}`} title="Patients at this step now">
+            {liveCount}
           </span>
         )}
         {errors.length > 0 && (
