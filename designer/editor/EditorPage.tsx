@@ -221,6 +221,7 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
           onSubmit={(id) => void review.submit(id)}
           onPublish={(id) => void review.publish(id)}
           onShowComments={setCommentsOf}
+          review={review}
         />
         {commentsVersion && (
           <VersionCommentsPanel

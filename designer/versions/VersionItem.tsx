@@ -1,7 +1,8 @@
-/** One version in the editor's versions panel: status, hash, awaited disciplines, requested changes, signatures, and its actions. */
+/** One version in the editor's versions panel: status, hash, awaited disciplines, requested changes, signatures, and its actions (submit, publish, pause, resume, retire). */
 import type { ReviewedVersion } from '../api/review.js';
 import { hrefOf } from '../app/router.js';
 import { SignaturesList } from '../review/SignaturesList.js';
+import { VersionOperations, type VersionOperationHandlers } from './VersionOperations.js';
 
 const statusWords: Record<ReviewedVersion['status'], string> = {
   snapshot: 'snapshot, not submitted',
@@ -20,12 +21,14 @@ export function VersionItem({
   onSubmit,
   onPublish,
   onShowComments,
+  operations,
 }: {
   version: ReviewedVersion;
   busy: boolean;
   onSubmit: (versionId: string) => void;
   onPublish: (versionId: string) => void;
   onShowComments: (versionId: string) => void;
+  operations?: VersionOperationHandlers;
 }) {
   const signatures = version.signatures ?? [];
   const required = version.requiredDisciplines ?? [];
@@ -63,6 +66,7 @@ export function VersionItem({
             Publish
           </button>
         )}
+        {operations && <VersionOperations version={version} busy={busy} {...operations} />}
       </div>
       <code className="hash" title={version.contentHash} data-testid="version-hash">
         {version.contentHash}

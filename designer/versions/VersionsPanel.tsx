@@ -1,6 +1,8 @@
-/** The journey's versions, newest first: number, review status, hash, signatures; "Submit for review" on a snapshot, "Publish" once approved. */
+/** The journey's versions, newest first: number, review status, hash, signatures; "Submit for review" on a snapshot, "Publish" once approved (confirmed), pause, resume, retire. */
 import type { ReviewedVersion } from '../api/review.js';
 import { VersionItem } from './VersionItem.js';
+import { PublishConfirm } from './PublishConfirm.js';
+import type { VersionReview } from './useVersionReview.js';
 import '../review/review.css';
 
 interface Props {
@@ -11,9 +13,16 @@ interface Props {
   onSubmit: (versionId: string) => void;
   onPublish: (versionId: string) => void;
   onShowComments: (versionId: string) => void;
+  /** Publish confirmation, pause, resume and retire; without it the panel offers submit and publish only. */
+  review?: VersionReview;
 }
 
-export function VersionsPanel({ versions, busy, error, onSubmit, onPublish, onShowComments }: Props) {
+export function VersionsPanel({ versions, busy, error, onSubmit, onPublish, onShowComments, review }: Props) {
+  const operations = review && {
+    onPause: (id: string) => void review.pause(id),
+    onResume: (id: string) => void review.resume(id),
+    onRetire: (id: string) => void review.retire(id),
+  };
   return (
     <section className="panel versions" aria-label="Versions" data-testid="versions-panel">
       <h2 className="panel-title">Versions</h2>
@@ -34,9 +43,18 @@ export function VersionsPanel({ versions, busy, error, onSubmit, onPublish, onSh
               onSubmit={onSubmit}
               onPublish={onPublish}
               onShowComments={onShowComments}
+              operations={operations}
             />
           ))}
         </ol>
+      )}
+      {review?.pendingPublish && (
+        <PublishConfirm
+          version={review.pendingPublish}
+          supersedes={review.supersedes}
+          onConfirm={() => void review.confirmPublish()}
+          onCancel={review.cancelPublish}
+        />
       )}
     </section>
   );

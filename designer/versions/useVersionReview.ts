@@ -1,9 +1,10 @@
-/** The review side of a journey's versions for its program manager: fresh statuses and signatures, "Submit for review" and "Publish". */
+/** The review side of a journey's versions for its program manager: fresh statuses and signatures, submit, publish (after a confirmation), pause, resume, retire. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { verifyContentHash, type JourneyDocument } from '../../schema/index.js';
 import { errorMessage } from '../api/client.js';
 import { reviewApi, type ReviewedVersion } from '../api/review.js';
 import type { Version } from '../api/types.js';
+import { runVersionOperation, type VersionOperation } from './version-ops-api.js';
 
 /** Reviewers sign in their own sessions; this is how soon the manager sees it without reloading. */
 const REFRESH_MS = 5_000;
@@ -12,6 +13,8 @@ export function useVersionReview(journeyId: string, known: Version[]) {
   const [fresh, setFresh] = useState<ReadonlyMap<string, ReviewedVersion>>(new Map());
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string>();
+  /** The version whose publication waits for the manager's confirmation. */
+  const [confirming, setConfirming] = useState<string>();
 
   const refresh = useCallback(async () => {
     const { journey } = await reviewApi.journeyVersions(journeyId);
@@ -42,11 +45,11 @@ export function useVersionReview(journeyId: string, known: Version[]) {
   }, [known, fresh]);
 
   const act = useCallback(
-    async (versionId: string, action: 'submit' | 'publish') => {
+    async (versionId: string, action: VersionOperation) => {
       setBusy(versionId);
       setError(undefined);
       try {
-        const { version } = await (action === 'submit' ? reviewApi.submit(versionId) : reviewApi.publish(versionId));
+        const { version } = await runVersionOperation(versionId, action);
         setFresh((map) => new Map(map).set(version.id, version));
         // Publishing supersedes the journey's previously published version: read them all again.
         await refresh();
@@ -83,6 +86,7 @@ export function useVersionReview(journeyId: string, known: Version[]) {
 
   const approved = versions.find((v) => v.status === 'approved');
   const published = versions.find((v) => v.status === 'published');
+  const pendingPublish = confirming ? versions.find((v) => v.id === confirming) : undefined;
   return {
     versions,
     approved,
@@ -90,7 +94,21 @@ export function useVersionReview(journeyId: string, known: Version[]) {
     busy,
     error,
     submit: (versionId: string) => act(versionId, 'submit'),
-    publish: (versionId: string) => act(versionId, 'publish'),
+    /** Asks first: the confirmation names the version this one supersedes. */
+    publish: (versionId: string) => setConfirming(versionId),
+    pendingPublish,
+    /** The published or paused version that publishing `pendingPublish` supersedes. */
+    supersedes: pendingPublish
+      ? versions.find((v) => v.id !== pendingPublish.id && (v.status === 'published' || v.status === 'paused'))
+      : undefined,
+    confirmPublish: () => {
+      setConfirming(undefined);
+      return confirming ? act(confirming, 'publish') : Promise.resolve(false);
+    },
+    cancelPublish: () => setConfirming(undefined),
+    pause: (versionId: string) => act(versionId, 'pause'),
+    resume: (versionId: string) => act(versionId, 'resume'),
+    retire: (versionId: string) => act(versionId, 'retire'),
     submitDraft,
     refresh,
   };

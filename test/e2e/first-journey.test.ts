@@ -185,6 +185,11 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await page.reload();
     await expect.poll(() => byTestId('version-1').getAttribute('data-status')).toBe('approved');
     await byTestId('publish').click();
+    // Publishing asks first; nothing is published yet, so nothing is superseded.
+    expect(await byTestId('publish-confirm-supersedes').textContent()).toContain(
+      'No version of this journey is published',
+    );
+    await byTestId('publish-confirmed').click();
     await expect.poll(() => byTestId('version-1').getAttribute('data-status')).toBe('published');
   });
 

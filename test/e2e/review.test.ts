@@ -295,6 +295,8 @@ describe('compliance review of a journey version, with electronic signatures', (
     expect(await signatures.textContent()).toContain(people.regulatory.name);
     await expect.poll(() => authorPage.getByTestId('publish').textContent()).toBe('Publish v3');
     await authorPage.getByTestId('publish').click();
+    expect(await authorPage.getByTestId('publish-confirm-supersedes').textContent()).toContain('supersedes v1');
+    await authorPage.getByTestId('publish-confirmed').click();
     await expect.poll(() => versionRow(authorPage, 3).getAttribute('data-status')).toBe('published');
     await expect.poll(() => versionRow(authorPage, 1).getAttribute('data-status')).toBe('superseded');
   });
