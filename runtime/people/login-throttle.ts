@@ -1,5 +1,5 @@
 /** Login throttling per account and per client address: a burst of wrong passwords slows down, then locks for a while. */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { loginThrottle } from '../db/schema.js';
 import { TooManyRequestsError } from '../errors.js';
@@ -48,6 +48,16 @@ export async function recordFailure(db: Database, keys: string[], now = new Date
   let locked = false;
   await db.transaction(
     async (tx) => {
+      // Counters that can no longer slow or lock anyone go, so guessing at made-up emails cannot grow the table.
+      const stale = new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString();
+      await tx
+        .delete(loginThrottle)
+        .where(
+          and(
+            lt(loginThrottle.firstFailureAt, stale),
+            or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, now.toISOString())),
+          ),
+        );
       for (const key of keys) {
         const policy = POLICIES[key.startsWith('account:') ? 'account' : 'address'];
         const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key));
