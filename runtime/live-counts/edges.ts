@@ -1,7 +1,7 @@
 /** The edges of a journey as live counts name them (`step.output`), and the ones an enrollment has passed. Pure: the workflow uses it. */
 import type { PathEntry } from '../engine/types.js';
 
-/** One edge: leaving `step` by `output`. Step ids and output names hold no dot-free guarantee, but no PHI either. */
+/** One edge: leaving `step` by `output`. Step ids and output names have no dots, so the key is unambiguous; no PHI in either. */
 export function edgeKey(step: string, output: string): string {
   return `${step}.${output}`;
 }
