@@ -48,8 +48,7 @@ export function Palette({ onAdd }: { onAdd: (type: StepType) => void }) {
               onDragStart={(event) => onDragStart(event, type)}
               onClick={() => onAdd(type)}
               data-testid={`palette-${type}`}
-              title={hints[type]}
-              aria-label={`${kindOfType(type).label} step: drag onto the canvas, or press to add it below the selected step`}
+              title={`${hints[type]}. Drag onto the canvas, or press to add below the selected step.`}
             >
               <strong>{kindOfType(type).label}</strong>
               <small>{hints[type]}</small>

@@ -1,6 +1,7 @@
 /** The frame every step node shares: header with type and name, problem badge, one target handle, one labelled source handle per output. */
 // Problems show as the badge (its title lists them) and in the problems list, never as text in the card: a card that
-// grew with its problems covered its neighbours' handles.
+// grew with its problems covered its neighbours' handles. Handles are named by `title`, not `aria-label`: they are
+// plain divs with no role, where ARIA forbids a label (axe: aria-prohibited-attr).
 import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import { targetHandleId } from '../../model/projection.js';
@@ -45,7 +46,7 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
         id={targetHandleId}
         className="step-handle step-handle--in"
         data-testid={`handle-in-${stepId}`}
-        aria-label={`Into ${step.name ?? stepId}`}
+        title={`Into ${step.name ?? stepId}`}
       />
       <header className="step-node__head">
         <span className="step-node__icon" aria-hidden="true" />
@@ -104,7 +105,7 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
                 style={{ left: '50%' }}
                 data-testid={`handle-out-${stepId}-${output}`}
                 data-output={output}
-                aria-label={`Output ${output} of ${step.name ?? stepId}`}
+                title={`Output ${output} of ${step.name ?? stepId}`}
               />
             </div>
           );

@@ -1,0 +1,66 @@
+/** End to end in Chromium: axe-core finds no serious or critical accessibility violation on the login screen, the journeys list and the editor. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+import { launchBrowser } from '../support/browser.js';
+import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
+
+/** The engine's browser bundle, injected into the page under test (no network, no CDN). */
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let carepath: TestCarepath;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  carepath = await startTestCarepath({ loadExamples: true });
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await carepath?.close();
+});
+
+/** Runs axe on the page as it is now; returns the serious and critical violations, one readable line each. */
+async function seriousViolations(): Promise<string[]> {
+  await page.addScriptTag({ path: axeScript });
+  const results = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(
+      document,
+      {
+        resultTypes: ['violations'],
+      },
+    ),
+  )) as AxeResults;
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} at ${n.target.join(' ')}`));
+}
+
+describe('accessibility (axe-core: no serious or critical violation)', () => {
+  it('on the login screen', async () => {
+    await page.goto(carepath.url);
+    await page.getByTestId('login-email').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('on the journeys list', async () => {
+    await logIn(page, carepath);
+    await page.getByTestId('new-journey-name').waitFor();
+    await page.locator('[data-testid^="journey-row-"] a').first().waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('in the editor, with a journey on the canvas and a step selected', async () => {
+    await page.locator('[data-testid^="journey-row-"] a').first().click();
+    await page.getByTestId('editor').waitFor();
+    const firstStep = page.locator('[data-testid^="step-node-"]').first();
+    await firstStep.waitFor();
+    await firstStep.click({ position: { x: 40, y: 30 } });
+    await page.getByTestId('inspector').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
