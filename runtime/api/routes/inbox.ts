@@ -49,9 +49,19 @@ export const inboxRoutes = new OpenAPIHono<AppEnv>()
     requireRole(c, 'program-manager', 'care-team');
     const { db } = c.get('deps');
     const patient = await getPatient(db, c.req.valid('param').patientId);
-    const addresses = [patient.phone, patient.email].filter((a): a is string => !!a);
-    const received = addresses.length
-      ? await db.select().from(devInbox).where(inArray(devInbox.address, addresses)).orderBy(asc(devInbox.createdAt))
+    // Only what was sent to this patient: two patients sharing a number never see each other's messages.
+    const deliveredIds = (
+      await db
+        .select({ id: messages.providerMessageId })
+        .from(messages)
+        .where(
+          and(eq(messages.patientId, patient.id), eq(messages.direction, 'outbound'), eq(messages.connector, 'dev')),
+        )
+    )
+      .map((m) => m.id)
+      .filter((id): id is string => !!id);
+    const received = deliveredIds.length
+      ? await db.select().from(devInbox).where(inArray(devInbox.id, deliveredIds)).orderBy(asc(devInbox.createdAt))
       : [];
     const sent = await db
       .select()
