@@ -6,6 +6,7 @@ import { benchHostileInput } from './hostile-input.bench.js';
 import { printTable, recordJson, recordResults, type BenchTable } from './results-file.js';
 import { benchDesignerCanvas } from './designer/canvas.bench.js';
 import { benchSimulateCohort } from './simulate-cohort.bench.js';
+import { benchTemporalWorkflow } from './temporal/workflow.bench.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsFile = join(here, 'RESULTS.md');
@@ -42,6 +43,7 @@ const benchmarks: Record<string, () => BenchTable | Promise<BenchTable>> = {
   hash: benchContentHash,
   hostile: benchHostileInput,
   designer: benchDesignerCanvas,
+  workflow: benchTemporalWorkflow,
 };
 
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
