@@ -61,7 +61,7 @@ export function AdminPage({ user }: { user: User }) {
   return (
     <main className="page admin-page" data-testid="admin-page">
       <div className="page-head">
-        <h1>Admin</h1>
+        <h1>{isAdmin ? 'Admin' : 'Audit trail'}</h1>
       </div>
       {isAdmin && (
         <section className="card" aria-labelledby="users-title">

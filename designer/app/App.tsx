@@ -35,7 +35,7 @@ export function App() {
           </a>
           {(session.user.roles.includes('admin') || session.user.roles.includes('compliance-reviewer')) && (
             <a href={hrefOf({ page: 'admin' })} data-testid="nav-admin">
-              Admin
+              {session.user.roles.includes('admin') ? 'Admin' : 'Audit trail'}
             </a>
           )}
         </nav>

@@ -86,4 +86,27 @@ describe('the admin screen', () => {
     expect(csv).toContain('user.disabled');
     expect(csv).not.toContain(REVIEWER.password);
   });
+
+  it("gives a reviewer the audit trail's check and export, and no user management", async () => {
+    const reviewer = { email: 'max@reviewers.example.org', password: 'max-reviews-2026' };
+    await byTestId('user-new').click();
+    await byTestId('user-email').fill(reviewer.email);
+    await byTestId('user-name').fill('Max Medical');
+    await byTestId('user-password').fill(reviewer.password);
+    await byTestId('user-role-compliance-reviewer').check();
+    await byTestId('user-discipline').selectOption('medical');
+    await byTestId('user-save').click();
+    await byTestId(`user-row-${reviewer.email}`).waitFor();
+
+    const reviewerPage = await (await browser.newContext()).newPage();
+    await reviewerPage.goto(carepath.url);
+    await reviewerPage.getByTestId('login-email').fill(reviewer.email);
+    await reviewerPage.getByTestId('login-password').fill(reviewer.password);
+    await reviewerPage.getByTestId('login-submit').click();
+    expect(await reviewerPage.getByTestId('nav-admin').textContent()).toBe('Audit trail');
+    await reviewerPage.getByTestId('nav-admin').click();
+    await reviewerPage.getByTestId('audit-verify').click();
+    expect(await reviewerPage.getByTestId('audit-verdict').textContent()).toMatch(/^Intact: \d+ records verified/);
+    expect(await reviewerPage.getByTestId('users-table').count()).toBe(0);
+  });
 });
