@@ -14,6 +14,7 @@ import { journeyRoutes } from './routes/journeys.js';
 import { versionRoutes } from './routes/versions.js';
 import { patientRoutes } from './routes/patients.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
+import { bulkEnrollmentRoutes } from './routes/bulk-enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -90,6 +91,7 @@ export function createApi(deps: ApiDeps) {
     .route('/', versionRoutes)
     .route('/', patientRoutes)
     .route('/', enrollmentRoutes)
+    .route('/', bulkEnrollmentRoutes)
     .route('/', inboxRoutes)
     .route('/', connectorRoutes)
     .route('/', taskRoutes)

@@ -48,6 +48,8 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'GET /api/enrollments/{id}': [PM, CT],
   'POST /api/enrollments/{id}/exit': [PM, CT],
   'POST /api/enrollments/{id}/events': [PM, CT],
+  'POST /api/versions/{id}/bulk-enrollments/preview': [PM, CT],
+  'POST /api/versions/{id}/bulk-enrollments': [PM, CT],
   'GET /api/inbox/{patientId}': [PM, CT],
   'POST /api/inbox/{patientId}/replies': [PM, CT],
   'POST /api/temporal-codec/decode': [PM, CT],
