@@ -24,6 +24,7 @@ import { useDraftSaving } from './useDraftSaving.js';
 import { useVersions } from './useVersions.js';
 import { useUndoShortcuts } from './useUndoShortcuts.js';
 import { tidyUp } from '../model/tidy-up.js';
+import { openableDraft } from '../model/openable-draft.js';
 import { useLiveCounts } from '../live-counts/useLiveCounts.js';
 import { LiveCountsBar } from '../live-counts/LiveCountsBar.js';
 
@@ -70,7 +71,8 @@ export function EditorPage({ journeyId }: { journeyId: string }) {
 }
 
 function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors: Connector[] }) {
-  const editing = useJourneyHistory(journey.draft);
+  // Drafts are saved whatever their structure; one saved by hand or through the API may need its frame repaired to draw.
+  const editing = useJourneyHistory(openableDraft(journey.draft));
   const { document, apply, mark } = editing;
   const validation = useValidation(document);
   // A save conflict swaps the whole document in as one undoable change.

@@ -24,15 +24,19 @@ const byTestId = (id: string) => page.getByTestId(id);
 /** Valid JSON, not yet a valid FHIR Questionnaire: the item has no text and no type. */
 const halfWritten = { resourceType: 'Questionnaire', status: 'draft', item: [{ linkId: 'worry' }] };
 
-/** Another program manager's save, outside this browser, through the API. */
-async function colleagueSaves(journeyId: string, rename: string) {
+/** Request headers with a session of the local login, for calls from outside the browser. */
+async function apiHeaders() {
   const login = await fetch(`${carepath.url}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: carepath.login.email, password: TEST_PASSWORD }),
   });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0];
-  const headers = { 'content-type': 'application/json', cookie };
+  return { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0] };
+}
+
+/** Another program manager's save, outside this browser, through the API. */
+async function colleagueSaves(journeyId: string, rename: string) {
+  const headers = await apiHeaders();
   const { journey } = await (await fetch(`${carepath.url}/api/journeys/${journeyId}`, { headers })).json();
   const saved = await fetch(`${carepath.url}/api/journeys/${journeyId}/draft`, {
     method: 'PUT',
@@ -92,5 +96,25 @@ describe('never lose work', () => {
       .poll(() => byTestId('journey-name').inputValue(), { timeout: 10_000 })
       .toBe('Anxiety follow-up (mine)');
     await expect.poll(() => byTestId('step-node-assessment-1').count()).toBe(1);
+  });
+
+  it('opens a draft written by hand through the API, half-formed steps included, with its problems shown', async () => {
+    const headers = await apiHeaders();
+    const created = await fetch(`${carepath.url}/api/journeys`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Hand-written' }),
+    });
+    const id = (await created.json()).journey.id;
+    const draft = { schemaVersion: 2, name: 'Hand-written', start: 'hello', steps: { hello: { type: 'message' } } };
+    const saved = await fetch(`${carepath.url}/api/journeys/${id}/draft`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ document: draft }),
+    });
+    expect(saved.status).toBe(200);
+    await page.goto(`${carepath.url}/#/journeys/${id}`);
+    await expect.poll(() => byTestId('step-node-hello').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => byTestId('problem-badge-hello').count()).toBe(1);
   });
 });

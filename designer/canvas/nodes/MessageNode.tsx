@@ -7,18 +7,16 @@ import type { StepViewNode } from './view-data.js';
 
 export function MessageNode({ data, selected }: NodeProps<StepViewNode>) {
   const step = data.step as Omit<MessageStep, 'outputs'>;
-  const preview = step.template.trim()
-    ? step.template.length > 80
-      ? `${step.template.slice(0, 80)}…`
-      : step.template
-    : 'No text yet';
+  // A draft is saved whatever its structure, so a field may be missing or of the wrong type: show it as empty.
+  const template = typeof step.template === 'string' ? step.template : '';
+  const preview = template.trim() ? (template.length > 80 ? `${template.slice(0, 80)}…` : template) : 'No text yet';
   return (
     <StepNodeShell data={data} selected={selected} typeLabel="Message">
       <div className="step-node__meta">
-        {step.channel.toUpperCase()} via {step.connector}
+        {String(step.channel ?? '?').toUpperCase()} via {step.connector}
       </div>
-      <div className={`step-node__template${step.template.trim() ? '' : ' is-empty'}`}>{preview}</div>
-      {step.await && (
+      <div className={`step-node__template${template.trim() ? '' : ' is-empty'}`}>{preview}</div>
+      {step.await?.timeout && (
         <div className="step-node__meta">Awaits reply · times out after {describeDuration(step.await.timeout)}</div>
       )}
     </StepNodeShell>

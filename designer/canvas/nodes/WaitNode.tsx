@@ -10,7 +10,7 @@ export function WaitNode({ data, selected }: NodeProps<StepViewNode>) {
   return (
     <StepNodeShell data={data} selected={selected} typeLabel="Wait">
       <div className="step-node__meta" data-testid={`step-summary-${data.stepId}`}>
-        {describeWait(step.wait)}
+        {step.wait ? describeWait(step.wait) : 'No wait set'}
       </div>
     </StepNodeShell>
   );
