@@ -16,6 +16,7 @@ import { patientRoutes } from './routes/patients.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { bulkEnrollmentRoutes } from './routes/bulk-enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { consentRoutes } from './routes/consents.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { taskRoutes } from './routes/tasks.js';
 import { liveCountRoutes } from './routes/live-counts.js';
@@ -93,6 +94,7 @@ export function createApi(deps: ApiDeps) {
     .route('/', enrollmentRoutes)
     .route('/', bulkEnrollmentRoutes)
     .route('/', inboxRoutes)
+    .route('/', consentRoutes)
     .route('/', connectorRoutes)
     .route('/', taskRoutes)
     .route('/', liveCountRoutes)

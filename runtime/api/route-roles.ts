@@ -52,6 +52,9 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'POST /api/versions/{id}/bulk-enrollments': [PM, CT],
   'GET /api/inbox/{patientId}': [PM, CT],
   'POST /api/inbox/{patientId}/replies': [PM, CT],
+  'GET /api/patients/{patientId}/consents': [PM, CT],
+  'POST /api/patients/{patientId}/consents': [PM, CT],
+  'PUT /api/patients/{patientId}/contact': [PM, CT],
   'POST /api/temporal-codec/decode': [PM, CT],
   'POST /api/temporal-codec/encode': [PM, CT],
 
