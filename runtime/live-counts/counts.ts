@@ -37,25 +37,41 @@ export function edgesOf(document: JourneyDocument): string[] {
   );
 }
 
+/**
+ * At most this many count queries in flight: a 500-step journey asks about a thousand edges, and the server's
+ * visibility store should see a steady trickle, not a burst. (Counts cannot GROUP BY a custom search attribute.)
+ */
+const CONCURRENT_QUERIES = 8;
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
 async function visibilityCounts(client: Client, versionId: string, document: JourneyDocument) {
   const version = `CarepathVersionId = ${keyword(versionId)}`;
   const countOf = async (query: string) => (await client.workflow.count(query)).count;
   const steps = Object.keys(document.steps);
   const edges = edgesOf(document);
-  const [atStep, passed] = await Promise.all([
-    Promise.all(
-      steps.map(
-        async (step) =>
-          [
-            step,
-            await countOf(`${version} AND CarepathStep = ${keyword(step)} AND ExecutionStatus = 'Running'`),
-          ] as const,
-      ),
-    ),
-    Promise.all(
-      edges.map(async (edge) => [edge, await countOf(`${version} AND CarepathPassed = ${keyword(edge)}`)] as const),
-    ),
-  ]);
+  const atStep = await mapLimited(
+    steps,
+    CONCURRENT_QUERIES,
+    async (step) =>
+      [step, await countOf(`${version} AND CarepathStep = ${keyword(step)} AND ExecutionStatus = 'Running'`)] as const,
+  );
+  const passed = await mapLimited(
+    edges,
+    CONCURRENT_QUERIES,
+    async (edge) => [edge, await countOf(`${version} AND CarepathPassed = ${keyword(edge)}`)] as const,
+  );
   return { atStep: Object.fromEntries(atStep), passed: Object.fromEntries(passed) };
 }
 
