@@ -67,13 +67,20 @@ async function eventually<T>(probe: () => Promise<T | undefined | false>, what: 
   }
 }
 
-/** Every payload in a history object, except search attributes (which Temporal indexes, so they are never encoded). */
+/**
+ * Every payload in a history object, except search attributes (which Temporal indexes, so they are never encoded)
+ * and the SDK's own patch markers (`patched()`: the patch id only, written by the worker's core below any codec).
+ */
 function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
   if (!value || typeof value !== 'object' || value instanceof Uint8Array) return found;
   if ('metadata' in value && 'data' in value && (value as Payload).metadata) found.push(value as Payload);
   else
-    for (const [key, child] of Object.entries(value))
-      if (key !== 'searchAttributes') payloadsIn(child as unknown, found);
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'searchAttributes') continue;
+      if (key === 'markerRecordedEventAttributes' && (child as { markerName?: string }).markerName === 'core_patch')
+        continue;
+      payloadsIn(child as unknown, found);
+    }
   return found;
 }
 
@@ -138,12 +145,14 @@ describe('patient data in Temporal', () => {
   });
 
   it('decodes through the Web UI codec endpoint for program managers only', async () => {
-    const signalled = rawHistory.events.find(
-      (event) => event.workflowExecutionSignaledEventAttributes?.signalName === 'reply',
-    );
-    const sealed = signalled!.workflowExecutionSignaledEventAttributes!.input!.payloads!;
+    // The payload that carried the reply (a signal or an update, whichever the workflow takes), as the UI would send it.
+    const codec = new EncryptionCodec(testPayloadKeys);
+    const all = payloadsIn(History.toObject(rawHistory));
+    const opened = await codec.decode(all);
+    const sealed = [all[opened.findIndex((p) => text(p.data).includes(`"text":"${replyText}"`))]];
+    expect(sealed[0]).toBeDefined();
     const body = JSON.stringify({
-      payloads: sealed.map(({ metadata, data }) => ({
+      payloads: sealed.map(({ metadata, data }: Payload) => ({
         metadata: Object.fromEntries(
           Object.entries(metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
         ),
@@ -155,7 +164,7 @@ describe('patient data in Temporal', () => {
       connectors: new ConnectorRegistry(),
       temporal: () => undefined,
       temporalAddress: 'none',
-      payloadCodec: { codec: new EncryptionCodec(testPayloadKeys), uiOrigins: ['http://localhost:8233'] },
+      payloadCodec: { codec, uiOrigins: ['http://localhost:8233'] },
     });
     const cookieOf = async (role: 'program-manager' | 'engineer') => {
       await ensureUser(harness.database.db, {
