@@ -72,7 +72,8 @@ export function EditorPage({ journeyId }: { journeyId: string }) {
 
 function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors: Connector[] }) {
   // Drafts are saved whatever their structure; one saved by hand or through the API may need its frame repaired to draw.
-  const editing = useJourneyHistory(openableDraft(journey.draft));
+  const [opened] = useState(() => openableDraft(journey.draft));
+  const editing = useJourneyHistory(opened);
   const { document, apply, mark } = editing;
   const validation = useValidation(document);
   // A save conflict swaps the whole document in as one undoable change.
