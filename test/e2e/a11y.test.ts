@@ -63,4 +63,13 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
     await page.getByTestId('inspector').waitFor();
     expect(await seriousViolations()).toEqual([]);
   });
+
+  it('in the editor with the journey settings open, and at far zoom', async () => {
+    await page.getByTestId('journey-settings-open').click();
+    await page.getByTestId('journey-form').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    for (let i = 0; i < 8 && (await page.getByTestId('canvas').getAttribute('data-zoom-detail')) !== 'far'; i++)
+      await page.locator('.react-flow__controls-zoomout').click();
+    expect(await seriousViolations()).toEqual([]);
+  });
 });
