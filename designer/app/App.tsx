@@ -30,9 +30,11 @@ export function App() {
           <a href={hrefOf({ page: 'reviews' })} data-testid="nav-reviews">
             Reviews
           </a>
-          <a href={hrefOf({ page: 'tasks' })} data-testid="nav-tasks">
-            Tasks
-          </a>
+          {(session.user.roles.includes('care-team') || session.user.roles.includes('program-manager')) && (
+            <a href={hrefOf({ page: 'tasks' })} data-testid="nav-tasks">
+              Tasks
+            </a>
+          )}
           {(session.user.roles.includes('admin') || session.user.roles.includes('compliance-reviewer')) && (
             <a href={hrefOf({ page: 'admin' })} data-testid="nav-admin">
               {session.user.roles.includes('admin') ? 'Admin' : 'Audit trail'}
