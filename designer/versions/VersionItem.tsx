@@ -2,7 +2,9 @@
 import type { ReviewedVersion } from '../api/review.js';
 import { hrefOf } from '../app/router.js';
 import { SignaturesList } from '../review/SignaturesList.js';
+import { useState } from 'react';
 import { VersionOperations, type VersionOperationHandlers } from './VersionOperations.js';
+import { BulkEnrollDialog } from '../enrollments/BulkEnrollDialog.js';
 
 const statusWords: Record<ReviewedVersion['status'], string> = {
   snapshot: 'snapshot, not submitted',
@@ -30,6 +32,7 @@ export function VersionItem({
   onShowComments: (versionId: string) => void;
   operations?: VersionOperationHandlers;
 }) {
+  const [bulkOpen, setBulkOpen] = useState(false);
   const signatures = version.signatures ?? [];
   const required = version.requiredDisciplines ?? [];
   return (
@@ -67,7 +70,18 @@ export function VersionItem({
           </button>
         )}
         {operations && <VersionOperations version={version} busy={busy} {...operations} />}
+        {version.status === 'published' && (
+          <button
+            type="button"
+            className="small"
+            onClick={() => setBulkOpen(true)}
+            data-testid={`bulk-enroll-version-${version.number}`}
+          >
+            Enroll from CSV
+          </button>
+        )}
       </div>
+      {bulkOpen && <BulkEnrollDialog version={version} onClose={() => setBulkOpen(false)} />}
       <code className="hash" title={version.contentHash} data-testid="version-hash">
         {version.contentHash}
       </code>
