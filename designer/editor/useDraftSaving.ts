@@ -67,7 +67,8 @@ export function useDraftSaving(
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        await loadTheirs(doc, error.message);
+        // Keep the newest local document, edits typed while the refused save was in flight included.
+        await loadTheirs(latest.current, error.message);
         return false;
       }
       setStatus({ kind: 'error', message: errorMessage(error) });
