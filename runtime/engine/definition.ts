@@ -4,10 +4,34 @@ import { migrateDocument } from '../../schema/migrations/index.js';
 
 /**
  * Versions are frozen in the schema they were written for; a workflow started on schema 1 still runs after an
- * upgrade because its definition is migrated here, once per run, deterministically.
+ * upgrade because its definition is migrated here, deterministically.
  */
 export function prepareDefinition(stored: unknown): JourneyDocument {
   const migrated = migrateDocument(stored);
   if (!migrated.ok) throw new Error(migrated.message);
   return JourneyDocument.parse(migrated.document);
+}
+
+/** What a workflow starts from, as far as its definition goes. */
+interface DefinitionInput {
+  definition: unknown;
+  /** Set when `definition` went through `prepareDefinition` before the workflow started. */
+  definitionPrepared?: boolean;
+}
+
+/**
+ * The definition once, before start, so the workflow does not migrate and parse it again in every run (each
+ * continue-as-new, each replay after a cache eviction). Idempotent: a prepared input is returned as it is.
+ */
+export function withPreparedDefinition<T extends DefinitionInput>(input: T): T & { definitionPrepared: true } {
+  if (input.definitionPrepared) return input as T & { definitionPrepared: true };
+  return { ...input, definition: prepareDefinition(input.definition), definitionPrepared: true };
+}
+
+/**
+ * The definition a run interprets: a prepared one as it is; histories from before preparation moved out of the
+ * workflow still migrate and parse here, so they replay exactly as they ran.
+ */
+export function runnableDefinition(input: DefinitionInput): JourneyDocument {
+  return input.definitionPrepared ? (input.definition as JourneyDocument) : prepareDefinition(input.definition);
 }

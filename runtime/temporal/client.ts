@@ -1,6 +1,7 @@
 /** What the API needs from Temporal: start an enrollment (idempotently), signal replies and exits, read an enrollment's state. */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EnrollmentState } from '../engine/types.js';
+import { withPreparedDefinition } from '../engine/definition.js';
 import type { EnrollmentInput, EventSignal, ExitRequest, ReplySignal, TaskOutcomeSignal } from './types.js';
 import { taskOutcomeUpdate, type TaskOutcomeResult } from './task-update.js';
 import type { enrollmentWorkflow } from './workflows.js';
@@ -34,7 +35,8 @@ export async function startEnrollment(
     const handle = await client.workflow.start<typeof enrollmentWorkflow>('enrollmentWorkflow', {
       taskQueue,
       workflowId,
-      args: [input],
+      // Migrated and parsed here, once, so no run of the workflow repeats it.
+      args: [withPreparedDefinition(input)],
       workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });

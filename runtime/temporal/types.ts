@@ -9,6 +9,8 @@ export interface EnrollmentInput {
   versionId: string;
   /** The version's document, frozen into the workflow history. */
   definition: JourneyDocument;
+  /** Set when `definition` was migrated and parsed before start, so the workflow uses it as it is. */
+  definitionPrepared?: boolean;
   /** Only the patient attributes the journey branches on. */
   attributes: Record<string, unknown>;
   /** The patient's IANA time zone (not PHI), for local-time waits and quiet hours. */

@@ -16,7 +16,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { applyEvent, initialState, prepareDefinition } from '../engine/index.js';
+import { applyEvent, initialState, runnableDefinition } from '../engine/index.js';
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
 import { currentStepKey, passedEdgesKey, versionIdKey } from './search-attributes.js';
@@ -74,7 +74,8 @@ const { recordEnrollmentEnd, recordJourneyCommand } = proxyActivities<Activities
 
 export async function enrollmentWorkflow(input: EnrollmentInput): Promise<EnrollmentState> {
   const { enrollmentId } = input;
-  const definition = prepareDefinition(input.definition);
+  // Prepared before start (see startEnrollment); only histories from before that migrate and parse here.
+  const definition = runnableDefinition(input);
   const { workflowId } = workflowInfo();
   let state: EnrollmentState = input.state ?? initialState(Date.now(), input.attributes, input.timeZone);
   const queue: EngineEvent[] = input.state
@@ -294,7 +295,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
 
 /** The consent purpose a send goes out under: the step's own, else the journey's; none for system webhooks. */
 function consentPurposeOf(
-  definition: ReturnType<typeof prepareDefinition>,
+  definition: ReturnType<typeof runnableDefinition>,
   step: string,
   channel: string,
 ): { consentPurpose?: string } {
