@@ -15,6 +15,7 @@ import { versionRoutes } from './routes/versions.js';
 import { patientRoutes } from './routes/patients.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { bulkEnrollmentRoutes } from './routes/bulk-enrollments.js';
+import { versionEnrollmentRoutes } from './routes/version-enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { consentRoutes } from './routes/consents.js';
 import { connectorRoutes } from './routes/connectors.js';
@@ -93,6 +94,7 @@ export function createApi(deps: ApiDeps) {
     .route('/', patientRoutes)
     .route('/', enrollmentRoutes)
     .route('/', bulkEnrollmentRoutes)
+    .route('/', versionEnrollmentRoutes)
     .route('/', inboxRoutes)
     .route('/', consentRoutes)
     .route('/', connectorRoutes)

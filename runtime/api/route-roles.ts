@@ -50,6 +50,7 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'POST /api/enrollments/{id}/events': [PM, CT],
   'POST /api/versions/{id}/bulk-enrollments/preview': [PM, CT],
   'POST /api/versions/{id}/bulk-enrollments': [PM, CT],
+  'GET /api/versions/{id}/enrollments': [PM, CT],
   'GET /api/inbox/{patientId}': [PM, CT],
   'POST /api/inbox/{patientId}/replies': [PM, CT],
   'GET /api/patients/{patientId}/consents': [PM, CT],
