@@ -122,7 +122,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     },
     {
       validator: (outcome) => {
-        const refusal = taskOutcomeRefusal(input.definition, state, queue, outcome);
+        const refusal = taskOutcomeRefusal(definition, state, queue, outcome);
         if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TaskOutcomeRefused');
       },
     },
