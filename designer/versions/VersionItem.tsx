@@ -5,6 +5,7 @@ import { SignaturesList } from '../review/SignaturesList.js';
 import { useState } from 'react';
 import { VersionOperations, type VersionOperationHandlers } from './VersionOperations.js';
 import { BulkEnrollDialog } from '../enrollments/BulkEnrollDialog.js';
+import { EnrollmentsDialog } from '../enrollments/EnrollmentsDialog.js';
 
 const statusWords: Record<ReviewedVersion['status'], string> = {
   snapshot: 'snapshot, not submitted',
@@ -33,6 +34,8 @@ export function VersionItem({
   operations?: VersionOperationHandlers;
 }) {
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [enrollmentsOpen, setEnrollmentsOpen] = useState(false);
+  const hasRun = ['published', 'paused', 'superseded', 'retired'].includes(version.status);
   const signatures = version.signatures ?? [];
   const required = version.requiredDisciplines ?? [];
   return (
@@ -82,6 +85,7 @@ export function VersionItem({
         )}
       </div>
       {bulkOpen && <BulkEnrollDialog version={version} onClose={() => setBulkOpen(false)} />}
+      {enrollmentsOpen && <EnrollmentsDialog version={version} onClose={() => setEnrollmentsOpen(false)} />}
       <code className="hash" title={version.contentHash} data-testid="version-hash">
         {version.contentHash}
       </code>
@@ -110,6 +114,16 @@ export function VersionItem({
         >
           Comments
         </button>
+        {hasRun && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => setEnrollmentsOpen(true)}
+            data-testid={`version-enrollments-${version.number}`}
+          >
+            Enrollments
+          </button>
+        )}
         {version.status !== 'snapshot' && (
           <a href={hrefOf({ page: 'review', versionId: version.id })} data-testid={`version-review-${version.number}`}>
             Open the review

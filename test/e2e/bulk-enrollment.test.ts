@@ -1,4 +1,4 @@
-/** End to end, as a program manager enrolls a list: a 100-row CSV with three bad rows is previewed (each problem named), the 97 good rows enrolled, and the same file again enrolls nobody twice. */
+/** End to end, as a program manager enrolls a list: a 100-row CSV with three bad rows is previewed (each problem named), the 97 good rows enrolled, the same file again enrolls nobody twice; the version's enrollments by status and step, one ended with a reason. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -139,5 +139,35 @@ describe('a program manager enrolls patients from a CSV file', () => {
     expect(again.status).toBe(200);
     expect(again.body.counts.enrolled).toBe(0);
     expect(await enrollmentsOfVersion()).toBe(97);
+  });
+
+  it("shows the version's enrollments by status and by current step, and ends one with a reason", async () => {
+    await page.getByTestId('bulk-close').click();
+    await page.getByTestId('version-enrollments-1').click();
+    await expect.poll(() => page.getByTestId('enrollments-by-status').textContent()).toBe('97 enrolled: running 97');
+    // The step comes from Temporal visibility, which catches up with the workflows' first step shortly.
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Refresh' }).click();
+          return page.getByTestId('enrollments-by-step').textContent();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('Now at: week 97');
+    const row = page.locator('[data-patient="Patient 7"]');
+    await row.getByTestId('end-enrollment').click();
+    await row.getByTestId('end-enrollment-reason').fill('Moved to another pharmacy');
+    await row.getByTestId('end-enrollment-submit').click();
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Refresh' }).click();
+          return row.getAttribute('data-status');
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('exited');
+    expect(await row.textContent()).toContain('Moved to another pharmacy');
   });
 });
