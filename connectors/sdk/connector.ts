@@ -83,4 +83,11 @@ export interface Connector<Settings = unknown> {
   parseStatuses?(request: InboundRequest, settings: Settings): DeliveryStatus[];
   /** The body the webhook route answers with; an empty JSON 200 when absent. */
   webhookReply?(settings: Settings): WebhookReply;
+  /**
+   * Voice: when the webhook is the provider asking what to do on a call, the provider's id of that call (the
+   * route then looks up the message's script and answers with `callInstructions`).
+   */
+  callInstructionsFor?(request: InboundRequest, settings: Settings): string | undefined;
+  /** The call script as the provider's instructions (TwiML Say + Gather), or a goodbye when the message is unknown. */
+  callInstructions?(script: string | undefined, settings: Settings): WebhookReply;
 }

@@ -29,7 +29,7 @@ it('refuses at start, with the reason, a missing secret, an unknown connector or
     'names the environment variable TWILIO_AUTH_TOKEN, which is not set',
   );
   expect(register({ CAREPATH_CONNECTORS: JSON.stringify({ pager: {} }) })).toThrow(
-    'known connectors: twilio-sms, smtp-email',
+    'known connectors: twilio-sms, smtp-email, twilio-voice',
   );
   expect(
     register({

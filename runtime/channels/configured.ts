@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs';
 import type { Connector, ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createTwilioSmsConnector } from '../../connectors/twilio/twilio-sms.js';
 import { createSmtpEmailConnector } from '../../connectors/smtp/smtp-email.js';
+import { createTwilioVoiceConnector } from '../../connectors/twilio/twilio-voice.js';
 
 /** The built-in provider connectors, by the id journeys name. */
 export const BUILT_IN_CONNECTORS: Record<string, () => Connector<unknown>> = {
   'twilio-sms': () => createTwilioSmsConnector() as Connector<unknown>,
   'smtp-email': () => createSmtpEmailConnector() as Connector<unknown>,
+  'twilio-voice': () => createTwilioVoiceConnector() as Connector<unknown>,
 };
 
 /** Replaces `"env:NAME"` strings with the variable's value; a missing variable is an error that names it. */

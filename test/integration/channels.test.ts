@@ -12,6 +12,7 @@ import { createWebhookApp } from '../../runtime/api/routes/webhooks.js';
 import { createTwilioSmsConnector } from '../../connectors/twilio/twilio-sms.js';
 import { createSmtpEmailConnector } from '../../connectors/smtp/smtp-email.js';
 import { twilioSignature } from '../../connectors/twilio/signature.js';
+import { createTwilioVoiceConnector } from '../../connectors/twilio/twilio-voice.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { startSmtpListener, type SmtpListener } from '../support/smtp-listener.js';
@@ -60,6 +61,31 @@ const question = journey({
   },
 });
 
+/** A refill check by phone call: the patient presses 1 or 2. */
+const call = journey({
+  schemaVersion: 2,
+  name: 'Refill check by phone',
+  settings: { consentPurpose: 'refill-reminders' },
+  start: 'call',
+  steps: {
+    call: {
+      type: 'message',
+      channel: 'voice',
+      connector: 'twilio-voice',
+      template: 'Hello {{ patient.firstName }}. Press 1 if you picked up your refill, or 2 to talk to your pharmacist.',
+      await: {
+        classes: [
+          { id: 'picked-up', match: ['1'] },
+          { id: 'pharmacist', match: ['2', 'pharmacist'] },
+        ],
+        timeout: 'P1D',
+      },
+      outputs: { 'picked-up': 'done', pharmacist: 'done', timeout: 'done' },
+    },
+    done: { type: 'end' },
+  },
+});
+
 let harness: Harness;
 let twilio: FakeTwilio;
 let smtp: SmtpListener;
@@ -78,6 +104,13 @@ beforeAll(async () => {
         from: SENDER,
         baseUrl: twilio.baseUrl,
         webhookUrl: `${PUBLIC_URL}/webhooks/twilio-sms`,
+      });
+      registry.register(createTwilioVoiceConnector(), {
+        accountSid: FAKE_ACCOUNT_SID,
+        authToken: FAKE_AUTH_TOKEN,
+        from: SENDER,
+        baseUrl: twilio.baseUrl,
+        webhookUrl: `${PUBLIC_URL}/webhooks/twilio-voice`,
       });
       registry.register(createSmtpEmailConnector(), {
         host: smtp.host,
@@ -332,5 +365,58 @@ describe('SMS through a Twilio-shaped provider', () => {
       async () => twilio.messagesTo('+15550100204').some((m) => m.params.Body.includes('Reply STOP')),
       'the help answer',
     );
+  });
+
+  it('a voice step reads its script through TwiML Say + Gather, and keypad 1 takes its branch', async () => {
+    const { db } = harness.database;
+    const seeded = await seedJourney(db, call);
+    const patientId = await seedPatient(db, { name: 'Rosalind Franklin', phone: '+15550100205' });
+    const input = await seedEnrollment(db, seeded, patientId);
+    await startEnrollment(harness.env.client, harness.taskQueue, input);
+    const state = () => enrollmentState(harness.env.client, input.workflowId);
+    const placed = await until(
+      async () => twilio.created.find((r) => r.resource === 'Calls' && r.params.To === '+15550100205'),
+      'the call',
+    );
+    expect(placed.params.Url).toBe(`${PUBLIC_URL}/webhooks/twilio-voice?call=instructions`);
+    await until(async () => (await state())?.phase.kind === 'awaiting-reply', 'the call to await an answer');
+
+    const signedPost = (path: string, params: Record<string, string>) =>
+      webhooks.request(path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilioSignature(FAKE_AUTH_TOKEN, `${PUBLIC_URL}${path}`, params),
+        },
+        body: new URLSearchParams(params).toString(),
+      });
+    const base = {
+      AccountSid: FAKE_ACCOUNT_SID,
+      CallSid: placed.sid,
+      From: SENDER,
+      To: '+15550100205',
+      Direction: 'outbound-api',
+    };
+    const instructions = await signedPost('/webhooks/twilio-voice?call=instructions', {
+      ...base,
+      CallStatus: 'in-progress',
+    });
+    expect(instructions.status).toBe(200);
+    const twiml = await instructions.text();
+    expect(twiml).toContain(
+      '<Say>Hello Rosalind. Press 1 if you picked up your refill, or 2 to talk to your pharmacist.</Say>',
+    );
+    expect(twiml).toContain(`action="${PUBLIC_URL}/webhooks/twilio-voice?call=answer"`);
+
+    const answer = await signedPost('/webhooks/twilio-voice?call=answer', { ...base, Digits: '1' });
+    expect(answer.status).toBe(200);
+    const final = await until(async () => {
+      const s = await state();
+      return s?.status === 'completed' && s;
+    }, 'the journey to complete');
+    expect(final.path.map((p) => [p.step, p.output])).toEqual([
+      ['call', 'picked-up'],
+      ['done', undefined],
+    ]);
   });
 });

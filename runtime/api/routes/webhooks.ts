@@ -1,5 +1,5 @@
 /**
- * Provider webhooks at /webhooks/:connector, one per connector instance: replies, keywords and delivery reports,
+ * Provider webhooks at /webhooks/:connector, one per connector instance: replies, keywords, delivery reports and call instructions,
  * each verified with the connector's own signature check first. A missing or wrong signature gets 403 and stores nothing.
  */
 import { Hono, type Context } from 'hono';
@@ -10,6 +10,8 @@ import type { TemporalAccess } from '../../enrollments/enroll.js';
 import { receiveInbound } from '../../enrollments/inbound.js';
 import { recordDeliveryStatus } from '../../channels/delivery.js';
 import { DomainError } from '../../errors.js';
+import { messages } from '../../db/schema.js';
+import { and, eq } from 'drizzle-orm';
 
 export interface WebhookDeps {
   db: Database;
@@ -59,6 +61,18 @@ export function createWebhookApp(deps: WebhookDeps) {
         'bad-signature',
         `The request does not carry a valid signature from connector "${id}"'s provider; nothing was stored.`,
       );
+    // A provider asking what to say on a call (voice): the script is the message the call was placed for.
+    const callId = entry.connector.callInstructionsFor?.(request, entry.settings);
+    if (callId !== undefined && entry.connector.callInstructions) {
+      const [message] = await deps.db
+        .select({ body: messages.body })
+        .from(messages)
+        .where(
+          and(eq(messages.connector, id), eq(messages.providerMessageId, callId), eq(messages.direction, 'outbound')),
+        );
+      const reply = entry.connector.callInstructions(message?.body, entry.settings);
+      return c.body(reply.body, 200, { 'content-type': reply.contentType });
+    }
     let statuses: DeliveryStatus[];
     let inbound: InboundMessage[];
     try {
