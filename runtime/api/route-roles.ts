@@ -43,6 +43,7 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
 
   'GET /api/patients': [PM, CT],
   'POST /api/patients': [PM, CT],
+  'GET /api/patients/{id}': [PM, CT],
   'POST /api/enrollments': [PM, CT],
   'GET /api/enrollments': [PM, CT],
   'GET /api/enrollments/{id}': [PM, CT],

@@ -1,20 +1,39 @@
-/** Patients: create and list. */
+/** Patients: create, search, and one patient's record with contacts, consents, enrollments, messages, scores and tasks. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, json, sessionErrors } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
 import { PatientAnswer, PatientList } from '../schemas/patient.js';
+import { PatientDetail, PatientSearchQuery } from '../schemas/patient-detail.js';
 import { requireRole, roles } from '../auth.js';
 import { NewPatient, createPatient, listPatients } from '../../patients/repository.js';
+import { patientDetail, searchPatients } from '../../patients/detail.js';
 
 const listAll = createRoute({
   method: 'get',
   path: '/patients',
   tags: ['Patients'],
   ...roles('program-manager', 'care-team'),
-  summary: 'List patients',
+  summary: 'List or search patients',
+  request: { query: PatientSearchQuery },
   responses: {
-    200: json(PatientList, 'Patients, newest first'),
+    200: json(PatientList, 'Patients, newest first (at most 100 when searching, 500 otherwise)'),
+    400: errors[400],
     ...sessionErrors,
+  },
+});
+
+const getOne = createRoute({
+  method: 'get',
+  path: '/patients/{id}',
+  tags: ['Patients'],
+  ...roles('program-manager', 'care-team'),
+  summary: "A patient's record: contacts and their state, consents, enrollments, messages both ways, scores, tasks",
+  request: { params: IdParam },
+  responses: {
+    200: json(PatientDetail, 'The patient'),
+    400: errors[400],
+    ...sessionErrors,
+    404: errors[404],
   },
 });
 
@@ -35,7 +54,13 @@ const create = createRoute({
 export const patientRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listAll, async (c) => {
     requireRole(c, 'program-manager', 'care-team');
-    return c.json({ patients: await listPatients(c.get('deps').db) }, 200);
+    const { q } = c.req.valid('query');
+    const db = c.get('deps').db;
+    return c.json({ patients: q === undefined ? await listPatients(db) : await searchPatients(db, q) }, 200);
+  })
+  .openapi(getOne, async (c) => {
+    requireRole(c, 'program-manager', 'care-team');
+    return c.json(await patientDetail(c.get('deps').db, c.req.valid('param').id), 200);
   })
   .openapi(create, async (c) => {
     const user = requireRole(c, 'program-manager', 'care-team');
