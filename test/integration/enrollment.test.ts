@@ -1,7 +1,7 @@
 /** The enrollment workflow end to end on a real time-skipping Temporal server, a real libsql file and the development channel. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createDevConnector } from '../../connectors/dev/dev-connector.js';
@@ -293,7 +293,11 @@ describe('sendMessage activity', () => {
   it('a retry with the same idempotency key does not deliver twice', async () => {
     const patientId = await seedPatient(database.db, { name: 'Grace Brewster Hopper', phone: '+15557770000' });
     const { enrollmentId, workflowId } = await seedEnrollment(database.db, journey, patientId);
-    const { sendMessage } = createActivities({ db: database.db, connectors: connectors() });
+    const activities = createActivities({ db: database.db, connectors: connectors() });
+    // The activity reads its attempt's scheduled time (quiet hours hold through retries), so it runs in an activity context.
+    const context = new MockActivityEnvironment();
+    const sendMessage = (args: Parameters<typeof activities.sendMessage>[0]) =>
+      context.run(activities.sendMessage, args);
     const input = {
       enrollmentId,
       workflowId,
