@@ -7,6 +7,7 @@ import { ReviewQueuePage } from '../review/ReviewQueuePage.js';
 import { ReviewWorkspace } from '../review/ReviewWorkspace.js';
 import { TasksPage } from '../tasks/TasksPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
+import { PatientsPage } from '../patients/PatientsPage.js';
 import { hrefOf, useRoute } from './router.js';
 
 export function App() {
@@ -35,6 +36,11 @@ export function App() {
               Tasks
             </a>
           )}
+          {(session.user.roles.includes('care-team') || session.user.roles.includes('program-manager')) && (
+            <a href={hrefOf({ page: 'patients' })} data-testid="nav-patients">
+              Patients
+            </a>
+          )}
           {(session.user.roles.includes('admin') || session.user.roles.includes('compliance-reviewer')) && (
             <a href={hrefOf({ page: 'admin' })} data-testid="nav-admin">
               {session.user.roles.includes('admin') ? 'Admin' : 'Audit trail'}
@@ -55,6 +61,8 @@ export function App() {
         <ReviewQueuePage user={session.user} />
       ) : route.page === 'tasks' ? (
         <TasksPage user={session.user} taskId={route.taskId} />
+      ) : route.page === 'patients' ? (
+        <PatientsPage patientId={route.patientId} />
       ) : route.page === 'admin' ? (
         <AdminPage user={session.user} />
       ) : route.page === 'review' ? (

@@ -7,7 +7,8 @@ export type Route =
   | { page: 'reviews' }
   | { page: 'review'; versionId: string }
   | { page: 'tasks'; taskId?: string }
-  | { page: 'admin' };
+  | { page: 'admin' }
+  | { page: 'patients'; patientId?: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/journeys\/([^/]+)/.exec(hash);
@@ -17,6 +18,9 @@ export function parseRoute(hash: string): Route {
   const tasks = /^#\/tasks(?:\/([^/]+))?/.exec(hash);
   if (tasks) return tasks[1] ? { page: 'tasks', taskId: decodeURIComponent(tasks[1]) } : { page: 'tasks' };
   if (/^#\/admin\b/.test(hash)) return { page: 'admin' };
+  const patients = /^#\/patients(?:\/([^/]+))?/.exec(hash);
+  if (patients)
+    return patients[1] ? { page: 'patients', patientId: decodeURIComponent(patients[1]) } : { page: 'patients' };
   return { page: 'journeys' };
 }
 
@@ -26,6 +30,8 @@ export function hrefOf(route: Route): string {
   if (route.page === 'review') return `#/reviews/${encodeURIComponent(route.versionId)}`;
   if (route.page === 'tasks') return route.taskId ? `#/tasks/${encodeURIComponent(route.taskId)}` : '#/tasks';
   if (route.page === 'admin') return '#/admin';
+  if (route.page === 'patients')
+    return route.patientId ? `#/patients/${encodeURIComponent(route.patientId)}` : '#/patients';
   return '#/';
 }
 
