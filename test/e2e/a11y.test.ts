@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { launchBrowser } from '../support/browser.js';
-import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
+import { closeE2eSession, openE2eSession } from '../support/e2e-session.js';
+import { logIn, type TestCarepath } from '../support/carepath.js';
 
 /** The engine's browser bundle, injected into the page under test (no network, no CDN). */
 const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -13,16 +13,8 @@ let carepath: TestCarepath;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  carepath = await startTestCarepath({ loadExamples: true });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await carepath?.close();
-});
+beforeAll(async () => ({ carepath, browser, page } = await openE2eSession({ loadExamples: true })));
+afterAll(() => closeE2eSession({ carepath, browser }));
 
 /** Runs axe on the page as it is now; returns the serious and critical violations, one readable line each. */
 async function seriousViolations(): Promise<string[]> {

@@ -1,23 +1,21 @@
 /** End to end, as an admin would: create a medical reviewer on the admin screen, disable them, verify and export the audit trail. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
+import { closeE2eSession, openE2eSession } from '../support/e2e-session.js';
+import { logIn, type TestCarepath } from '../support/carepath.js';
 
 let carepath: TestCarepath;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  carepath = await startTestCarepath({ loadExamples: false });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await carepath?.close();
-});
+beforeAll(
+  async () =>
+    ({ carepath, browser, page } = await openE2eSession({
+      loadExamples: false,
+      viewport: { width: 1400, height: 1000 },
+    })),
+);
+afterAll(() => closeE2eSession({ carepath, browser }));
 
 const byTestId = (id: string) => page.getByTestId(id);
 const REVIEWER = { email: 'rosa@reviewers.example.org', name: 'Rosa Regulatory', password: 'rosa-reviews-2026' };

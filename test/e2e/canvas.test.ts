@@ -1,23 +1,15 @@
 /** End to end in Chromium: a readable canvas. Palette presses build a connected column below the selected step, Tidy up is one undo, cards keep their size, the minimap hides, far zoom shows titles only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
+import { closeE2eSession, openE2eSession } from '../support/e2e-session.js';
+import { logIn, type TestCarepath } from '../support/carepath.js';
 
 let carepath: TestCarepath;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  carepath = await startTestCarepath({ loadExamples: false });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await carepath?.close();
-});
+beforeAll(async () => ({ carepath, browser, page } = await openE2eSession({ loadExamples: false })));
+afterAll(() => closeE2eSession({ carepath, browser }));
 
 const byTestId = (id: string) => page.getByTestId(id);
 const box = async (id: string) => (await byTestId(id).boundingBox())!;

@@ -1,23 +1,15 @@
 /** End to end in Chromium: never lose work. An assessment with a half-written questionnaire saves and survives a reload; a save that lost to a colleague's keeps both versions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { logIn, startTestCarepath, TEST_PASSWORD, type TestCarepath } from '../support/carepath.js';
+import { closeE2eSession, openE2eSession } from '../support/e2e-session.js';
+import { logIn, TEST_PASSWORD, type TestCarepath } from '../support/carepath.js';
 
 let carepath: TestCarepath;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  carepath = await startTestCarepath({ loadExamples: false });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await carepath?.close();
-});
+beforeAll(async () => ({ carepath, browser, page } = await openE2eSession({ loadExamples: false })));
+afterAll(() => closeE2eSession({ carepath, browser }));
 
 const byTestId = (id: string) => page.getByTestId(id);
 
