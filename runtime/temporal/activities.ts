@@ -6,7 +6,7 @@ import { appendAudit } from '../db/audit.js';
 import { newId, nowIso } from '../db/ids.js';
 import { enrollments, journeys, messages, patients, versions } from '../db/schema.js';
 import { PermanentSendError, type ChannelName, type ConnectorRegistry } from '../../connectors/sdk/index.js';
-import { renderTemplate, templateVariables } from './templates.js';
+import { renderTemplate, templateContext } from './templates.js';
 import { createRecordActivity } from './records.js';
 import { addressKindOf, normalizeAddress } from '../channels/addresses.js';
 import { isOptedOut } from '../channels/opt-outs.js';
@@ -78,7 +78,7 @@ export function createActivities({
                 },
               }
             : {};
-        const variables = templateVariables(
+        const variables = templateContext(
           { name: patient.name, attributes: patient.attributes ?? {} },
           { id: row.journeyId, name: row.journeyName },
           extra,

@@ -7,3 +7,4 @@ export { renderTemplate, TemplateRenderError } from './render.js';
 export { smsSegments } from './segments.js';
 export type { SmsSegments } from './segments.js';
 export { templateLimits } from './liquid.js';
+export { templateContext, type TemplateJourney, type TemplatePatient } from './context.js';
