@@ -1,8 +1,8 @@
 /** The rules of an electronic signature on a version, as pure functions: who may sign, and what the signatures add up to. */
 import type { VersionStatus } from './lifecycle.js';
+import { DISCIPLINES, type Discipline } from '../people/roles.js';
 
-export const DISCIPLINES = ['medical', 'legal', 'regulatory'] as const;
-export type Discipline = (typeof DISCIPLINES)[number];
+export { DISCIPLINES, type Discipline };
 
 export const isDiscipline = (value: unknown): value is Discipline => DISCIPLINES.includes(value as Discipline);
 
