@@ -160,9 +160,14 @@ export async function runBulkEnrollment(
     }
     if (enrollment) {
       // Recorded by an earlier upload: make sure its workflow runs (a no-op when it already does).
-      if (enrollment.status === 'running' && enrollment.versionId === version.id)
-        await ensureStarted(access, version, document, enrollment, match!).catch(() => undefined);
-      results.push({ ...view, enrollmentId: enrollment.id });
+      const started =
+        enrollment.status === 'running' && enrollment.versionId === version.id
+          ? await ensureStarted(access, version, document, enrollment, match!).then(
+              () => undefined,
+              (error: Error) => error.message,
+            )
+          : undefined;
+      results.push({ ...view, enrollmentId: enrollment.id, ...(started ? { error: started } : {}) });
       continue;
     }
     try {
@@ -170,8 +175,13 @@ export async function runBulkEnrollment(
       await ensureStarted(access, version, document, written.enrollment, written.patient);
       results.push({ ...view, status: 'ready', patientId: written.patient.id, enrollmentId: written.enrollment.id });
     } catch (error) {
+      if (error instanceof ConflictError && error.code === 'row-enrolled-meanwhile') {
+        results.push({ ...view, status: 'already-enrolled', problems: ['already enrolled (by another upload)'] });
+        continue;
+      }
       if (error instanceof DomainError) throw error;
-      results.push({ ...view, status: 'problem', error: (error as Error).message });
+      // Nothing of the row was written (its transaction failed) or its workflow did not start: uploading again finishes it.
+      results.push({ ...view, error: (error as Error).message });
     }
   }
   return {
@@ -212,6 +222,9 @@ async function writeRow(
   };
   await db.transaction(
     async (tx) => {
+      // Another upload of the same file may have written this row since the preview: the write lock makes this check final.
+      if (!existingPatientId && (await alreadyWritten(tx, version.journeyId, input)))
+        throw new ConflictError('row-enrolled-meanwhile', 'This row was enrolled by another upload meanwhile.');
       if (!existingPatientId) {
         await tx.insert(patients).values({
           id: patientId,
@@ -257,6 +270,26 @@ async function writeRow(
   );
   const [patient] = await db.select().from(patients).where(eq(patients.id, patientId));
   return { patient: patient as PatientRow, enrollment };
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Whether a (non-test) patient with the row's phone or email is already enrolled in the journey. */
+async function alreadyWritten(tx: Tx, journeyId: string, input: BulkPatient): Promise<boolean> {
+  const addresses = [input.phone, input.email].filter((a): a is string => !!a);
+  const rows = await tx
+    .select({ id: enrollments.id })
+    .from(enrollments)
+    .innerJoin(patients, eq(patients.id, enrollments.patientId))
+    .where(
+      and(
+        eq(enrollments.journeyId, journeyId),
+        eq(patients.test, false),
+        or(inArray(patients.phone, addresses), inArray(patients.email, addresses)),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Starts the enrollment's workflow; one already started under its deterministic id is the same run, so this is safe to repeat. */
