@@ -3,7 +3,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from './db/client.js';
-import { loadAuditKey, useAuditKey } from './db/audit-key.js';
+import { openAuditKey, useAuditKey } from './db/audit-key.js';
+import { hasUnsealedLegacyTrail, sealLegacyAuditTrail } from './db/audit.js';
 import { ConnectorRegistry } from '../connectors/sdk/registry.js';
 import { createDevConnector } from '../connectors/dev/dev-connector.js';
 import { registerConfiguredConnectors } from './channels/configured.js';
@@ -43,9 +44,17 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
     installTemporalLogging();
     log.info({ database: config.databaseUrl.replace(/authToken=[^&]+/, 'authToken=…') }, 'opening the database');
     // Before anything is audited: the key lives outside the database.
-    useAuditKey(loadAuditKey(config.dataDir, config.auditKey));
+    const auditKey = openAuditKey(config.dataDir, config.auditKey);
+    useAuditKey(auditKey.key);
     const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
     stops.push(() => database.close());
+    // The key file was made just now: the first start of this install, so a trail of unkeyed rows without a head
+    // is one from before the keyed chain. Sealed here, once and audited; never silently by a later append.
+    // (With CAREPATH_AUDIT_KEY the operator seals on purpose: `npx carepath audit seal-legacy`.)
+    if (auditKey.created && (await hasUnsealedLegacyTrail(database.db))) {
+      const sealed = await sealLegacyAuditTrail(database.db, auditKey.key);
+      log.info(sealed, 'sealed the audit trail from before the keyed chain');
+    }
 
     const password = localAdminPassword(config.dataDir, config.adminPassword);
     await seedLocalAdmin(database.db, password);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
 import { root, scratchDir } from './run-cli.test-support.js';
+import { GENESIS, legacyRowHash } from '../db/audit-hash.js';
 
 const dataDir = scratchDir('carepath-cli-audit-');
 const env: NodeJS.ProcessEnv = {
@@ -86,7 +87,59 @@ describe('carepath audit verify', () => {
     expect(edited.stderr).toMatch(/^audit trail broken at row 1: the row was changed after it was written/);
   });
 
+  it('refuses to seal-legacy a trail that already has a signed head (exit 1)', () => {
+    expect(carepath(['audit', 'seal-legacy'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot seal .*already has a signed head/),
+    });
+  });
+
   it('exits 2 for a subcommand it does not know', () => {
     expect(carepath(['audit', 'repair'])).toMatchObject({ code: 2, stderr: expect.stringContaining('verify') });
+  });
+});
+
+describe('carepath audit seal-legacy', () => {
+  it('seals a trail from before the keyed chain once, with CAREPATH_AUDIT_KEY set', async () => {
+    const legacyDir = scratchDir('carepath-cli-legacy-');
+    const legacyEnv = {
+      ...env,
+      CAREPATH_DATA_DIR: legacyDir,
+      DATABASE_URL: `file:${join(legacyDir, 'carepath.db')}`,
+      CAREPATH_AUDIT_KEY: 'k'.repeat(40),
+    };
+    // Opening it creates the tables; an empty trail verifies and has nothing to seal.
+    expect(carepath(['audit', 'verify'], { env: legacyEnv })).toMatchObject({ code: 0 });
+    expect(carepath(['audit', 'seal-legacy'], { env: legacyEnv })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('empty'),
+    });
+    const client = createClient({ url: legacyEnv.DATABASE_URL });
+    const row = {
+      at: '2026-01-01T00:00:00.000Z',
+      actor: 'usr_1',
+      action: 'x',
+      entityType: 'x',
+      entityId: 'x',
+      data: null,
+    };
+    await client.execute({
+      sql: 'INSERT INTO audit_trail (at, actor, action, entity_type, entity_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)',
+      args: [row.at, row.actor, row.action, row.entityType, row.entityId, GENESIS, legacyRowHash(GENESIS, row)],
+    });
+    client.close();
+    expect(carepath(['audit', 'verify'], { env: legacyEnv })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('seal-legacy'),
+    });
+    expect(carepath(['audit', 'seal-legacy'], { env: legacyEnv })).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^audit trail sealed: rows 1-1 /),
+    });
+    expect(carepath(['audit', 'verify'], { env: legacyEnv })).toMatchObject({
+      code: 0,
+      stdout: 'audit trail intact: 2 rows verified\n',
+    });
+    expect(carepath(['audit', 'seal-legacy'], { env: legacyEnv })).toMatchObject({ code: 1 });
   });
 });

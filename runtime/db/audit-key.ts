@@ -14,26 +14,37 @@ let configured: Buffer | undefined;
  * Someone who can edit the database but not read this key cannot forge rows or the signed head.
  */
 export function loadAuditKey(dataDir: string, fromEnv?: string): Buffer {
+  return openAuditKey(dataDir, fromEnv).key;
+}
+
+/**
+ * As `loadAuditKey`, and says whether this very call generated the key file (`created`): the first start of an
+ * install, when a trail from before the keyed chain may be sealed once (see `sealLegacyAuditTrail`).
+ */
+export function openAuditKey(dataDir: string, fromEnv?: string): { key: Buffer; created: boolean } {
   if (fromEnv !== undefined && fromEnv !== '') {
     const key = Buffer.from(fromEnv, 'utf8');
     if (key.length < MIN_KEY_BYTES)
       throw new Error(`CAREPATH_AUDIT_KEY must be at least ${MIN_KEY_BYTES} characters long.`);
-    return key;
+    return { key, created: false };
   }
   const file = join(dataDir, 'audit.key');
+  const read = () => Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
   try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+    return { key: read(), created: false };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   mkdirSync(dataDir, { recursive: true });
+  let created = false;
   try {
-    // `wx`: two processes starting at once must not each write a different key.
+    // `wx`: two processes starting at once must not each write a different key; only the one that wrote it created it.
     writeFileSync(file, randomBytes(32).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
+    created = true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+  return { key: read(), created };
 }
 
 /** Sets the key this process signs and verifies with (start-up, the CLI, tests). */

@@ -1,5 +1,5 @@
 /** The append-only audit trail: a keyed hash chain plus a signed head, and a verifier that finds any edit, deletion or rewrite. */
-import { asc, desc, eq, gt, like } from 'drizzle-orm';
+import { asc, count as countOf, desc, eq, gt, like } from 'drizzle-orm';
 import type { Database } from './client.js';
 import { auditHead, auditTrail } from './schema.js';
 import { auditKey } from './audit-key.js';
@@ -30,7 +30,10 @@ const HEAD_ID = 1;
 
 /** Appends one entry and moves the signed head to it. Call inside the transaction that makes the change, so both land together. */
 export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  const key = auditKey();
+  return appendWithKey(tx, auditKey(), entry);
+}
+
+async function appendWithKey(tx: Executor, key: Buffer, entry: AuditEntry): Promise<void> {
   const [last] = await tx
     .select({ seq: auditTrail.seq, hash: auditTrail.hash })
     .from(auditTrail)
@@ -41,15 +44,18 @@ export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<void
   let legacyUntil = head?.legacyUntil ?? 0;
   let lostBefore = head?.lostBefore ?? null;
   if (!head && last) {
+    // Rows but no head: someone removed it, and the trail before this row can no longer be vouched for. That
+    // holds for unkeyed rows too: a trail from before the keyed chain is sealed only on purpose, once
+    // (`sealLegacyAuditTrail`), never here, or deleting the head and rewriting the trail as unkeyed rows
+    // would pass as a pre-keyed trail after the next change.
+    lostBefore = seq;
     const [keyed] = await tx
       .select({ seq: auditTrail.seq })
       .from(auditTrail)
       .where(like(auditTrail.hash, `${KEYED_PREFIX}%`))
       .limit(1);
-    // Keyed rows without a head: someone removed it; the trail before this row can no longer be vouched for.
-    if (keyed) lostBefore = seq;
-    // Only unkeyed rows: a trail from before the keyed chain; they are sealed under the head as they stand.
-    else legacyUntil = last.seq;
+    // Unkeyed rows only: still checked as plain rows, so the verdict names the removed head rather than row 1.
+    if (!keyed) legacyUntil = last.seq;
   }
   const row = {
     at: new Date().toISOString(),
@@ -70,13 +76,73 @@ export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<void
     .onConflictDoUpdate({ target: auditHead.id, set: { ...content, mac } });
 }
 
+export const LEGACY_SEALED_ACTION = 'audit.legacy-sealed';
+
+/**
+ * Seals a trail from before the keyed chain, once and on purpose: only when there is no signed head and every
+ * row is unkeyed, writes the head over the last of them (`legacyUntil`) and records the sealing as an audited
+ * row. Anything else is refused with the reason (throws): a head exists, a keyed row exists, or there are no rows.
+ */
+export async function sealLegacyAuditTrail(
+  db: Database,
+  key: Buffer = auditKey(),
+  actor = 'system',
+): Promise<{ legacyUntil: number; rows: number }> {
+  return db.transaction(async (tx) => {
+    const refusal = await legacySealRefusal(tx);
+    if (typeof refusal === 'string') throw new Error(`cannot seal the audit trail as pre-keyed: ${refusal}`);
+    const { last, rows } = refusal;
+    const content: AuditHeadContent = { seq: last.seq, hash: last.hash, legacyUntil: last.seq, lostBefore: null };
+    await tx.insert(auditHead).values({ id: HEAD_ID, ...content, mac: headMac(key, content) });
+    await appendWithKey(tx, key, {
+      actor,
+      action: LEGACY_SEALED_ACTION,
+      entityType: 'audit',
+      entityId: 'trail',
+      data: { legacyUntil: last.seq, rows },
+    });
+    return { legacyUntil: last.seq, rows };
+  });
+}
+
+/** Whether a trail from before the keyed chain is waiting to be sealed: no head, rows, and none of them keyed. */
+export async function hasUnsealedLegacyTrail(db: Executor): Promise<boolean> {
+  return typeof (await legacySealRefusal(db)) !== 'string';
+}
+
+async function legacySealRefusal(
+  tx: Executor,
+): Promise<string | { last: { seq: number; hash: string }; rows: number }> {
+  const [head] = await tx.select({ id: auditHead.id }).from(auditHead).where(eq(auditHead.id, HEAD_ID));
+  if (head) return 'the trail already has a signed head (it is sealed, or the keyed chain has begun)';
+  const [last] = await tx
+    .select({ seq: auditTrail.seq, hash: auditTrail.hash })
+    .from(auditTrail)
+    .orderBy(desc(auditTrail.seq))
+    .limit(1);
+  if (!last) return 'the trail is empty, there is nothing from before the keyed chain to seal';
+  const [keyed] = await tx
+    .select({ seq: auditTrail.seq })
+    .from(auditTrail)
+    .where(like(auditTrail.hash, `${KEYED_PREFIX}%`))
+    .limit(1);
+  if (keyed)
+    return `row ${keyed.seq} is signed with the audit key, so the keyed chain had begun and its signed head was removed`;
+  const [{ rows }] = await tx.select({ rows: countOf() }).from(auditTrail);
+  return { last, rows };
+}
+
 const PAGE = 1000;
 
 /** Walks the whole chain and the signed head; returns the first row that does not hold, and why. */
 export async function verifyAudit(db: Database, key: Buffer = auditKey()): Promise<AuditVerdict> {
   const readHead = async () => (await db.select().from(auditHead).where(eq(auditHead.id, HEAD_ID)))[0];
   // The legacy range is fixed once the first keyed row is written, so reading it up front is safe.
-  const legacyUntil = (await readHead())?.legacyUntil ?? 0;
+  const startHead = await readHead();
+  const legacyUntil = startHead?.legacyUntil ?? 0;
+  // No head: the trail fails anyway (below); its unkeyed rows are still checked as plain rows, so a trail from
+  // before the keyed chain that is not sealed yet is reported as such rather than as unkeyed rows.
+  let unkeyedOnly = true;
   let prevHash = GENESIS;
   let count = 0;
   let last: { seq: number; hash: string } | undefined;
@@ -103,7 +169,8 @@ export async function verifyAudit(db: Database, key: Buffer = auditKey()): Promi
           entityId: row.entityId,
           data: row.data,
         };
-        if (row.seq <= legacyUntil) {
+        if (row.hash.startsWith(KEYED_PREFIX)) unkeyedOnly = false;
+        if (row.seq <= legacyUntil || (!startHead && row.hash.startsWith(LEGACY_PREFIX))) {
           if (!row.hash.startsWith(LEGACY_PREFIX) || row.hash !== legacyRowHash(prevHash, content))
             return broken(row.seq, 'the row was changed after it was written');
         } else if (!row.hash.startsWith(KEYED_PREFIX)) {
@@ -134,6 +201,12 @@ export async function verifyAudit(db: Database, key: Buffer = auditKey()): Promi
     head = await readHead();
   }
 
+  if (!head && last && unkeyedOnly)
+    return broken(
+      last.seq,
+      'the signed head record is missing: these unkeyed rows are from before the keyed chain only if nobody ' +
+        'rewrote them; a genuine pre-keyed trail is sealed once with `npx carepath audit seal-legacy`',
+    );
   if (!head) return last ? broken(last.seq, 'the signed head record is missing') : { ok: true, rows: 0 };
   const content = { seq: head.seq, hash: head.hash, legacyUntil: head.legacyUntil, lostBefore: head.lostBefore };
   if (!sameMac(head.mac, headMac(key, content)))
