@@ -1,5 +1,5 @@
 /** The React Flow canvas: renders the projection of the document and turns every interaction into a journey change. */
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -7,6 +7,7 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useUpdateNodeInternals,
   useStore,
   type Connection,
   type EdgeChange,
@@ -109,6 +110,23 @@ export function JourneyCanvas({
   const virtualise = Object.keys(document.steps).length > LARGE_JOURNEY_STEPS;
   const edgesRef = useRef(edges);
   edgesRef.current = edges;
+
+  // React Flow measures a node's handles when it first draws it; a step that gains or loses outputs (reply
+  // classes, split branches) keeps its size, so its handles are re-measured here or their edges cannot be drawn.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handlesOf = useRef(new Map<string, string>());
+  useEffect(() => {
+    const changed: string[] = [];
+    const next = new Map<string, string>();
+    for (const node of nodes) {
+      const handles = node.data.outputs.join(',');
+      const before = handlesOf.current.get(node.id);
+      if (before !== undefined && before !== handles) changed.push(node.id);
+      next.set(node.id, handles);
+    }
+    handlesOf.current = next;
+    if (changed.length > 0) updateNodeInternals(changed);
+  }, [nodes, updateNodeInternals]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepViewNode>[]) => {

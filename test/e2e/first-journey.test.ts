@@ -78,7 +78,7 @@ async function dropStep(type: 'message' | 'wait' | 'end', x: number, y: number, 
 }
 
 /** Connects an output handle to a step's input handle by dragging with the mouse, as a person would. */
-async function connect(source: string, output: string, target: string) {
+async function dragConnection(source: string, output: string, target: string) {
   const from = (await byTestId(`handle-out-${source}-${output}`).boundingBox())!;
   const to = (await byTestId(`handle-in-${target}`).boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -86,6 +86,19 @@ async function connect(source: string, output: string, target: string) {
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
   await page.mouse.up();
+}
+
+/** Drags from an output handle to a step, as a person would, and waits for the edge; a drag that missed (a
+ * handle still moving into place on a busy machine) is tried once more, as a person would. */
+async function connect(source: string, output: string, target: string) {
+  const edge = page.locator(`[data-testid="rf__edge-${source}:${output}"]`);
+  await dragConnection(source, output, target);
+  try {
+    await expect.poll(() => edge.count(), { timeout: 2_000 }).toBe(1);
+  } catch {
+    await dragConnection(source, output, target);
+    await expect.poll(() => edge.count(), { timeout: 5_000 }).toBe(1);
+  }
 }
 
 async function select(stepId: string) {
@@ -139,7 +152,8 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await connect('message-2', 'yes', 'end-1');
     await connect('message-2', 'no', 'end-2');
     await connect('message-2', 'timeout', 'end-3');
-    await expect.poll(() => byTestId('problems-none').count()).toBe(1);
+    // Validation runs in a deferred render: give a busy machine time to show its answer.
+    await expect.poll(() => byTestId('problems-none').count(), { timeout: 10_000 }).toBe(1);
     expect(await byTestId('start-marker-message-1').count()).toBe(1);
   });
 
