@@ -2,31 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
-import { logIn, startTestCarepath, TEST_PASSWORD, type TestCarepath } from '../support/carepath.js';
+import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
+import { localLoginApi } from '../support/local-api.js';
 
 let carepath: TestCarepath;
 let browser: Browser;
 let page: Page;
 let adaId: string;
 
-let cookie = '';
-async function call(method: string, path: string, body?: unknown) {
-  if (!cookie) {
-    const login = await fetch(`${carepath.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: carepath.login.email, password: TEST_PASSWORD }),
-    });
-    cookie = login.headers.get('set-cookie')!.split(';')[0];
-  }
-  const response = await fetch(`${carepath.url}/api${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = localLoginApi(() => carepath);
 
 beforeAll(async () => {
   carepath = await startTestCarepath({ loadExamples: false });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../runtime/db/client.js';
 import { launchBrowser } from '../support/browser.js';
-import { logIn, startTestCarepath, TEST_PASSWORD, type TestCarepath } from '../support/carepath.js';
+import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
+import { localLoginApi } from '../support/local-api.js';
 import { approveVersion } from '../support/review.js';
 
 let carepath: TestCarepath;
@@ -32,25 +33,7 @@ const journey = (text: string) => ({
   },
 });
 
-let cookie = '';
-/** A JSON call as the local admin (an admin and program manager), from outside the browser. */
-async function call(method: string, path: string, body?: unknown) {
-  if (!cookie) {
-    const login = await fetch(`${carepath.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: carepath.login.email, password: TEST_PASSWORD }),
-    });
-    cookie = login.headers.get('set-cookie')!.split(';')[0];
-  }
-  const response = await fetch(`${carepath.url}/api${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = localLoginApi(() => carepath);
 
 /** Snapshots the draft as the next version and has the three disciplines approve it (the review is not this test's story). */
 async function approvedVersion(): Promise<string> {
