@@ -2,7 +2,8 @@
 import type { JourneyDocument } from '../../../schema/document.js';
 import { applyEvent, initialState } from '../engine.js';
 import type { EngineCommand, EngineEvent, EnrollmentState, Transition } from '../types.js';
-import { EVENTS, PLANS, type Action, type Patient, type Script } from './arbitraries.js';
+import { EVENTS, PLANS } from './arbitraries.js';
+import type { Action, Patient, Script } from './script-arbitraries.js';
 
 export const START_OF_2025 = Date.UTC(2025, 0, 1);
 const MINUTE = 60_000;

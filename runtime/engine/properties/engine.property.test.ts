@@ -7,7 +7,8 @@ import { validateJourney } from '../../../schema/validate.js';
 import type { JourneyDocument } from '../../../schema/document.js';
 import { applyEvent } from '../engine.js';
 import type { EngineEvent, EnrollmentState } from '../types.js';
-import { EXIT_EVENT, journeyArb, patientArb, scriptArb } from './arbitraries.js';
+import { EXIT_EVENT, journeyArb } from './arbitraries.js';
+import { patientArb, scriptArb } from './script-arbitraries.js';
 import { commandsOf, drive, seeded, type Run } from './driver.js';
 
 const RUNS = { numRuns: 150 };
