@@ -116,6 +116,9 @@ export const enrollments = sqliteTable(
     reason: text('reason'),
     startedAt: text('started_at').notNull(),
     endedAt: text('ended_at'),
+    // ── Test runs (issue 11: reopen any test patient) ──
+    /** The user who enrolled the patient (null for rows from before the column), so the designer can list "my test patients". */
+    enrolledBy: text('enrolled_by'),
   },
   (t) => [uniqueIndex('enrollments_workflow').on(t.workflowId), index('enrollments_patient').on(t.patientId)],
 );
@@ -214,6 +217,9 @@ export const tasks = sqliteTable(
     note: text('note'),
     /** When the deadline passed without an outcome; the task then sits in its escalation queue. */
     escalatedAt: text('escalated_at'),
+    // ── Tasks of ended enrollments (issue 11) ──
+    /** Why the task was cancelled without an outcome: its enrollment ended (exit reason, opt-out, completion). */
+    cancelReason: text('cancel_reason'),
   },
   (t) => [index('tasks_queue_status').on(t.queue, t.status)],
 );

@@ -219,6 +219,7 @@ async function writeRow(
     reason: null,
     startedAt: at,
     endedAt: null,
+    enrolledBy: actor,
   };
   await db.transaction(
     async (tx) => {

@@ -111,6 +111,7 @@ export async function enroll(
     workflowId,
     status: 'running',
     startedAt: nowIso(),
+    enrolledBy: actor,
   };
   // The row lands before the workflow starts: the workflow's activities look the patient up through it.
   try {
