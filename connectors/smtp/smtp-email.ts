@@ -4,7 +4,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { PermanentSendError, type Connector, type InboundMessage } from '../sdk/connector.js';
 import { SmtpSettings } from './settings.js';
 import { unsubscribedAddress, unsubscribeUrl } from './unsubscribe.js';
-import { htmlPart, textPart } from './body.js';
+import { htmlPart, textPart } from '../../schema/templates/email-parts.js';
 
 /** What nodemailer attaches to a failed send: the server's reply code and the command it answered. */
 interface SmtpFailure extends Error {

@@ -1,17 +1,20 @@
-/** Inspector fields of a message step: channel, connector, subject (email), template, and the await-reply settings. */
-import { Channel, describeDuration, isDuration, type MessageStep } from '../../schema/index.js';
+/** Inspector fields of a message step: channel, connector, subject (email), template, the await-reply settings, and the preview. */
+import { Channel, describeDuration, isDuration, type JourneyDocument, type MessageStep } from '../../schema/index.js';
 import type { Connector } from '../api/types.js';
 import { setAwaitReply } from '../model/reply-classes.js';
 import { Field } from './Field.js';
 import { ReplyClassesEditor } from './ReplyClassesEditor.js';
+import { MessagePreview } from '../preview/MessagePreview.js';
 
 interface Props {
+  document: JourneyDocument;
+  stepId: string;
   step: MessageStep;
   connectors: Connector[];
   onChange: (step: MessageStep, field: string) => void;
 }
 
-export function MessageFields({ step, connectors, onChange }: Props) {
+export function MessageFields({ document, stepId, step, connectors, onChange }: Props) {
   const connectorIds = connectors.some((c) => c.id === step.connector)
     ? connectors
     : [...connectors, { id: step.connector, name: step.connector, channels: [] }];
@@ -95,6 +98,7 @@ export function MessageFields({ step, connectors, onChange }: Props) {
           <ReplyClassesEditor step={step} onChange={onChange} />
         </>
       )}
+      <MessagePreview document={document} stepId={stepId} step={step} />
     </>
   );
 }

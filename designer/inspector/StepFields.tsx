@@ -47,6 +47,8 @@ export function StepFields({ document, stepId, step, problems, connectors, onCha
       )}
       {step.type === 'message' && (
         <MessageFields
+          document={document}
+          stepId={stepId}
           step={step}
           connectors={connectors}
           onChange={(next: MessageStep, field) => onChange(next, field)}

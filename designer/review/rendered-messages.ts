@@ -61,7 +61,8 @@ function render(source: string, context: Record<string, unknown>): RenderedText 
   }
 }
 
-function renderMessage(stepId: string, step: MessageStep, context: Record<string, unknown>, budget: number) {
+/** One message step rendered for one patient context; the reviewer's list and the editor's preview both use it. */
+export function renderMessage(stepId: string, step: MessageStep, context: Record<string, unknown>, budget: number) {
   const body = render(step.template, context);
   const message: RenderedMessage = {
     kind: 'message',

@@ -33,6 +33,16 @@ export function smsSegments(text: string): SmsSegments {
   };
 }
 
+/**
+ * The distinct characters that are in neither GSM 03.38 table, in the order they first appear: what turns a message
+ * into UCS-2 (and cuts a segment from 160 to 70), so an author can see which character to replace.
+ */
+export function ucs2Characters(text: string): string[] {
+  const found = new Set<string>();
+  for (const c of text) if (!GSM_BASIC.has(c) && !GSM_EXTENSION.has(c)) found.add(c);
+  return [...found];
+}
+
 function pack(widths: number[], size: number): number {
   let segments = 1;
   let used = 0;

@@ -1,4 +1,4 @@
-/** The two parts of an email from one rendered template: the text as written, and HTML with paragraphs, links and the unsubscribe footer. */
+/** The two parts of an email from one rendered template: the text as written, and HTML with paragraphs, links and the unsubscribe footer. Pure, so the SMTP connector sends and the designer previews the same parts. */
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
