@@ -16,6 +16,7 @@ import { patientRoutes } from './routes/patients.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { bulkEnrollmentRoutes } from './routes/bulk-enrollments.js';
 import { versionEnrollmentRoutes } from './routes/version-enrollments.js';
+import { testEnrollmentRoutes } from './routes/test-enrollments.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { consentRoutes } from './routes/consents.js';
 import { connectorRoutes } from './routes/connectors.js';
@@ -25,6 +26,7 @@ import { reviewRoutes } from './routes/reviews.js';
 import { commentRoutes } from './routes/comments.js';
 import { auditRoutes } from './routes/audit.js';
 import { userRoutes } from './routes/users.js';
+import { hygieneRoutes } from './routes/hygiene.js';
 import { codecCors, codecRoutes } from './routes/codec.js';
 import { referencePage } from './reference.js';
 import { requestLogging } from '../http-log.js';
@@ -95,6 +97,7 @@ export function createApi(deps: ApiDeps) {
     .route('/', enrollmentRoutes)
     .route('/', bulkEnrollmentRoutes)
     .route('/', versionEnrollmentRoutes)
+    .route('/', testEnrollmentRoutes)
     .route('/', inboxRoutes)
     .route('/', consentRoutes)
     .route('/', connectorRoutes)
@@ -103,7 +106,8 @@ export function createApi(deps: ApiDeps) {
     .route('/', reviewRoutes)
     .route('/', commentRoutes)
     .route('/', auditRoutes)
-    .route('/', userRoutes);
+    .route('/', userRoutes)
+    .route('/', hygieneRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -52,11 +52,13 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'POST /api/versions/{id}/bulk-enrollments/preview': [PM, CT],
   'POST /api/versions/{id}/bulk-enrollments': [PM, CT],
   'GET /api/versions/{id}/enrollments': [PM, CT],
+  'GET /api/journeys/{id}/test-enrollments': [PM, CT],
   'GET /api/inbox/{patientId}': [PM, CT],
   'POST /api/inbox/{patientId}/replies': [PM, CT],
   'GET /api/patients/{patientId}/consents': [PM, CT],
   'POST /api/patients/{patientId}/consents': [PM, CT],
   'PUT /api/patients/{patientId}/contact': [PM, CT],
+  'GET /api/contact-hygiene': [PM, CT],
   'POST /api/temporal-codec/decode': [PM, CT],
   'POST /api/temporal-codec/encode': [PM, CT],
 
@@ -68,6 +70,13 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'POST /api/tasks/{id}/complete': [CT],
 
   'GET /api/connectors': EVERYONE,
+  'GET /api/connector-types': ['engineer', 'admin'],
+  'GET /api/connector-instances': ['engineer', 'admin'],
+  'POST /api/connector-instances': ['engineer', 'admin'],
+  'GET /api/connector-instances/{id}': ['engineer', 'admin'],
+  'PUT /api/connector-instances/{id}': ['engineer', 'admin'],
+  'DELETE /api/connector-instances/{id}': ['engineer', 'admin'],
+  'POST /api/connector-instances/{id}/test-messages': ['engineer', 'admin'],
 
   'GET /api/audit/verify': [CR, 'admin'],
   'GET /api/audit/export': [CR, 'admin'],
