@@ -53,16 +53,14 @@ export function TaskView({ taskId, user, canWork, onChanged }: Props) {
     );
   const { task, context } = detail;
   const mine = task.claimedBy?.id === user.id;
-  const open = task.status !== 'closed';
+  const open = task.status === 'open' || task.status === 'escalated';
 
   return (
     <aside className="panel task-view" data-testid="task-view" data-status={task.status}>
       <header className="task-view-head">
         <h2>{task.title}</h2>
-        <span
-          className={`pill status-${task.escalated && open ? 'failed' : task.status === 'closed' ? 'completed' : 'running'}`}
-        >
-          {task.status === 'closed' ? 'closed' : task.escalated ? 'escalated' : 'open'}
+        <span className={`pill status-${task.escalated && open ? 'failed' : open ? 'running' : 'completed'}`}>
+          {open ? (task.escalated ? 'escalated' : 'open') : task.status}
         </span>
       </header>
       <p className="muted small">
@@ -146,6 +144,12 @@ export function TaskView({ taskId, user, canWork, onChanged }: Props) {
           Closed with “{task.outcomes.find((o) => o.id === task.outcome)?.label ?? task.outcome}” by{' '}
           {task.closedBy?.name ?? 'the journey'}
           {task.closedAt && <> on {new Date(task.closedAt).toLocaleString()}</>}.{task.note && <> Note: {task.note}</>}
+        </p>
+      )}
+
+      {task.status === 'cancelled' && (
+        <p className="small" data-testid="task-cancelled">
+          Cancelled{task.closedAt && <> on {new Date(task.closedAt).toLocaleString()}</>}: {task.cancelReason}.
         </p>
       )}
 

@@ -132,6 +132,7 @@ export async function patientDetail(db: Database, id: string) {
       queue: t.queue,
       status: t.status,
       ...(t.outcome ? { outcome: t.outcome } : {}),
+      ...(t.cancelReason ? { cancelReason: t.cancelReason } : {}),
       dueAt: t.dueAt,
     })),
   };

@@ -31,6 +31,11 @@ export async function refuseUnworkable(
       'task-closed',
       `This task is closed: outcome "${row.outcome}" was recorded at ${row.closedAt}. Nothing was changed.`,
     );
+  if (row.status === 'cancelled')
+    throw new ConflictError(
+      'task-cancelled',
+      `This task was cancelled at ${row.closedAt}: ${row.cancelReason}. Nothing was changed.`,
+    );
   if (row.claimedBy !== null && row.claimedBy !== user.id)
     throw new ConflictError(
       'task-claimed',
@@ -64,10 +69,12 @@ export async function releaseTask(db: Database, user: SessionUser, id: string): 
   await db.transaction(
     async (tx) => {
       const row = await taskRow(tx, id);
-      if (row.status === 'closed')
+      if (row.status === 'closed' || row.status === 'cancelled')
         throw new ConflictError(
-          'task-closed',
-          `This task is closed (outcome "${row.outcome}"); there is nothing to release.`,
+          `task-${row.status}`,
+          row.status === 'closed'
+            ? `This task is closed (outcome "${row.outcome}"); there is nothing to release.`
+            : `This task was cancelled (${row.cancelReason}); there is nothing to release.`,
         );
       if (row.claimedBy === null) return; // already in the queue
       if (row.claimedBy !== user.id && !user.roles.includes('admin'))

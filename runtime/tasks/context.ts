@@ -95,10 +95,11 @@ export async function taskDetail(db: Database, id: string, now = Date.now()): Pr
         id: t.id,
         title: t.title,
         stepId: t.stepId,
-        status: t.status as 'open' | 'escalated' | 'closed',
+        status: t.status as TaskDetail['task']['status'],
         outcome: t.outcome,
         note: t.note,
         closedAt: t.closedAt,
+        cancelReason: t.cancelReason,
       })),
     },
   };

@@ -83,6 +83,7 @@ export async function loadTasks(db: Database, where: SQL | undefined, now = Date
       note: task.note,
       closedBy: person(task.closedBy),
       closedAt: task.closedAt,
+      cancelReason: task.cancelReason,
       createdAt: task.createdAt,
     };
   });

@@ -13,6 +13,7 @@ import { isOptedOut } from '../channels/opt-outs.js';
 import { contactProblem, markContactBad } from '../channels/contacts.js';
 import { consentRefusal } from '../channels/consent.js';
 import { createIntegrityActivity } from './integrity-activity.js';
+import { cancelTasksOfEndedEnrollment } from '../tasks/cancel.js';
 import { linkFor } from '../forms/links.js';
 import { attemptTime, quietUntil, retryWhenQuietHoursEnd } from './send-window.js';
 import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
@@ -225,6 +226,8 @@ export function createActivities({
             entityId: enrollmentId,
             ...(reason !== undefined ? { data: { reason } } : {}),
           });
+          // Its open tasks leave the queues in the same transaction: nothing waits for their outcome any more.
+          await cancelTasksOfEndedEnrollment(tx, { enrollmentId, status, reason });
         },
         { behavior: 'immediate' },
       );

@@ -289,3 +289,53 @@ describe('the task queue', () => {
     expect(followUp.body.task).toMatchObject({ status: 'closed', outcome: 'reached', closedBy: { name: 'Lee Lead' } });
   });
 });
+
+describe('tasks of an ended enrollment', () => {
+  it('cancels the open task with the exit reason: it leaves the queue, is audited, and refuses an outcome', async () => {
+    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const enrollment = await enrollNewPatient(journey);
+    await loginAs('nurse@example.org');
+    const { id } = await taskOf(enrollment.enrollmentId);
+    expect((await call('POST', `/api/tasks/${id}/claim`)).status).toBe(200);
+
+    const ended = await call('POST', `/api/enrollments/${enrollment.enrollmentId}/exit`, {
+      reason: 'Therapy discontinued by the prescriber',
+    });
+    expect(ended.status).toBe(200);
+    const cancelled = await eventually(async () => {
+      const { body } = await call('GET', `/api/tasks/${id}`);
+      return body.task.status === 'cancelled' ? body.task : undefined;
+    }, 'the task to be cancelled');
+    expect(cancelled).toMatchObject({
+      cancelReason: 'The patient left the journey: Therapy discontinued by the prescriber',
+      outcome: null,
+      claimedBy: { name: 'Nora Nurse' },
+    });
+
+    const { body: queue } = await call('GET', '/api/tasks');
+    expect([...queue.tasks, ...queue.escalated].map((t: { id: string }) => t.id)).not.toContain(id);
+    expect(queue.queues.find((q: { queue: string }) => q.queue === 'nurses')?.open ?? 0).toBe(
+      queue.tasks.filter((t: { queue: string }) => t.queue === 'nurses').length,
+    );
+
+    const refused = await call('POST', `/api/tasks/${id}/complete`, { outcome: 'reached' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('task-cancelled');
+    expect(refused.body.error.message).toContain('Therapy discontinued by the prescriber');
+
+    const audited = await database.db
+      .select({ action: auditTrail.action, actor: auditTrail.actor, data: auditTrail.data })
+      .from(auditTrail)
+      .where(and(eq(auditTrail.entityType, 'task'), eq(auditTrail.entityId, id)));
+    expect(audited.find((a) => a.action === 'task.cancelled')).toMatchObject({
+      actor: 'system',
+      data: { enrollmentId: enrollment.enrollmentId, enrollmentStatus: 'exited' },
+    });
+
+    // The patient's record shows the task cancelled with its reason, for whoever looks them up later.
+    const record = await call('GET', `/api/patients/${enrollment.patientId}`);
+    expect(record.body.tasks).toEqual([
+      expect.objectContaining({ id, status: 'cancelled', cancelReason: cancelled.cancelReason }),
+    ]);
+  });
+});

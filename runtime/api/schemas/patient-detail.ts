@@ -67,6 +67,7 @@ export const PatientDetail = z
         queue: z.string(),
         status: z.string(),
         outcome: z.string().optional(),
+        cancelReason: z.string().optional(),
         dueAt: z.string(),
       }),
     ),

@@ -1,7 +1,8 @@
 /** Tasks for the care team: a queue's work with its deadline, the patient's context, and what a nurse records. */
 import { z } from '@hono/zod-openapi';
 
-export const TASK_STATUSES = ['open', 'escalated', 'closed'] as const;
+/** `cancelled`: the enrollment ended before anyone recorded an outcome; `cancelReason` says how. */
+export const TASK_STATUSES = ['open', 'escalated', 'closed', 'cancelled'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES).openapi('TaskStatus');
 
 const Ref = z.object({ id: z.string(), name: z.string() });
@@ -35,6 +36,8 @@ export const Task = z
     note: z.string().nullable(),
     closedBy: Ref.nullable(),
     closedAt: z.string().nullable(),
+    /** Why the task was cancelled without an outcome (its enrollment ended); null otherwise. */
+    cancelReason: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('Task');
@@ -84,6 +87,7 @@ const ContextTask = z.object({
   outcome: z.string().nullable(),
   note: z.string().nullable(),
   closedAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 });
 
 export const TaskDetail = z
