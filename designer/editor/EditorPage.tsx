@@ -27,6 +27,8 @@ import { tidyUp } from '../model/tidy-up.js';
 import { openableDraft } from '../model/openable-draft.js';
 import { useLiveCounts } from '../live-counts/useLiveCounts.js';
 import { LiveCountsBar } from '../live-counts/LiveCountsBar.js';
+import { useSimulationView } from '../simulation/useSimulationView.js';
+import { SimulatePanel } from '../simulation/SimulatePanel.js';
 
 // Monaco is big; load it only when the JSON tab is opened.
 const JsonEditor = lazy(() => import('../json/JsonEditor.js'));
@@ -88,6 +90,7 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
   const commentsVersion = review.versions.find((v) => v.id === commentsOf);
   const testRun = useTestRun(journey.id);
   const live = useLiveCounts(review.published?.id);
+  const simulation = useSimulationView();
   const [selectedStepId, setSelectedStepId] = useState<string>();
   const [tab, setTab] = useState<'canvas' | 'json'>('canvas');
   const [enrolling, setEnrolling] = useState(false);
@@ -131,6 +134,8 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
         onPublish={() => review.approved && void review.publish(review.approved.id)}
         onEnroll={() => setEnrolling(true)}
         onSettings={() => setSettingsOpen((open) => !open)}
+        onSimulate={simulation.toggle}
+        simulateOpen={simulation.open}
         settingsOpen={settingsOpen}
         busy={versions.busy ?? (review.busy === 'draft' ? 'review' : review.busy ? 'publish' : null)}
         hasErrors={validation.hasErrors}
@@ -179,8 +184,8 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
             apply={apply}
             mark={mark}
             validation={validation}
-            overlay={testRun.overlay}
-            liveCounts={live.counts}
+            overlay={simulation.overlay ?? testRun.overlay}
+            liveCounts={simulation.counts ?? live.counts}
             selectedStepId={selectedStepId}
             onSelectStep={select}
             onAddStep={addAt}
@@ -189,6 +194,14 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
           <Suspense fallback={<div className="muted pad">Loading the JSON editor…</div>}>
             <JsonEditor document={document} apply={apply} />
           </Suspense>
+        )}
+        {tab === 'canvas' && simulation.open && (
+          <SimulatePanel
+            document={document}
+            hasErrors={validation.hasErrors}
+            view={simulation}
+            onClose={simulation.toggle}
+          />
         )}
       </section>
       <aside className="sidebar" aria-label="Details">

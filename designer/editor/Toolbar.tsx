@@ -1,4 +1,4 @@
-/** The editor's toolbar: journey name, undo/redo, tidy up, journey settings, save state, Save draft, Snapshot version, Submit for review, Publish (approved only), Enroll a test patient. */
+/** The editor's toolbar: journey name, undo/redo, tidy up, journey settings, Simulate, save state, Save draft, Snapshot version, Submit for review, Publish (approved only), Enroll a test patient. */
 import type { SaveStatus } from './useDraftSaving.js';
 import type { ConflictCopy } from '../model/conflict-copy.js';
 import type { Version } from '../api/types.js';
@@ -27,6 +27,9 @@ interface Props {
   onEnroll: () => void;
   onSettings: () => void;
   settingsOpen: boolean;
+  /** Opens or closes the Simulate panel over the canvas. */
+  onSimulate: () => void;
+  simulateOpen: boolean;
   busy: 'snapshot' | 'publish' | 'review' | null;
   hasErrors: boolean;
   published?: Version;
@@ -84,6 +87,16 @@ export function Toolbar(props: Props) {
         data-testid="journey-settings-open"
       >
         Journey settings
+      </button>
+      <button
+        type="button"
+        onClick={props.onSimulate}
+        aria-pressed={props.simulateOpen}
+        className={props.simulateOpen ? 'is-active' : ''}
+        title="Run a cohort of simulated patients through the journey on a virtual clock"
+        data-testid="simulate-open"
+      >
+        Simulate
       </button>
       <span
         className={`save-status save-status--${saveStatus.kind}`}

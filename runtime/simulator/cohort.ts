@@ -134,13 +134,29 @@ export function simulateCohort(
   personas: readonly Persona[],
   options: CohortOptions,
 ): CohortResult {
+  const tally = new CohortTally();
+  const results: PatientResult[] = [];
+  for (const result of cohortPatients(definition, personas, options)) {
+    tally.add(result);
+    if (options.keepPaths !== false) results.push(result);
+  }
+  return { summary: tally.result(), results };
+}
+
+/**
+ * The cohort's patients one at a time, in patient order: a host that must stay responsive (the designer's Web Worker)
+ * reports progress between them, and gets exactly the patients `simulateCohort` would.
+ */
+export function* cohortPatients(
+  definition: JourneyDocument,
+  personas: readonly Persona[],
+  options: Omit<CohortOptions, 'keepPaths'>,
+): Generator<PatientResult, void, undefined> {
   const assigned = assignPersonas(personas, options.patients);
   const spread = options.enrollOver ? millis(options.enrollOver) : 0;
   const width = String(options.patients).length;
-  const tally = new CohortTally();
-  const results: PatientResult[] = [];
   for (let i = 0; i < options.patients; i++) {
-    const result = simulatePatient(definition, personas[assigned[i]], {
+    yield simulatePatient(definition, personas[assigned[i]], {
       start: options.start + Math.floor((i * spread) / Math.max(1, options.patients)),
       seed: options.seed,
       patientIndex: i,
@@ -148,10 +164,7 @@ export function simulateCohort(
       ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
       ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}),
     });
-    tally.add(result);
-    if (options.keepPaths !== false) results.push(result);
   }
-  return { summary: tally.result(), results };
 }
 
 function bump(counts: Record<string, number>, key: string): void {

@@ -1,0 +1,117 @@
+/** End to end: a message step's preview as the author types, and a simulated cohort drawn on the canvas with one patient's path, in Chromium. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn } from '../support/carepath.js';
+import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session.js';
+
+let session: E2eSession;
+const byTestId = (id: string) => session.page.getByTestId(id);
+
+beforeAll(async () => {
+  session = await openE2eSession({ loadExamples: true });
+  await logIn(session.page, session.carepath);
+  await byTestId('journeys-table').waitFor();
+  await session.page.getByRole('link', { name: 'First-dose check-in', exact: true }).click();
+  await byTestId('editor').waitFor();
+  await byTestId('step-node-welcome').waitFor();
+});
+
+afterAll(async () => {
+  if (session) await closeE2eSession(session);
+});
+
+describe('message preview in the inspector', () => {
+  it('shows the SMS on a phone with its segments and encoding, following the template and the sample patient', async () => {
+    await byTestId('step-node-welcome').click({ position: { x: 40, y: 30 } });
+    const segments = byTestId('preview-sms-segments');
+    await expect.poll(() => segments.getAttribute('data-encoding')).toBe('GSM-7');
+    expect(await byTestId('preview-sms-text').textContent()).toContain('Hi Maria, welcome');
+    expect(await segments.getAttribute('data-segments')).toBe('1');
+
+    // Extension characters count twice: 150 letters and 5 of them are 160 septets, still one segment; one more is two.
+    await byTestId('inspector-template').fill('a'.repeat(150) + '[]{}€');
+    await expect.poll(() => segments.getAttribute('data-characters')).toBe('160');
+    expect(await segments.getAttribute('data-segments')).toBe('1');
+    await byTestId('inspector-template').fill('a'.repeat(150) + '[]{}€^');
+    await expect.poll(() => segments.getAttribute('data-segments')).toBe('2');
+
+    // An emoji turns the whole message UCS-2, and the preview names it.
+    await byTestId('inspector-template').fill('Hi {{ patient.firstName }} 💊 dose day!');
+    await expect.poll(() => segments.getAttribute('data-encoding')).toBe('UCS-2');
+    expect(await byTestId('preview-sms-ucs2').textContent()).toContain('💊');
+
+    // A patient whose name is not in the GSM alphabet does the same to a plain template.
+    await byTestId('inspector-template').fill('Hi {{ patient.firstName }}, welcome to your support program.');
+    await expect.poll(() => segments.getAttribute('data-encoding')).toBe('GSM-7');
+    await byTestId('sample-patient-select').selectOption('zoe');
+    await expect.poll(() => segments.getAttribute('data-encoding')).toBe('UCS-2');
+    expect(await byTestId('preview-sms-text').textContent()).toContain('Hi Zoë, welcome');
+  });
+
+  it('shows an email with its subject, its HTML in a sandboxed frame and its text part', async () => {
+    await byTestId('inspector-channel').selectOption('email');
+    await byTestId('inspector-subject').fill('Welcome, {{ patient.firstName }}');
+    await expect.poll(() => byTestId('preview-email-subject').textContent()).toContain('Welcome, Zoë');
+    const frame = byTestId('preview-email-html');
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    const html = session.page.frameLocator('[data-testid="preview-email-html"]');
+    await expect.poll(() => html.locator('body').textContent()).toContain('welcome to your support program');
+    expect(await html.getByRole('link', { name: 'Unsubscribe' }).count()).toBe(1);
+    expect(await byTestId('preview-email-text').textContent()).toContain('To stop these emails');
+
+    await byTestId('inspector-channel').selectOption('voice');
+    await expect.poll(() => byTestId('preview-voice-script').textContent()).toContain('Hi Zoë, welcome');
+    await byTestId('inspector-channel').selectOption('sms');
+    await byTestId('undo').click();
+  });
+});
+
+describe('simulation on the canvas', () => {
+  it('runs 200 simulated patients in a worker and draws counts on steps and edges', async () => {
+    await byTestId('simulate-open').click();
+    await byTestId('simulate-patients').fill('200');
+    await byTestId('simulate-run').click();
+    await expect
+      .poll(() => byTestId('simulate-summary').getAttribute('data-patients'), { timeout: 30_000 })
+      .toBe('200');
+    // Everybody is welcomed; the default mix (60 % engaged, 25 % hesitant, 15 % silent) splits the question's outputs.
+    await expect.poll(() => byTestId('live-count-welcome').textContent()).toBe('200');
+    expect(await byTestId('live-count-ask-first-dose').textContent()).toBe('200');
+    const label = (text: string) => session.page.locator('.react-flow__edge-text', { hasText: text });
+    expect(await label('next · 200').count()).toBeGreaterThan(0);
+    const taken = await session.page.locator('.react-flow__edge-text').allTextContents();
+    const outputs = Object.fromEntries(
+      taken
+        .map((t) => /^(\w+) · (\d+)$/.exec(t))
+        .filter((m) => m !== null)
+        .map((m) => [m![1], Number(m![2])]),
+    );
+    expect(outputs.timeout).toBeGreaterThanOrEqual(30);
+    expect((outputs.yes ?? 0) + (outputs.no ?? 0) + outputs.timeout).toBe(200);
+  });
+
+  it("opens a simulated patient's path: its steps in order with times, highlighted on the canvas", async () => {
+    const first = byTestId('simulated-patient').first();
+    await first.click();
+    const entries = byTestId('simulated-path-entry');
+    await expect.poll(() => entries.count()).toBeGreaterThanOrEqual(3);
+    expect(await entries.first().getAttribute('data-step')).toBe('welcome');
+    expect(await entries.nth(1).getAttribute('data-step')).toBe('wait-two-days');
+    expect(await entries.first().locator('time').textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    const steps = await entries.evaluateAll((els) => els.map((el) => el.getAttribute('data-step')));
+    for (const step of steps) expect(await byTestId(`step-node-${step}`).getAttribute('data-path')).not.toBeNull();
+  });
+
+  it('shows progress on a large cohort and can be cancelled, drawing nothing', async () => {
+    await byTestId('simulate-patients').fill('10000');
+    await byTestId('simulate-horizon').fill('P10Y');
+    await byTestId('simulate-run').click();
+    await byTestId('simulate-progress').waitFor();
+    // The page still answers while the worker runs: the panel's inputs take typing.
+    await byTestId('simulate-seed').fill('2');
+    await byTestId('simulate-cancel').click();
+    await expect.poll(() => byTestId('simulate-panel').getAttribute('data-state')).toBe('cancelled');
+    expect(await byTestId('live-count-welcome').count()).toBe(0);
+    await byTestId('simulate-close').click();
+    expect(await byTestId('simulate-panel').count()).toBe(0);
+  });
+});
