@@ -1,6 +1,6 @@
 /** The mutable scratchpad of one engine transition, and the helpers every step behaviour shares: timers, the patient's zone, expression values. */
 import type { JourneyDocument } from '../../schema/document.js';
-import { declarationsFor } from '../../schema/steps/checks.js';
+import { declarationsFor } from '../../schema/expressions/declarations.js';
 import { evaluateExpression, type EvaluateResult, type ExpectedType } from '../../schema/expressions/index.js';
 import type { EngineCommand, EnrollmentState } from './types.js';
 

@@ -13,7 +13,7 @@ export function prepareDefinition(stored: unknown): JourneyDocument {
 }
 
 /** What a workflow starts from, as far as its definition goes. */
-interface DefinitionInput {
+export interface DefinitionInput {
   definition: unknown;
   /** Set when `definition` went through `prepareDefinition` before the workflow started. */
   definitionPrepared?: boolean;
@@ -22,16 +22,10 @@ interface DefinitionInput {
 /**
  * The definition once, before start, so the workflow does not migrate and parse it again in every run (each
  * continue-as-new, each replay after a cache eviction). Idempotent: a prepared input is returned as it is.
+ * The canvas `layout` is dropped: the interpreter never reads it, and the definition rides in every run's input.
  */
 export function withPreparedDefinition<T extends DefinitionInput>(input: T): T & { definitionPrepared: true } {
   if (input.definitionPrepared) return input as T & { definitionPrepared: true };
-  return { ...input, definition: prepareDefinition(input.definition), definitionPrepared: true };
-}
-
-/**
- * The definition a run interprets: a prepared one as it is; histories from before preparation moved out of the
- * workflow still migrate and parse here, so they replay exactly as they ran.
- */
-export function runnableDefinition(input: DefinitionInput): JourneyDocument {
-  return input.definitionPrepared ? (input.definition as JourneyDocument) : prepareDefinition(input.definition);
+  const { layout: _layout, ...definition } = prepareDefinition(input.definition);
+  return { ...input, definition, definitionPrepared: true };
 }

@@ -1,4 +1,5 @@
 /** The pure engine: runs in the Temporal workflow, the designer's simulator and property tests alike. */
 export * from './types.js';
 export { applyEvent, initialState } from './engine.js';
-export { prepareDefinition, runnableDefinition, withPreparedDefinition } from './definition.js';
+// prepareDefinition (zod) is imported from ./definition.js by the API and the client, never through here: the workflow
+// bundle starts from this index and must not load zod.

@@ -37,11 +37,14 @@ export const workflowsPath = fileURLToPath(
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /**
- * Libraries the engine uses that keep no per-workflow state: loaded once into the worker's reused V8 context and
- * shared by every workflow, instead of evaluated again (and held again in memory) for each cached workflow. Only
- * stateless libraries belong here: shared module state would leak between workflows.
+ * Libraries the engine uses that keep no per-workflow state (luxon, CEL): loaded once into the worker's reused V8
+ * context and shared by every workflow, instead of evaluated again (and held again in memory) for each cached
+ * workflow. zod and liquidjs are not in a workflow's path (definitions are prepared before start, templates render in
+ * activities), so they are not loaded at all.
  */
-const sharedLibraries = ['zod', 'luxon', '@marcbachmann/cel-js', 'liquidjs', 'liquidjs/dist/liquid.browser.mjs'];
+export const sharedLibraries = [
+  fileURLToPath(new URL(`./shared-libraries${extname(fileURLToPath(import.meta.url))}`, import.meta.url)),
+];
 
 /** Bundling takes seconds; do it once per process and share the bundle between workers. */
 export function enrollmentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {

@@ -16,7 +16,9 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { applyEvent, initialState, runnableDefinition } from '../engine/index.js';
+import { applyEvent, initialState } from '../engine/index.js';
+import type { JourneyDocument } from '../../schema/document.js';
+import { legacyDefinition } from './run-definition.js';
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
 import { currentStepKey, passedEdgesKey, versionIdKey } from './search-attributes.js';
@@ -74,8 +76,8 @@ const { recordEnrollmentEnd, recordJourneyCommand } = proxyActivities<Activities
 
 export async function enrollmentWorkflow(input: EnrollmentInput): Promise<EnrollmentState> {
   const { enrollmentId } = input;
-  // Prepared before start (see startEnrollment); only histories from before that migrate and parse here.
-  const definition = runnableDefinition(input);
+  // Prepared before start (see startEnrollment) and trusted; only histories from before that migrate and parse here.
+  const definition = input.definitionPrepared ? (input.definition as JourneyDocument) : await legacyDefinition(input);
   const { workflowId } = workflowInfo();
   let state: EnrollmentState = input.state ?? initialState(Date.now(), input.attributes, input.timeZone);
   const queue: EngineEvent[] = input.state
@@ -294,11 +296,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
 }
 
 /** The consent purpose a send goes out under: the step's own, else the journey's; none for system webhooks. */
-function consentPurposeOf(
-  definition: ReturnType<typeof runnableDefinition>,
-  step: string,
-  channel: string,
-): { consentPurpose?: string } {
+function consentPurposeOf(definition: JourneyDocument, step: string, channel: string): { consentPurpose?: string } {
   const own = definition.steps[step];
   const purpose =
     (own && 'consentPurpose' in own ? own.consentPurpose : undefined) ?? definition.settings.consentPurpose;

@@ -1,5 +1,5 @@
 /** A patient's answers as the engine stores them (linkId → code, number or boolean) and how each maps onto its item. */
-import type { AnswerOption, QuestionnaireItem } from './questionnaire.js';
+import type { AnswerOption, QuestionnaireItem } from './items.js';
 
 /**
  * One stored answer. Kept to plain JSON scalars so it travels in engine state and workflow history:

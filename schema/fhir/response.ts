@@ -8,7 +8,7 @@ import {
   type Coding,
   type Questionnaire,
   type QuestionnaireItem,
-} from './questionnaire.js';
+} from './items.js';
 import { scoreOf } from './scoring.js';
 
 /** Where the total goes when the questionnaire has no total-score item of its own. */

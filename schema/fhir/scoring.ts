@@ -1,14 +1,7 @@
 /** Scoring a questionnaire from a patient's answers, and the semantic checks that make a questionnaire safe to score. */
 import type { Problem } from '../problems.js';
 import { answerOf, matchAnswer, type Answers } from './answers.js';
-import {
-  isQuestion,
-  isScoreItem,
-  ordinalOf,
-  walkItems,
-  type Questionnaire,
-  type QuestionnaireItem,
-} from './questionnaire.js';
+import { isQuestion, isScoreItem, ordinalOf, walkItems, type Questionnaire, type QuestionnaireItem } from './items.js';
 
 export interface QuestionnaireScore {
   /** Sum of the chosen options' ordinal values and the integer answers. */

@@ -9,7 +9,7 @@ import {
   questionsOf,
   type Questionnaire,
   type QuestionnaireItem,
-} from './questionnaire.js';
+} from './items.js';
 
 /**
  * The reply convention: a patient answers a choice question with the number printed before the option.

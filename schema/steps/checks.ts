@@ -4,12 +4,7 @@ import { checkTemplate } from '../templates/index.js';
 import type { JourneyDocument } from '../document.js';
 import type { Problem } from '../problems.js';
 
-/** What an expression in this journey may name: declared patient attributes, and the payload of `event` where one is known. */
-export function declarationsFor(document: JourneyDocument, eventName?: string): ExpressionDeclarations {
-  const event =
-    eventName && Object.hasOwn(document.events ?? {}, eventName) ? document.events[eventName].fields : undefined;
-  return { attributes: document.attributes ?? {}, ...(event ? { event } : {}) };
-}
+export { declarationsFor } from '../expressions/declarations.js';
 
 export function expressionProblems(
   source: string,

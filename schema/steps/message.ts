@@ -6,6 +6,10 @@ import { isPositiveDuration } from '../duration.js';
 import type { Problem } from '../problems.js';
 import { smsSegments } from '../templates/index.js';
 import { templateProblems } from './checks.js';
+import { normalizeReply } from './reply-classes.js';
+
+// Reply classification lives apart (no zod) so the enrollment workflow's bundle can carry it; re-exported for callers here.
+export { classifyReply, normalizeReply } from './reply-classes.js';
 
 export const Channel = z.enum(['sms', 'email', 'voice', 'video', 'push', 'webhook']);
 export type Channel = z.infer<typeof Channel>;
@@ -157,19 +161,3 @@ export const messageKind: StepKind<MessageStep> = {
   },
   create: () => ({ type: 'message', channel: 'sms', connector: 'dev', template: '', outputs: {} }),
 };
-
-/** Reply text as classes compare it: case and spacing ignored, trailing full stops and exclamation marks dropped. */
-export function normalizeReply(text: string): string {
-  return text
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!]+$/, '');
-}
-
-/** The reply class a reply falls into, if any. */
-export function classifyReply(step: MessageStep, text: string): ReplyClass | undefined {
-  const reply = normalizeReply(text);
-  return step.await?.classes.find((cls) => cls.match.some((word) => normalizeReply(word) === reply));
-}

@@ -1,9 +1,9 @@
 /** Engine behaviour of the assessment step: question by question by SMS (re-asked once on an invalid answer) or one web-form link; scored at the end. */
 import type { AssessmentStep } from '../../../schema/steps/assessment.js';
 import { durationMillis } from '../../../schema/duration.js';
-import { normalizeReply } from '../../../schema/steps/message.js';
+import { normalizeReply } from '../../../schema/steps/reply-classes.js';
 import { parseSmsAnswer, questionText } from '../../../schema/fhir/sms-dialogue.js';
-import { questionsOf } from '../../../schema/fhir/questionnaire.js';
+import { questionsOf } from '../../../schema/fhir/items.js';
 import { scoreOf } from '../../../schema/fhir/scoring.js';
 import { buildQuestionnaireResponse } from '../../../schema/fhir/response.js';
 import { armTimer, cancelTimer, type StepContext } from '../context.js';

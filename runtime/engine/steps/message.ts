@@ -1,6 +1,6 @@
 /** Engine behaviour of the message step: send (respecting quiet hours and the cap), then await a classified reply or go on. */
 import type { MessageStep } from '../../../schema/steps/message.js';
-import { classifyReply } from '../../../schema/steps/message.js';
+import { classifyReply } from '../../../schema/steps/reply-classes.js';
 import { durationMillis } from '../../../schema/duration.js';
 import { armTimer, cancelTimer, type StepContext } from '../context.js';
 import { deferIfNeeded, noteSent } from '../contact.js';

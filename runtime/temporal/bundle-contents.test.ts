@@ -1,0 +1,31 @@
+/** The enrollment workflow's bundle: what every workflow evaluates stays lean (no zod, no Liquid, one copy of each library). */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { workflowBundleContents, type BundledModule } from './bundle-contents.js';
+
+describe('the enrollment workflow bundle', () => {
+  let modules: BundledModule[];
+  beforeAll(async () => {
+    modules = await workflowBundleContents();
+  }, 120_000);
+
+  it('evaluates no zod, Liquid or schema validator in a workflow started with a prepared definition', () => {
+    const eager = modules.filter((m) => m.eager).map((m) => m.path);
+    expect(eager.filter((path) => /node_modules\/(zod|liquidjs)\//.test(path))).toEqual([]);
+    expect(eager.filter((path) => /^schema\/(document|validate|ids|templates\/|steps\/registry)/.test(path))).toEqual(
+      [],
+    );
+    // The engine itself is there, and so is the expression language it evaluates.
+    expect(eager).toContain('runtime/engine/engine.ts');
+    expect(eager.some((path) => path.includes('node_modules/@marcbachmann/cel-js/'))).toBe(true);
+  });
+
+  it('keeps the zod parse for inputs from before preparation, loaded only when such a run reaches it', () => {
+    const lazy = modules.filter((m) => !m.eager).map((m) => m.path);
+    expect(lazy).toContain('runtime/engine/definition.ts');
+    expect(lazy.some((path) => path.includes('node_modules/zod/'))).toBe(true);
+  });
+
+  it('holds one copy of luxon: the preloaded, shared one is the one the engine imports', () => {
+    expect(modules.filter((m) => m.path.includes('node_modules/luxon/')).map((m) => m.path)).toHaveLength(1);
+  });
+});
