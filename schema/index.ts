@@ -2,6 +2,7 @@
 export * from './document.js';
 export * from './problems.js';
 export * from './validate.js';
+export * from './incremental-validate.js';
 export * from './canonical.js';
 export * from './parse.js';
 export * from './duration.js';

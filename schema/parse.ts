@@ -31,9 +31,9 @@ export function parseJourneyJson(
   return problem ? { ok: false, ...problem } : { ok: true, value };
 }
 
-/** Walks a parsed value iteratively (no recursion to overflow) and reports the first depth or key violation. */
-export function checkShape(value: unknown): { pointer: string; message: string } | null {
-  const stack: Array<{ node: unknown; depth: number; path: string }> = [{ node: value, depth: 0, path: '' }];
+/** Walks a parsed value iteratively (no recursion to overflow) and reports the first depth or key violation; `at` places a part of a document (a step) at its depth and pointer. */
+export function checkShape(value: unknown, at = { depth: 0, path: '' }): { pointer: string; message: string } | null {
+  const stack: Array<{ node: unknown; depth: number; path: string }> = [{ node: value, ...at }];
   const seen = new Set<object>();
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop()!;

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { JourneyDocument } from './document.js';
 import { checkGraph } from './graph.js';
-import { kindOf, stepTypes } from './steps/registry.js';
+import { kindOf, stepTypes, type Step } from './steps/registry.js';
 import { checkShape, documentLimits } from './parse.js';
 import { checkJourneyRules } from './journey-rules.js';
 import { migrateDocument } from './migrations/index.js';
@@ -46,16 +46,26 @@ export function validateJourney(input: unknown, context: ValidationContext = {})
   const parsed = JourneyDocument.safeParse(migrated.document);
   if (!parsed.success) return { ok: false, problems: structureProblems(parsed.error, input) };
   const document = parsed.data;
+  const problems = journeyProblems(document, context, (stepId, step) =>
+    kindOf(step).check(step, { at: `/steps/${pointerToken(stepId)}`, stepId, document }),
+  );
+  const ok = !problems.some((p) => p.severity === 'error');
+  return ok ? { ok, document, problems } : { ok, document, problems };
+}
+
+/** The semantic problems of a parsed document: graph, journey rules, connectors, then each step's own rules. */
+export function journeyProblems(
+  document: JourneyDocument,
+  context: ValidationContext,
+  stepProblems: (stepId: string, step: Step) => Problem[],
+): Problem[] {
   const problems: Problem[] = [
     ...checkGraph(document),
     ...checkJourneyRules(document),
     ...checkConnectors(document, context),
   ];
-  for (const [stepId, step] of Object.entries(document.steps)) {
-    problems.push(...kindOf(step).check(step, { at: `/steps/${pointerToken(stepId)}`, stepId, document }));
-  }
-  const ok = !problems.some((p) => p.severity === 'error');
-  return ok ? { ok, document, problems } : { ok, document, problems };
+  for (const [stepId, step] of Object.entries(document.steps)) problems.push(...stepProblems(stepId, step));
+  return problems;
 }
 
 function structureProblems(error: z.ZodError, input: unknown): Problem[] {

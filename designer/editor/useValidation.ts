@@ -1,9 +1,10 @@
 /**
- * Client-side validation: the same pure `validateJourney` the server runs, on the journey's content only
- * (a move never revalidates), in a deferred render so a keystroke shows at once and the problems follow.
+ * Client-side validation: the same rules the server runs, on the journey's content only (a move never
+ * revalidates), in a deferred render so a keystroke shows at once and the problems follow. The validator
+ * remembers each step, so an edit re-checks the step it touched, not all two thousand.
  */
-import { useDeferredValue, useMemo, useRef } from 'react';
-import { validateJourney, type JourneyDocument, type Problem } from '../../schema/index.js';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { createJourneyValidator, type JourneyDocument, type Problem } from '../../schema/index.js';
 import { hasErrors, problemsByStep } from '../model/problems-by-step.js';
 import { sameContent } from '../model/content.js';
 
@@ -24,13 +25,14 @@ function useContent(document: JourneyDocument): JourneyDocument {
 
 export function useValidation(document: JourneyDocument): Validation {
   const content = useDeferredValue(useContent(document));
+  const [validate] = useState(createJourneyValidator);
   return useMemo(() => {
-    const result = validateJourney(content);
+    const result = validate(content);
     return {
       problems: result.problems,
       byStep: problemsByStep(result.problems),
       hasErrors: hasErrors(result.problems),
       structurallyValid: !result.problems.some((p) => p.code.startsWith('structure.')),
     };
-  }, [content]);
+  }, [content, validate]);
 }

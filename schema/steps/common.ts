@@ -25,7 +25,11 @@ export interface StepKind<S> {
   optionalOutputs(step: S): string[];
   /** True when the engine pauses at this step for time to pass (loops must pass through one). */
   waits(step: S): boolean;
-  /** Semantic rules for one step; `at` is the step's JSON pointer. */
+  /**
+   * Semantic rules for one step; `at` is the step's JSON pointer. Reads only this step and the document's
+   * `attributes`, `events` and `settings`: the designer's validator caches the answer per step on exactly
+   * those (schema/incremental-validate.ts). A rule that looks at other steps belongs in graph.ts or journey-rules.ts.
+   */
   check(step: S, ctx: { at: string; stepId: string; document: JourneyDocument }): Problem[];
   /** A fresh step of this type, as the palette drops it. */
   create(): S;

@@ -7,6 +7,7 @@ import { printTable, recordJson, recordResults, type BenchTable } from './result
 import { benchDesignerCanvas } from './designer/canvas.bench.js';
 import { benchSimulateCohort } from './simulate-cohort.bench.js';
 import { benchTemporalWorkflow } from './temporal/workflow.bench.js';
+import { benchValidation } from './validation.bench.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsFile = join(here, 'RESULTS.md');
@@ -41,6 +42,7 @@ cohort size.`,
 const benchmarks: Record<string, () => BenchTable | Promise<BenchTable>> = {
   simulate: simulateCohortTable,
   hash: benchContentHash,
+  validation: benchValidation,
   hostile: benchHostileInput,
   designer: benchDesignerCanvas,
   workflow: benchTemporalWorkflow,
