@@ -7,7 +7,9 @@ import { openAuditKey, useAuditKey } from './db/audit-key.js';
 import { hasUnsealedLegacyTrail, sealLegacyAuditTrail } from './db/audit.js';
 import { ConnectorRegistry } from '../connectors/sdk/registry.js';
 import { createDevConnector } from '../connectors/dev/dev-connector.js';
-import { registerConfiguredConnectors } from './channels/configured.js';
+import { BUILT_IN_CONNECTORS, registerConfiguredConnectors } from './channels/configured.js';
+import { createConnectorInstances } from './connectors/instances.js';
+import { createSecretBox } from './connectors/secret-box.js';
 import { createDevInboxStore } from './db/dev-inbox.js';
 import { createWorker } from './temporal/worker.js';
 import { TASK_QUEUE } from './temporal/client.js';
@@ -97,6 +99,15 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
     // Provider connectors (Twilio, SMTP) from CAREPATH_CONNECTORS or CAREPATH_CONNECTORS_FILE; bad settings stop the start.
     const configured = registerConfiguredConnectors(connectors);
     if (configured.length > 0) log.info({ connectors: configured }, 'connectors configured');
+    // Then the instances saved on the Connectors screen, their secrets sealed under a key derived from the payload keys.
+    const connectorInstances = createConnectorInstances({
+      db: database.db,
+      registry: connectors,
+      box: createSecretBox(payloadKeys),
+      types: BUILT_IN_CONNECTORS,
+    });
+    for (const { id, problem } of await connectorInstances.loadSaved())
+      log.error({ connector: id }, `saved connector not in use: ${problem}`);
 
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
@@ -118,6 +129,7 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
       {
         db: database.db,
         connectors,
+        connectorInstances,
         temporal: () => temporal,
         publicUrl: config.publicUrl,
         temporalAddress,

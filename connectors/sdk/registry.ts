@@ -1,33 +1,67 @@
-/** The set of connectors a server or worker knows, looked up by id, with their settings. */
+/** The set of connector instances a server or worker knows, looked up by instance id, each with its connector and settings. */
 import { z } from 'zod';
 import type { Connector } from './connector.js';
 
+/** Where an instance came from: the code (the development channel), the operator's configuration, or the Connectors screen. */
+export type ConnectorSource = 'built-in' | 'configuration' | 'database';
+
 export interface ConnectorEntry {
+  /** The instance id journeys and webhook URLs name; the connector's own id unless registered under another. */
+  id: string;
+  /** What people see; the connector's name unless the instance has its own. */
+  name: string;
+  source: ConnectorSource;
   connector: Connector<unknown>;
   settings: unknown;
+}
+
+export interface RegisterOptions {
+  id?: string;
+  name?: string;
+  source?: ConnectorSource;
 }
 
 export class ConnectorRegistry {
   private readonly entries = new Map<string, ConnectorEntry>();
 
-  /** Settings are checked against the connector's schema here (defaults applied), so a bad setting fails at start, not at first send. */
-  register<S>(connector: Connector<S>, settings: unknown = {}): this {
+  /**
+   * Settings are checked against the connector's schema here (defaults applied), so a bad setting fails at start, not
+   * at first send. Registering an id again replaces it: a saved instance takes effect without a restart.
+   */
+  register<S>(connector: Connector<S>, settings: unknown = {}, options: RegisterOptions = {}): this {
+    const id = options.id ?? connector.id;
     const parsed = connector.settingsSchema.safeParse(settings);
     if (!parsed.success)
-      throw new Error(`Settings for connector "${connector.id}" are invalid: ${z.prettifyError(parsed.error)}`);
-    this.entries.set(connector.id, { connector: connector as Connector<unknown>, settings: parsed.data });
+      throw new Error(`Settings for connector "${id}" are invalid: ${z.prettifyError(parsed.error)}`);
+    this.entries.set(id, {
+      id,
+      name: options.name ?? connector.name,
+      source: options.source ?? 'built-in',
+      connector: connector as Connector<unknown>,
+      settings: parsed.data,
+    });
     return this;
+  }
+
+  /** Forgets an instance (deleted on the Connectors screen); later sends through it fail as "not configured". */
+  remove(id: string): boolean {
+    return this.entries.delete(id);
   }
 
   get(id: string): ConnectorEntry | undefined {
     return this.entries.get(id);
   }
 
-  /** The catalogue the designer shows: ids, channels and settings schemas as JSON Schema. */
-  catalogue(): Array<{ id: string; name: string; channels: string[]; settingsSchema: unknown }> {
-    return [...this.entries.values()].map(({ connector }) => ({
-      id: connector.id,
-      name: connector.name,
+  list(): ConnectorEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** The catalogue the designer shows: instance ids, their connector type, channels and settings schemas as JSON Schema. */
+  catalogue(): Array<{ id: string; type: string; name: string; channels: string[]; settingsSchema: unknown }> {
+    return this.list().map(({ id, name, connector }) => ({
+      id,
+      type: connector.id,
+      name,
       channels: connector.channels,
       settingsSchema: z.toJSONSchema(connector.settingsSchema, { unrepresentable: 'any' }),
     }));

@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../people/roles.js';
 import { ConnectorRegistry } from '../../connectors/sdk/registry.js';
 import { createDevConnector } from '../../connectors/dev/dev-connector.js';
 import { createApi } from './app.js';
+import { testConnectorInstances } from '../connectors/instances.test-support.js';
 
 export interface TestApi {
   api: ReturnType<typeof createApi>;
@@ -34,7 +35,13 @@ export async function startTestApi(): Promise<TestApi> {
   const connectors = new ConnectorRegistry().register(createDevConnector({ deliver: async () => 'unused' }), {
     undeliverablePrefix: '+1555000',
   });
-  const api = createApi({ db: database.db, connectors, temporal: () => undefined, temporalAddress: 'none' });
+  const api = createApi({
+    db: database.db,
+    connectors,
+    connectorInstances: testConnectorInstances(database.db, connectors),
+    temporal: () => undefined,
+    temporalAddress: 'none',
+  });
   const cookies = new Map<Role, string>();
   return {
     api,

@@ -55,7 +55,7 @@ export function registerConfiguredConnectors(
       throw new Error(
         `${source} names connector "${id}"; known connectors: ${Object.keys(BUILT_IN_CONNECTORS).join(', ')}.`,
       );
-    registry.register(create(), resolveEnv(settings, env, `${source}: ${id}`));
+    registry.register(create(), resolveEnv(settings, env, `${source}: ${id}`), { source: 'configuration' });
     registered.push(id);
   }
   return registered;

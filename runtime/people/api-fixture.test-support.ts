@@ -7,6 +7,7 @@ import { openDatabase, type OpenedDatabase } from '../db/client.js';
 import { ConnectorRegistry } from '../../connectors/sdk/registry.js';
 import { createDevConnector } from '../../connectors/dev/dev-connector.js';
 import { createApi } from '../api/app.js';
+import { testConnectorInstances } from '../connectors/instances.test-support.js';
 import { ensureUser } from './users.js';
 import { ROLES, type Role } from './roles.js';
 
@@ -23,6 +24,8 @@ export interface Answer {
 export interface ApiFixture {
   database: OpenedDatabase;
   api: ReturnType<typeof createApi>;
+  /** The registry the API and a worker would share: what a saved connector instance changes at once. */
+  connectors: ConnectorRegistry;
   /** User ids by role: `program-manager@example.org` holds only `program-manager`, and so on. */
   userIds: Record<Role, string>;
   emailOf(role: Role): string;
@@ -53,9 +56,11 @@ export function useApiFixture(): ApiFixture {
     const connectors = new ConnectorRegistry().register(createDevConnector({ deliver: async () => 'unused' }), {
       undeliverablePrefix: '+1555000',
     });
+    fixture.connectors = connectors;
     fixture.api = createApi({
       db: fixture.database.db,
       connectors,
+      connectorInstances: testConnectorInstances(fixture.database.db, connectors),
       temporal: () => undefined,
       temporalAddress: 'none',
     });

@@ -3,7 +3,8 @@ import { z } from '@hono/zod-openapi';
 
 export const Connector = z
   .object({
-    id: z.string(),
+    id: z.string().openapi({ description: 'The instance id journeys name' }),
+    type: z.string().optional().openapi({ description: 'The connector type the instance is made of' }),
     name: z.string(),
     channels: z.array(z.string()),
     settingsSchema: z.unknown().optional().openapi({ description: 'JSON Schema of the connector settings' }),

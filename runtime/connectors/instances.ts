@@ -1,0 +1,255 @@
+/**
+ * Connector instances managed on the Connectors screen: saved with their secrets sealed, registered (or replaced) in
+ * the running registry on save so no restart is needed, listed beside the ones the code and the configuration provide.
+ * Every change is audited with the names of the fields that changed, never a secret's value.
+ */
+import { eq } from 'drizzle-orm';
+import type { ConnectorRegistry } from '../../connectors/sdk/index.js';
+import type { Database } from '../db/client.js';
+import { connectorInstances } from '../db/schema.js';
+import { appendAudit } from '../db/audit.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import type { SecretBox } from './secret-box.js';
+import { describeTypes, type ConnectorFactories } from './connector-types.js';
+import { checkSettings, mergeSettings } from './instance-settings.js';
+import { openSecrets, readRow, readRows, settingsColumns, type InstanceRow } from './instance-rows.js';
+import { viewOfEntry, viewOfRow, type InstanceView, type TestResult } from './instance-view.js';
+import { versionsUsing } from './instance-usage.js';
+import { sendTestMessage, type TestMessageInput } from './test-message.js';
+import { secretFieldsOf } from './secret-fields.js';
+
+export interface NewInstance {
+  id: string;
+  type: string;
+  name: string;
+  settings: Record<string, unknown>;
+}
+
+export interface InstanceChange {
+  name?: string;
+  /** Every field of the form; a secret left blank keeps its stored value. */
+  settings: Record<string, unknown>;
+}
+
+export interface ConnectorInstancesDeps {
+  db: Database;
+  registry: ConnectorRegistry;
+  box: SecretBox;
+  types: ConnectorFactories;
+}
+
+export type ConnectorInstances = ReturnType<typeof createConnectorInstances>;
+
+export function createConnectorInstances({ db, registry, box, types }: ConnectorInstancesDeps) {
+  /** Why a saved instance could not be registered, by id; shown on the screen instead of stopping the server. */
+  const problems = new Map<string, string>();
+  /** The last test of each instance, for the screen; the audit trail keeps every one. */
+  const lastTests = new Map<string, TestResult>();
+
+  const connectorOf = (type: string, at = '/type') => {
+    const create = types[type];
+    if (!create)
+      throw new InvalidInputError(
+        'unknown-connector-type',
+        `${at}: there is no connector type "${type}"; known: ${Object.keys(types).join(', ')}.`,
+        [{ code: 'request.unknown-type', pointer: at, severity: 'error', message: `${at}: unknown connector type` }],
+      );
+    return create();
+  };
+
+  /** Opens the row's secrets and puts the instance in the registry, replacing what was there under its id. */
+  async function activate(row: InstanceRow): Promise<void> {
+    const connector = connectorOf(row.type);
+    const secrets = await openSecrets(box, row);
+    registry.register(connector, { ...row.settings, ...secrets }, { id: row.id, name: row.name, source: 'database' });
+    problems.delete(row.id);
+  }
+
+  function viewOf(row: InstanceRow): InstanceView {
+    const connector = types[row.type]?.();
+    return viewOfRow(row, connector ? secretFieldsOf(connector) : [], connector?.channels ?? [], {
+      problem: problems.get(row.id) ?? (connector ? undefined : `Connector type "${row.type}" is not installed.`),
+      lastTest: lastTests.get(row.id),
+    });
+  }
+
+  async function savedRow(id: string): Promise<InstanceRow> {
+    const row = await readRow(db, id);
+    if (row) return row;
+    if (registry.get(id))
+      throw new ConflictError(
+        'connector-from-configuration',
+        `Connector "${id}" comes from the server's configuration (or is built in); change it there.`,
+      );
+    throw NotFoundError.of('connector instance', id);
+  }
+
+  return {
+    types: () => describeTypes(types),
+
+    /** The built-in and configured instances the registry holds, then the saved ones. */
+    async list(): Promise<InstanceView[]> {
+      const rows = await readRows(db);
+      const others = registry.list().filter((entry) => entry.source !== 'database');
+      return [...others.map((e) => viewOfEntry(e, lastTests.get(e.id))), ...rows.map(viewOf)];
+    },
+
+    async get(id: string): Promise<InstanceView> {
+      const row = await readRow(db, id);
+      if (row) return viewOf(row);
+      const entry = registry.get(id);
+      if (!entry) throw NotFoundError.of('connector instance', id);
+      return viewOfEntry(entry, lastTests.get(id));
+    },
+
+    async create(actor: string, input: NewInstance): Promise<InstanceView> {
+      const connector = connectorOf(input.type);
+      if (registry.get(input.id) || (await readRow(db, input.id)))
+        throw new ConflictError(
+          'connector-exists',
+          `/id: a connector "${input.id}" exists already; choose another id.`,
+        );
+      const settings = mergeSettings(connector, input.settings);
+      checkSettings(connector, settings);
+      const now = new Date().toISOString();
+      await db.transaction(async (tx) => {
+        await tx.insert(connectorInstances).values({
+          id: input.id,
+          type: input.type,
+          name: input.name,
+          ...(await settingsColumns(box, input.id, settings)),
+          createdBy: actor,
+          createdAt: now,
+          updatedBy: actor,
+          updatedAt: now,
+        });
+        await appendAudit(tx, {
+          actor,
+          action: 'connector.created',
+          entityType: 'connector-instance',
+          entityId: input.id,
+          data: {
+            type: input.type,
+            name: input.name,
+            fields: Object.keys(settings.plain),
+            secrets: Object.keys(settings.secrets),
+          },
+        });
+      });
+      const row = await savedRow(input.id);
+      await activate(row);
+      return viewOf(row);
+    },
+
+    async update(actor: string, id: string, change: InstanceChange): Promise<InstanceView> {
+      const before = await savedRow(id);
+      const connector = connectorOf(before.type);
+      const stored = await openSecrets(box, before);
+      const settings = mergeSettings(connector, change.settings, stored);
+      checkSettings(connector, settings);
+      const name = change.name ?? before.name;
+      const keys = new Set([...Object.keys(before.settings), ...Object.keys(settings.plain)]);
+      const changed = [...keys].filter((k) => JSON.stringify(before.settings[k]) !== JSON.stringify(settings.plain[k]));
+      const secretKeys = new Set([...Object.keys(stored), ...Object.keys(settings.secrets)]);
+      const secretsChanged = [...secretKeys].filter((k) => stored[k] !== settings.secrets[k]);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(connectorInstances)
+          .set({
+            name,
+            ...(await settingsColumns(box, id, settings)),
+            updatedBy: actor,
+            updatedAt: new Date().toISOString(),
+          })
+          .where(eq(connectorInstances.id, id));
+        await appendAudit(tx, {
+          actor,
+          action: 'connector.updated',
+          entityType: 'connector-instance',
+          entityId: id,
+          data: {
+            ...(name !== before.name ? { name: { from: before.name, to: name } } : {}),
+            fields: changed,
+            secrets: secretsChanged,
+          },
+        });
+      });
+      const row = await savedRow(id);
+      await activate(row);
+      return viewOf(row);
+    },
+
+    async remove(actor: string, id: string): Promise<void> {
+      const row = await savedRow(id);
+      const uses = await versionsUsing(db, id);
+      if (uses.length > 0)
+        throw new ConflictError(
+          'connector-in-use',
+          `Connector "${id}" is used by ${uses.map((u) => `"${u.journey}" version ${u.version} (${u.status})`).join(', ')}; retire those versions or point a new version at another connector first.`,
+        );
+      await db.transaction(async (tx) => {
+        await tx.delete(connectorInstances).where(eq(connectorInstances.id, id));
+        await appendAudit(tx, {
+          actor,
+          action: 'connector.deleted',
+          entityType: 'connector-instance',
+          entityId: id,
+          data: { type: row.type, name: row.name },
+        });
+      });
+      registry.remove(id);
+      problems.delete(id);
+      lastTests.delete(id);
+    },
+
+    async sendTest(actor: string, id: string, input: TestMessageInput): Promise<TestResult> {
+      const entry = registry.get(id);
+      if (!entry) {
+        const row = await readRow(db, id);
+        if (!row) throw NotFoundError.of('connector instance', id);
+        throw new ConflictError(
+          'connector-not-active',
+          `Connector "${id}" is not in use: ${problems.get(id) ?? 'its settings cannot be read'}.`,
+        );
+      }
+      const result = await sendTestMessage(entry, input);
+      lastTests.set(id, result);
+      // Provider errors often quote the address; the trail says what happened, not to whom.
+      const error = result.error?.split(input.to.trim()).join('the test address');
+      await appendAudit(db, {
+        actor,
+        action: 'connector.test-sent',
+        entityType: 'connector-instance',
+        entityId: id,
+        data: {
+          ok: result.ok,
+          ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}),
+          ...(error ? { error } : {}),
+        },
+      });
+      return result;
+    },
+
+    /**
+     * At start: every saved instance into the registry. The configuration wins an id both name (ops can always
+     * override); an instance that cannot be opened is reported on the screen and in the log, and the server still starts.
+     */
+    async loadSaved(): Promise<Array<{ id: string; problem: string }>> {
+      for (const row of await readRows(db)) {
+        if (registry.get(row.id)?.source === 'configuration') {
+          problems.set(
+            row.id,
+            'The server configuration defines a connector with this id; the configured one is used.',
+          );
+          continue;
+        }
+        try {
+          await activate(row);
+        } catch (error) {
+          problems.set(row.id, error instanceof Error ? error.message : String(error));
+        }
+      }
+      return [...problems].map(([id, problem]) => ({ id, problem }));
+    },
+  };
+}
