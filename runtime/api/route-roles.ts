@@ -77,13 +77,6 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'PUT /api/connector-instances/{id}': ['engineer', 'admin'],
   'DELETE /api/connector-instances/{id}': ['engineer', 'admin'],
   'POST /api/connector-instances/{id}/test-messages': ['engineer', 'admin'],
-  'GET /api/connector-types': ['engineer', 'admin'],
-  'GET /api/connector-instances': ['engineer', 'admin'],
-  'POST /api/connector-instances': ['engineer', 'admin'],
-  'GET /api/connector-instances/{id}': ['engineer', 'admin'],
-  'PUT /api/connector-instances/{id}': ['engineer', 'admin'],
-  'DELETE /api/connector-instances/{id}': ['engineer', 'admin'],
-  'POST /api/connector-instances/{id}/test-messages': ['engineer', 'admin'],
 
   'GET /api/audit/verify': [CR, 'admin'],
   'GET /api/audit/export': [CR, 'admin'],
