@@ -49,6 +49,8 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'GET /api/enrollments/{id}': [PM, CT],
   'POST /api/enrollments/{id}/exit': [PM, CT],
   'POST /api/enrollments/{id}/events': [PM, CT],
+  // Skipping a wait is for trying a journey out with a test patient: design work.
+  'POST /api/enrollments/{id}/skip-wait': [PM],
   'POST /api/versions/{id}/bulk-enrollments/preview': [PM, CT],
   'POST /api/versions/{id}/bulk-enrollments': [PM, CT],
   'GET /api/versions/{id}/enrollments': [PM, CT],

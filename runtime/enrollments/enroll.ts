@@ -147,6 +147,8 @@ export async function enroll(
       attributes: branchingAttributes(document, patient.attributes),
       timeZone: patient.timeZone,
       ...(access.publishLiveCounts ? { publishStep: true, publishPassed: true } : {}),
+      // Marks the run as a test, so the designer may skip its waits; real patients' runs refuse that.
+      ...(patient.test ? { test: true } : {}),
     });
     if (started.alreadyStarted) {
       // A run exists in Temporal without a row here (e.g. the database was reset); do not leave a second record.

@@ -4,6 +4,7 @@ import type { EnrollmentState } from '../engine/types.js';
 import { withPreparedDefinition } from '../engine/definition.js';
 import type { EnrollmentInput, EventSignal, ExitRequest, ReplySignal, TaskOutcomeSignal } from './types.js';
 import { taskOutcomeUpdate, type TaskOutcomeResult } from './task-update.js';
+import { skipWaitUpdate, type SkipWaitResult } from './skip-wait.js';
 import type { enrollmentWorkflow } from './workflows.js';
 
 export type { EnrollmentInput, ReplySignal, ExitRequest } from './types.js';
@@ -111,4 +112,9 @@ export async function recordTaskOutcome(
   outcome: TaskOutcomeSignal,
 ): Promise<TaskOutcomeResult> {
   return client.workflow.getHandle(workflowId).executeUpdate(taskOutcomeUpdate, { args: [outcome] });
+}
+
+/** Ends a test enrollment's current wait now through the workflow's Update; its validator refuses anything else (`WorkflowUpdateFailedError`). */
+export async function skipTestWait(client: Client, workflowId: string): Promise<SkipWaitResult> {
+  return client.workflow.getHandle(workflowId).executeUpdate(skipWaitUpdate, { args: [] });
 }

@@ -31,6 +31,8 @@ export interface EnrollmentInput {
   publishStep?: boolean;
   /** With `publishStep`: also publish the edges passed as `CarepathPassed` (a KeywordList, registered likewise). */
   publishPassed?: boolean;
+  /** A test patient's enrollment (the designer's test run): only these accept the skip-wait update. Not PHI. */
+  test?: boolean;
 }
 
 export interface ReplySignal {

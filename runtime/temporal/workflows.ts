@@ -10,6 +10,7 @@ import {
   defineSignal,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -32,6 +33,7 @@ import {
   type ReplyResult,
 } from './reply-update.js';
 import { taskOutcomeRefusal, taskOutcomeUpdate } from './task-update.js';
+import { skipWaitRefusal, skipWaitUpdate, type SkipWaitResult } from './skip-wait.js';
 import type {
   AssessmentResponseSignal,
   EnrollmentInput,
@@ -47,6 +49,7 @@ export type { EnrollmentInput, ExitRequest, ReplySignal } from './types.js';
 /** Kept so histories written before replies became an Update still replay; new replies arrive through `replyUpdate`. */
 export const replySignal = defineSignal<[ReplySignal]>('reply');
 export { replyUpdate, deliveryFailedSignal } from './reply-update.js';
+export { skipWaitUpdate } from './skip-wait.js';
 export const exitSignal = defineSignal<[ExitRequest]>('exit');
 export const stateQuery = defineQuery<EnrollmentState>('state');
 export const eventSignal = defineSignal<[EventSignal]>('event');
@@ -166,6 +169,40 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     if (definition.steps[step]?.outputs.failed) queue.push({ type: 'delivery', step, visit, outcome: 'failed', error });
   });
   // ── end of replies and delivery reports ──
+
+  // ── Skip wait: a test enrollment's current wait ends now (the designer's test run) ──
+  // The validator admits test enrollments only. The armed timer is cancelled and its event queued, so the engine takes
+  // the output the wait would have taken, only sooner; the handler answers once the engine has applied it.
+  setHandler(
+    skipWaitUpdate,
+    async (): Promise<SkipWaitResult> => {
+      const { phase } = state;
+      if (!('timerId' in phase))
+        throw ApplicationFailure.nonRetryable('The journey is not waiting.', 'SkipWaitRefused');
+      // Marks the histories where a wait was skipped, so a later change to skipping can branch on it.
+      patched('skip-wait');
+      const event: EngineEvent = { type: 'timer', id: phase.timerId };
+      timers.get(phase.timerId)?.cancel();
+      awaitedOutcomes.set(event, undefined);
+      queue.push(event);
+      await condition(() => awaitedOutcomes.get(event) !== undefined || state.status !== 'running');
+      awaitedOutcomes.delete(event);
+      const left = state.path.filter((p) => p.step === phase.step && p.visit === phase.visit).at(-1);
+      return {
+        skipped: phase.step,
+        ...(left?.output ? { output: left.output } : {}),
+        step: state.phase.kind === 'done' ? null : state.phase.step,
+        status: state.status,
+      };
+    },
+    {
+      validator: () => {
+        const refusal = skipWaitRefusal(input.test, state, queue);
+        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'SkipWaitRefused');
+      },
+    },
+  );
+  // ── end of skip wait ──
 
   function armTimer(timer: Timer): void {
     const scope = new CancellationScope();

@@ -1,4 +1,4 @@
-/** Enrollments: enroll a patient in a published version, list, read state and path, deliver an event, request an exit. */
+/** Enrollments: enroll a patient in a published version, list, read state and path, deliver an event, request an exit, skip a test patient's wait. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
@@ -11,6 +11,7 @@ import {
   ExistingEnrollmentAnswer,
   ExitInput,
   NewEnrollment,
+  SkipWaitAnswer,
 } from '../schemas/enrollment.js';
 import { requireRole, roles, requireTemporal } from '../auth.js';
 import {
@@ -20,6 +21,7 @@ import {
   listEnrollments,
   sendEnrollmentEvent,
 } from '../../enrollments/enroll.js';
+import { skipWait } from '../../enrollments/skip-wait.js';
 
 const create = createRoute({
   method: 'post',
@@ -104,6 +106,25 @@ const deliverEvent = createRoute({
   },
 });
 
+const skipTestWait = createRoute({
+  method: 'post',
+  path: '/enrollments/{id}/skip-wait',
+  tags: ['Enrollments'],
+  ...roles('program-manager'),
+  summary: "End a test patient's current wait now",
+  description:
+    'For trying a journey out: the wait (a wait step, a reply or event timeout, a task deadline) ends as its timer would, and the journey goes on. Test patients only; audited. 409 when the patient is not a test patient, the run has ended, or the journey is not waiting (a message held for quiet hours is not a wait).',
+  request: { params: IdParam },
+  responses: {
+    200: json(SkipWaitAnswer, 'The wait ended; where the journey went'),
+    400: errors[400],
+    ...sessionErrors,
+    404: errors[404],
+    409: errors[409],
+    503: errors[503],
+  },
+});
+
 export const enrollmentRoutes = new OpenAPIHono<AppEnv>()
   .openapi(create, async (c) => {
     const user = requireRole(c, 'program-manager', 'care-team');
@@ -139,4 +160,9 @@ export const enrollmentRoutes = new OpenAPIHono<AppEnv>()
       { enrollment: await sendEnrollmentEvent(c.get('deps').db, () => requireTemporal(c), user.id, id, event) },
       202,
     );
+  })
+  .openapi(skipTestWait, async (c) => {
+    const user = requireRole(c, 'program-manager');
+    const { id } = c.req.valid('param');
+    return c.json(await skipWait(c.get('deps').db, () => requireTemporal(c), user.id, id), 200);
   });

@@ -76,6 +76,15 @@ export type EnrollmentWithState = z.infer<typeof EnrollmentWithState>;
 
 export const EnrollmentAnswer = z.object({ enrollment: Enrollment }).openapi('EnrollmentAnswer');
 
+export const SkipWaitAnswer = z
+  .object({
+    skipped: z.string().openapi({ description: 'The step whose wait ended' }),
+    output: z.string().optional().openapi({ description: 'The output the wait took (as its timer would have)' }),
+    step: z.string().nullable().openapi({ description: 'Where the journey is now; null once it has ended' }),
+    status: EnrollmentStatus,
+  })
+  .openapi('SkipWaitAnswer');
+
 export const ExistingEnrollmentAnswer = z
   .object({ enrollment: Enrollment, alreadyEnrolled: z.literal(true) })
   .openapi('ExistingEnrollmentAnswer');
