@@ -1,8 +1,9 @@
-/** Journey-level rules: declared events, exit criteria and goals (their CEL conditions), settings that must be real zones and durations. */
+/** Journey-level rules: declared events, exit criteria and goals (their CEL conditions), settings that must be real zones and durations, assessment scores the journey reads. */
 import type { JourneyDocument } from './document.js';
 import type { Problem } from './problems.js';
 import { isPositiveDuration } from './duration.js';
 import { declarationsFor, expressionProblems } from './steps/checks.js';
+import { checkAssessmentScores } from './steps/assessment-scores.js';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -77,5 +78,7 @@ export function checkJourneyRules(document: JourneyDocument): Problem[] {
       message: `The frequency cap period "${cap.period}" is not a duration such as P7D.`,
     });
   }
+  // Scores are needed only where the journey reads them; that spans steps, so it is a journey rule.
+  problems.push(...checkAssessmentScores(document));
   return problems;
 }

@@ -4,7 +4,8 @@ import type { AnswerOption, QuestionnaireItem } from './items.js';
 /**
  * One stored answer. Kept to plain JSON scalars so it travels in engine state and workflow history:
  * a choice answer is the option's code (valueCoding), its number (valueInteger) or its text (valueString);
- * an integer question's answer is the number; a boolean question's answer is true or false.
+ * an integer or decimal question's answer is the number; a boolean question's answer is true or false;
+ * a string or text question's answer is the patient's words.
  */
 export type AnswerValue = string | number | boolean;
 export type Answers = Readonly<Record<string, AnswerValue>>;
@@ -29,6 +30,15 @@ export function matchAnswer(item: QuestionnaireItem, value: AnswerValue): Matche
       return typeof value === 'number' && Number.isInteger(value)
         ? { ok: true, value }
         : { ok: false, reason: `"${item.linkId}" needs a whole number.` };
+    case 'decimal':
+      return typeof value === 'number' && Number.isFinite(value)
+        ? { ok: true, value }
+        : { ok: false, reason: `"${item.linkId}" needs a number.` };
+    case 'string':
+    case 'text':
+      return typeof value === 'string' && value.trim() !== ''
+        ? { ok: true, value }
+        : { ok: false, reason: `"${item.linkId}" needs some text.` };
     case 'boolean':
       return typeof value === 'boolean'
         ? { ok: true, value }

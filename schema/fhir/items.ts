@@ -1,5 +1,11 @@
 /** Reading a FHIR Questionnaire that was validated before: walking its items, scores, bounds and labels. No zod, so the workflow bundle can carry it. */
-import type { AnswerOption, Extension, Questionnaire, QuestionnaireItem } from './questionnaire.js';
+import type {
+  AnswerOption,
+  Extension,
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireItemType,
+} from './questionnaire.js';
 
 export type { AnswerOption, Coding, Extension, Questionnaire, QuestionnaireItem } from './questionnaire.js';
 
@@ -47,9 +53,18 @@ export function isScoreItem(item: QuestionnaireItem): boolean {
   return item.type === 'integer' && (item.readOnly === true || hasExtension(item.extension, CALCULATED_EXPRESSION_URL));
 }
 
+const answerableTypes: ReadonlySet<QuestionnaireItemType> = new Set([
+  'choice',
+  'integer',
+  'decimal',
+  'boolean',
+  'string',
+  'text',
+]);
+
 /** An item the patient answers. */
 export function isQuestion(item: QuestionnaireItem): boolean {
-  return (item.type === 'choice' || item.type === 'integer' || item.type === 'boolean') && !isScoreItem(item);
+  return answerableTypes.has(item.type) && !isScoreItem(item);
 }
 
 /** The questions a patient answers, in the order they are asked. */

@@ -111,15 +111,17 @@ describe('checkQuestionnaire', () => {
       ['questionnaire.choice-without-options', '/item/1/item/1', 'error'],
       ['questionnaire.question-without-text', '/item/1/item/2', 'error'],
       ['questionnaire.duplicate-option', '/item/1/item/2/answerOption/1', 'error'],
-      ['questionnaire.question-not-scored', '/item/1/item/2/answerOption', 'warning'],
       ['questionnaire.empty-group', '/item/2', 'error'],
     ]);
+    expect(problems.find((p) => p.code === 'questionnaire.choice-without-options')?.message).toBe(
+      'Question 3 "Three?" has no answer options.',
+    );
     expect(problems[0].message).toBe(
-      'Two items share the linkId "q1" (the first is at /item/0); answers could not be told apart.',
+      'Two items share the linkId "q1" (the first is Question 1 "One?"); answers could not be told apart.',
     );
   });
 
-  it('demands scores on every choice question when the journey branches on the score', () => {
+  it('demands something to score when the journey branches on the score, but lets unscored questions be', () => {
     const unscored = Questionnaire.parse({
       resourceType: 'Questionnaire',
       id: 'u',
@@ -137,13 +139,15 @@ describe('checkQuestionnaire', () => {
         p.pointer,
         p.stepId,
       ]),
-    ).toEqual([
-      ['questionnaire.question-without-scores', '/steps/s/questionnaire/item/0/answerOption', 's'],
-      ['questionnaire.nothing-to-score', '/steps/s/questionnaire/item', 's'],
-    ]);
+    ).toEqual([['questionnaire.nothing-to-score', '/steps/s/questionnaire/item', 's']]);
+    const partlyScored = Questionnaire.parse({
+      ...unscored,
+      item: [...unscored.item, { linkId: 'n', text: 'How many?', type: 'integer' }],
+    });
+    expect(checkQuestionnaire(partlyScored, { requireScores: true })).toEqual([]);
   });
 
-  it('warns about FHIR features Carepath does not honour yet', () => {
+  it('warns about repeating answers, which Carepath does not honour yet, and accepts a condition on an earlier answer', () => {
     const q = Questionnaire.parse({
       resourceType: 'Questionnaire',
       id: 'w',
@@ -162,7 +166,6 @@ describe('checkQuestionnaire', () => {
     });
     expect(checkQuestionnaire(q).map((p) => [p.code, p.severity])).toEqual([
       ['questionnaire.repeats-unsupported', 'warning'],
-      ['questionnaire.enable-when-unsupported', 'warning'],
     ]);
     expect(parseQuestionnaire(q).ok).toBe(true);
   });

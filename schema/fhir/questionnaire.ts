@@ -66,8 +66,56 @@ export const AnswerOption = z
 export type AnswerOption = z.infer<typeof AnswerOption>;
 
 /** The item types an assessment can deliver by SMS, web or voice; other R4 types are refused rather than skipped. */
-export const QuestionnaireItemType = z.enum(['group', 'display', 'choice', 'integer', 'boolean']);
+export const QuestionnaireItemType = z.enum([
+  'group',
+  'display',
+  'choice',
+  'integer',
+  'decimal',
+  'boolean',
+  'string',
+  'text',
+]);
 export type QuestionnaireItemType = z.infer<typeof QuestionnaireItemType>;
+
+/** R4's comparison operators for enableWhen. */
+export const EnableWhenOperator = z.enum(['exists', '=', '!=', '>', '<', '>=', '<=']);
+export type EnableWhenOperator = z.infer<typeof EnableWhenOperator>;
+
+const enableWhenAnswerKeys = [
+  'answerBoolean',
+  'answerDecimal',
+  'answerInteger',
+  'answerString',
+  'answerCoding',
+] as const;
+
+/** A condition on an earlier answer that decides whether an item is asked at all. */
+export const EnableWhen = z
+  .looseObject({
+    question: z.string().min(1).max(255),
+    operator: EnableWhenOperator,
+    answerBoolean: z.boolean().optional(),
+    answerDecimal: z.number().finite().optional(),
+    answerInteger: z.number().int().optional(),
+    answerString: z.string().max(1000).optional(),
+    answerCoding: Coding.optional(),
+  })
+  .superRefine((condition, ctx) => {
+    const present = enableWhenAnswerKeys.filter((key) => condition[key] !== undefined);
+    if (present.length !== 1) {
+      const other = Object.keys(condition).filter(
+        (key) => key.startsWith('answer') && !(enableWhenAnswerKeys as readonly string[]).includes(key),
+      );
+      const note = other.length > 0 ? ` (${other.join(', ')} is not supported)` : '';
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `must compare with exactly one of ${enableWhenAnswerKeys.join(', ')}${note}`,
+      });
+    }
+  });
+export type EnableWhen = z.infer<typeof EnableWhen>;
 
 export const QuestionnaireItem = z.looseObject({
   linkId: z
@@ -83,6 +131,9 @@ export const QuestionnaireItem = z.looseObject({
   repeats: z.boolean().optional(),
   readOnly: z.boolean().optional(),
   answerOption: z.array(AnswerOption).max(100).optional(),
+  enableWhen: z.array(EnableWhen).max(10).optional(),
+  /** How several enableWhen conditions combine; R4 requires it when there are several. */
+  enableBehavior: z.enum(['all', 'any']).optional(),
   extension: z.array(Extension).max(50).optional(),
   get item(): z.ZodOptional<z.ZodArray<typeof QuestionnaireItem>> {
     return z.array(QuestionnaireItem).max(200).optional();

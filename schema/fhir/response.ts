@@ -82,7 +82,7 @@ export function buildQuestionnaireResponse(input: BuildResponseInput): Questionn
     if (!matched?.ok) return children.length > 0 ? [{ ...base, item: children }] : [];
     // In R4, items nested under a question belong to its answer, not to the item itself.
     const nested = children.length > 0 ? { item: children } : {};
-    return [{ ...base, answer: [{ ...answerValue(matched.option, matched.value), ...nested }] }];
+    return [{ ...base, answer: [{ ...answerValue(item, matched.option, matched.value), ...nested }] }];
   };
 
   return {
@@ -105,7 +105,7 @@ export function canonicalOf(questionnaire: Questionnaire): string {
   return questionnaire.version !== undefined ? `${questionnaire.url}|${questionnaire.version}` : questionnaire.url;
 }
 
-function answerValue(option: AnswerOption | undefined, value: AnswerValue): ResponseAnswer {
+function answerValue(item: QuestionnaireItem, option: AnswerOption | undefined, value: AnswerValue): ResponseAnswer {
   if (option?.valueCoding) {
     // Only the coding itself: the ordinal extension describes the questionnaire, not the patient's answer.
     const { system, version, code, display } = option.valueCoding;
@@ -119,6 +119,6 @@ function answerValue(option: AnswerOption | undefined, value: AnswerValue): Resp
     };
   }
   if (typeof value === 'boolean') return { valueBoolean: value };
-  if (typeof value === 'number') return { valueInteger: value };
+  if (typeof value === 'number') return item.type === 'decimal' ? { valueDecimal: value } : { valueInteger: value };
   return { valueString: value };
 }

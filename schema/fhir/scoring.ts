@@ -1,14 +1,26 @@
 /** Scoring a questionnaire from a patient's answers, and the semantic checks that make a questionnaire safe to score. */
 import type { Problem } from '../problems.js';
 import { answerOf, matchAnswer, type Answers } from './answers.js';
-import { isQuestion, isScoreItem, ordinalOf, walkItems, type Questionnaire, type QuestionnaireItem } from './items.js';
+import { disabledLinkIds } from './enable-when.js';
+import { checkConditions } from './enable-when-checks.js';
+import { itemLabels } from './labels.js';
+import {
+  isQuestion,
+  isScoreItem,
+  optionLabel,
+  ordinalOf,
+  walkItems,
+  type AnswerOption,
+  type Questionnaire,
+  type QuestionnaireItem,
+} from './items.js';
 
 export interface QuestionnaireScore {
   /** Sum of the chosen options' ordinal values and the integer answers. */
   score: number;
   /** Points per answered, scored question, by linkId (an answered choice without ordinal values has none). */
   itemScores: Record<string, number>;
-  /** Questions without a valid answer, in the order they are asked (invalid answers included). */
+  /** Questions asked without a valid answer, in the order they are asked (invalid answers included); questions an enableWhen condition turned off are not missing. */
   missing: string[];
   /** Questions whose stored answer does not fit the item (not an option, wrong type); also listed in `missing`. */
   invalid: string[];
@@ -20,8 +32,9 @@ export function scoreOf(questionnaire: Questionnaire, answers: Answers): Questio
   const missing: string[] = [];
   const invalid: string[] = [];
   let score = 0;
+  const disabled = disabledLinkIds(questionnaire, answers);
   for (const { item } of walkItems(questionnaire)) {
-    if (!isQuestion(item)) continue;
+    if (!isQuestion(item) || disabled.has(item.linkId)) continue;
     const value = answerOf(answers, item.linkId);
     if (value === undefined) {
       missing.push(item.linkId);
@@ -33,9 +46,10 @@ export function scoreOf(questionnaire: Questionnaire, answers: Answers): Questio
       invalid.push(item.linkId);
       continue;
     }
+    // An integer answer counts as it is (a 0–10 scale); a decimal is a measurement, not points.
     const points = matched.option
       ? ordinalOf(matched.option)
-      : typeof matched.value === 'number'
+      : item.type === 'integer' && typeof matched.value === 'number'
         ? matched.value
         : undefined;
     if (points === undefined) continue;
@@ -60,7 +74,7 @@ export function isScored(questionnaire: Questionnaire): boolean {
 }
 
 export interface CheckOptions {
-  /** The journey branches on the score (score bands), so every choice question must carry ordinal values. */
+  /** The journey reads the score (score bands), so some question must carry a score. */
   requireScores?: boolean;
   /** JSON pointer of the questionnaire inside the journey document, prefixed to every problem's pointer. */
   at?: string;
@@ -79,68 +93,59 @@ export function checkQuestionnaire(questionnaire: Questionnaire, options: CheckO
       severity,
       message,
     });
-  const scored = options.requireScores === true || isScored(questionnaire);
+  const labels = itemLabels(questionnaire);
   const seen = new Map<string, string>();
   let scoreItems = 0;
   let questions = 0;
-  let scorable = 0;
 
   for (const { item, pointer } of walkItems(questionnaire)) {
-    const name = `"${item.linkId}"`;
+    const name = labels.get(item.linkId)!;
     const first = seen.get(item.linkId);
     if (first !== undefined)
       add(
         'duplicate-link-id',
         `${pointer}/linkId`,
         'error',
-        `Two items share the linkId ${name} (the first is at ${at + first}); answers could not be told apart.`,
+        `Two items share the linkId "${item.linkId}" (the first is ${name}); answers could not be told apart.`,
       );
     else seen.set(item.linkId, pointer);
 
     if (item.type === 'group' && (item.item ?? []).length === 0)
-      add('empty-group', pointer, 'error', `Group ${name} has no items.`);
+      add('empty-group', pointer, 'error', `${name} has no items.`);
     if (item.type === 'display' && (item.item ?? []).length > 0)
-      add('display-with-items', `${pointer}/item`, 'error', `Display item ${name} cannot contain items; use a group.`);
+      add(
+        'display-with-items',
+        `${pointer}/item`,
+        'error',
+        `${name} is a text item and cannot contain items; use a group.`,
+      );
     if (item.type !== 'choice' && item.answerOption !== undefined)
       add(
         'options-ignored',
         `${pointer}/answerOption`,
         'warning',
-        `Item ${name} is not a choice question, so its answer options are ignored.`,
+        `${name} is not a choice question, so its answer options are ignored.`,
       );
+    for (const problem of checkConditions(questionnaire, item, labels))
+      add(problem.code, `${pointer}/enableWhen${problem.at}`, 'error', problem.message);
     if (isScoreItem(item)) scoreItems += 1;
     if (!isQuestion(item)) continue;
     questions += 1;
-    if (item.type === 'integer' || (item.answerOption ?? []).some((option) => ordinalOf(option) !== undefined))
-      scorable += 1;
 
     if (item.text === undefined)
-      add('question-without-text', pointer, 'error', `Question ${name} has no text to show the patient.`);
+      add('question-without-text', pointer, 'error', `${name} has no text to show the patient.`);
     if (item.repeats === true)
       add(
         'repeats-unsupported',
         `${pointer}/repeats`,
         'warning',
-        `Question ${name} allows several answers; Carepath records only one.`,
+        `${name} allows several answers; Carepath records only one.`,
       );
-    if (item.enableWhen !== undefined)
-      add(
-        'enable-when-unsupported',
-        `${pointer}/enableWhen`,
-        'warning',
-        `Question ${name} has an enableWhen condition; Carepath asks it every time.`,
-      );
-    if (item.type === 'choice') checkOptions(item, pointer, scored, options.requireScores === true, add);
+    if (item.type === 'choice') checkOptions(item, name, pointer, add);
   }
 
   if (questions === 0) add('no-questions', '/item', 'error', 'The questionnaire has no question a patient can answer.');
-  else if (options.requireScores && scorable === 0)
-    add(
-      'nothing-to-score',
-      '/item',
-      'error',
-      'The journey branches on the score, but no question of this questionnaire carries a score.',
-    );
+  else if (options.requireScores) problems.push(...scoreRequirementProblems(questionnaire, options));
   if (scoreItems > 1)
     add(
       'several-score-items',
@@ -151,31 +156,38 @@ export function checkQuestionnaire(questionnaire: Questionnaire, options: CheckO
   return problems;
 }
 
+/** Once the journey reads the score, something must carry one: a scored answer or an integer question. */
+export function scoreRequirementProblems(questionnaire: Questionnaire, options: CheckOptions = {}): Problem[] {
+  const questions = walkItems(questionnaire).filter(({ item }) => isQuestion(item));
+  const scorable = questions.some(
+    ({ item }) =>
+      item.type === 'integer' || (item.answerOption ?? []).some((option) => ordinalOf(option) !== undefined),
+  );
+  if (questions.length === 0 || scorable) return [];
+  return [
+    {
+      code: 'questionnaire.nothing-to-score',
+      pointer: `${options.at ?? ''}/item`,
+      ...(options.stepId ? { stepId: options.stepId } : {}),
+      severity: 'error',
+      message: 'The journey branches on the score, but no question of this questionnaire carries a score.',
+    },
+  ];
+}
+
 type Add = (code: string, pointer: string, severity: Problem['severity'], message: string) => void;
 
-function checkOptions(
-  item: QuestionnaireItem,
-  pointer: string,
-  scored: boolean,
-  requireScores: boolean,
-  add: Add,
-): void {
-  const name = `"${item.linkId}"`;
+function checkOptions(item: QuestionnaireItem, name: string, pointer: string, add: Add): void {
   const answerOptions = item.answerOption ?? [];
   if (answerOptions.length === 0) {
-    add('choice-without-options', pointer, 'error', `Choice question ${name} has no answer options.`);
+    add('choice-without-options', pointer, 'error', `${name} has no answer options.`);
     return;
   }
   const keys = new Set<string>();
   answerOptions.forEach((option, index) => {
     const key = JSON.stringify(option.valueCoding?.code ?? option.valueInteger ?? option.valueString);
     if (keys.has(key))
-      add(
-        'duplicate-option',
-        `${pointer}/answerOption/${index}`,
-        'error',
-        `Choice question ${name} offers the answer ${key} twice.`,
-      );
+      add('duplicate-option', `${pointer}/answerOption/${index}`, 'error', `${name} offers the answer ${key} twice.`);
     keys.add(key);
   });
   const withOrdinal = answerOptions.filter((option) => ordinalOf(option) !== undefined).length;
@@ -186,22 +198,13 @@ function checkOptions(
           'option-without-score',
           `${pointer}/answerOption/${index}`,
           'error',
-          `An answer of question ${name} has no score (ordinalValue) while the others have one.`,
+          `${name}: the answer ${optionName(option)} has no score while the others have one.`,
         );
     });
-  } else if (withOrdinal === 0 && requireScores) {
-    add(
-      'question-without-scores',
-      `${pointer}/answerOption`,
-      'error',
-      `The journey branches on the score, but question ${name} has no scores (ordinalValue) on its answers.`,
-    );
-  } else if (withOrdinal === 0 && scored) {
-    add(
-      'question-not-scored',
-      `${pointer}/answerOption`,
-      'warning',
-      `Question ${name} has no scores on its answers, so it does not count towards the total.`,
-    );
   }
+  // A choice without any score (PHQ-9's "how difficult" question) is simply not counted: published instruments do that.
+}
+
+function optionName(option: AnswerOption): string {
+  return `"${optionLabel(option)}"`;
 }

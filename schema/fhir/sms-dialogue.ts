@@ -1,5 +1,6 @@
 /** Delivering a questionnaire by SMS, one question per message: the text to send, reading the reply, and which question comes next. */
 import { answerOf, matchAnswer, type Answers, type AnswerValue } from './answers.js';
+import { isAsked } from './enable-when.js';
 import {
   findItem,
   integerBounds,
@@ -85,6 +86,18 @@ export function parseSmsAnswer(questionnaire: Questionnaire, linkId: string, rep
         return { ok: false, reason: `Please ${integerPrompt(item)}.` };
       return { ok: true, answer: value };
     }
+    case 'decimal': {
+      const value = Number(reply.replace(',', '.'));
+      return /^[+-]?\d{1,9}([.,]\d{1,6})?$/.test(reply)
+        ? { ok: true, answer: value }
+        : { ok: false, reason: 'Please reply with a number, such as 72.5.' };
+    }
+    case 'string':
+    case 'text':
+      // The patient's own words, as sent (only trimmed): normalising would change what they said.
+      return replyText.trim() !== ''
+        ? { ok: true, answer: replyText.trim().slice(0, 2000) }
+        : { ok: false, reason: 'Please reply with a few words.' };
     case 'boolean':
       if (['yes', 'y'].includes(reply)) return { ok: true, answer: true };
       if (['no', 'n'].includes(reply)) return { ok: true, answer: false };
@@ -94,9 +107,11 @@ export function parseSmsAnswer(questionnaire: Questionnaire, linkId: string, rep
   }
 }
 
-/** The next question to send: the first, in document order, without a valid answer; undefined when all are answered. */
+/** The next question to send: the first asked one, in document order, without a valid answer; undefined when all are answered. */
 export function nextQuestion(questionnaire: Questionnaire, answers: Answers): string | undefined {
-  return questionsOf(questionnaire).find(({ item }) => {
+  return questionsOf(questionnaire).find((located) => {
+    const { item } = located;
+    if (!isAsked(located, answers)) return false;
     const value = answerOf(answers, item.linkId);
     return value === undefined || !matchAnswer(item, value).ok;
   })?.item.linkId;
@@ -123,6 +138,8 @@ function contextOf(questionnaire: Questionnaire, linkId: string, mode: 'first' |
 function replyPrompt(item: QuestionnaireItem): string {
   if (item.type === 'boolean') return 'Reply YES or NO';
   if (item.type === 'integer') return `${capitalize(integerPrompt(item))}`;
+  if (item.type === 'decimal') return 'Reply with a number';
+  if (item.type === 'string' || item.type === 'text') return 'Reply in your own words';
   const answerOptions = item.answerOption ?? [];
   const numbers = optionNumbers(item);
   const labels = answerOptions.map((option) => optionLabel(option));

@@ -33,8 +33,8 @@ export const assessmentKind: StepKind<AssessmentStep> = {
   optionalOutputs: () => ['failed'],
   waits: () => true,
   check(step, { at, stepId, document }) {
+    // Whether the score must exist depends on the rest of the journey: see checkAssessmentScores.
     const problems: Problem[] = checkQuestionnaire(step.questionnaire, {
-      requireScores: true,
       at: `${at}/questionnaire`,
       stepId,
     });

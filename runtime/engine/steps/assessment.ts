@@ -5,6 +5,7 @@ import { normalizeReply } from '../../../schema/steps/reply-classes.js';
 import { parseSmsAnswer, questionText } from '../../../schema/fhir/sms-dialogue.js';
 import { questionsOf } from '../../../schema/fhir/items.js';
 import { scoreOf } from '../../../schema/fhir/scoring.js';
+import { isAsked } from '../../../schema/fhir/enable-when.js';
 import { buildQuestionnaireResponse } from '../../../schema/fhir/response.js';
 import { armTimer, cancelTimer, type StepContext } from '../context.js';
 import { deferIfNeeded, noteSent } from '../contact.js';
@@ -59,7 +60,9 @@ function askNext(
   send?: (t: string, l: boolean, p: 'question', part: string) => void,
 ): Entry {
   const answers = ctx.state.answers ?? {};
+  // A question whose enableWhen conditions do not hold under the answers so far is not asked (nor scored).
   const next = questionsOf(step.questionnaire)
+    .filter((q) => isAsked(q, answers))
     .map((q) => q.item.linkId)
     .find((id) => answers[id] === undefined && !phase.skipped.includes(id));
   if (next === undefined) return finishAssessment(ctx, step, phase, 'completed');
