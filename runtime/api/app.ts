@@ -27,6 +27,7 @@ import { commentRoutes } from './routes/comments.js';
 import { auditRoutes } from './routes/audit.js';
 import { userRoutes } from './routes/users.js';
 import { hygieneRoutes } from './routes/hygiene.js';
+import { migrationRoutes } from './routes/migrations.js';
 import { codecCors, codecRoutes } from './routes/codec.js';
 import { referencePage } from './reference.js';
 import { requestLogging } from '../http-log.js';
@@ -107,7 +108,8 @@ export function createApi(deps: ApiDeps) {
     .route('/', commentRoutes)
     .route('/', auditRoutes)
     .route('/', userRoutes)
-    .route('/', hygieneRoutes);
+    .route('/', hygieneRoutes)
+    .route('/', migrationRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

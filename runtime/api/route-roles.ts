@@ -54,6 +54,12 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'POST /api/versions/{id}/bulk-enrollments/preview': [PM, CT],
   'POST /api/versions/{id}/bulk-enrollments': [PM, CT],
   'GET /api/versions/{id}/enrollments': [PM, CT],
+  // Migrations move patients between versions: a program decision, so program managers only.
+  'POST /api/versions/{id}/migrations/dry-run': [PM],
+  'POST /api/versions/{id}/migrations': [PM],
+  'GET /api/versions/{id}/migrations': [PM],
+  'GET /api/migrations/{id}': [PM],
+  'POST /api/migrations/{id}/retry': [PM],
   'GET /api/journeys/{id}/test-enrollments': [PM, CT],
   'GET /api/inbox/{patientId}': [PM, CT],
   'POST /api/inbox/{patientId}/replies': [PM, CT],

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 
 export function newId(
-  prefix: 'usr' | 'jrn' | 'ver' | 'pat' | 'enr' | 'msg' | 'inb' | 'tsk' | 'qr' | 'sig' | 'cmt' | 'dsv' | 'cns',
+  prefix: 'usr' | 'jrn' | 'ver' | 'pat' | 'enr' | 'msg' | 'inb' | 'tsk' | 'qr' | 'sig' | 'cmt' | 'dsv' | 'cns' | 'mig',
 ): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }

@@ -13,13 +13,17 @@ export const LIST_LIMIT = 1_000;
 const keyword = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Workflow id → current step, from one paginated visibility listing of the version's workflows. */
-async function stepsFromVisibility(client: Client, versionId: string): Promise<Map<string, string> | undefined> {
+export async function stepsFromVisibility(
+  client: Client,
+  versionId: string,
+  limit = LIST_LIMIT * 2,
+): Promise<Map<string, string> | undefined> {
   const steps = new Map<string, string>();
   try {
     for await (const execution of client.workflow.list({ query: `CarepathVersionId = ${keyword(versionId)}` })) {
       const step = execution.typedSearchAttributes.get(currentStepKey);
       if (step) steps.set(execution.workflowId, step);
-      if (steps.size > LIST_LIMIT * 2) break;
+      if (steps.size > limit) break;
     }
     return steps;
   } catch {

@@ -33,6 +33,8 @@ export interface EnrollmentInput {
   publishPassed?: boolean;
   /** A test patient's enrollment (the designer's test run): only these accept the skip-wait update. Not PHI. */
   test?: boolean;
+  /** Set on the first run after a move to a later version (runtime/temporal/migrate-update.ts). */
+  migratedFrom?: import('./migrate-update.js').MigratedFrom;
 }
 
 export interface ReplySignal {

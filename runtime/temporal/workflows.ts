@@ -34,6 +34,15 @@ import {
 } from './reply-update.js';
 import { taskOutcomeRefusal, taskOutcomeUpdate } from './task-update.js';
 import { skipWaitRefusal, skipWaitUpdate, type SkipWaitResult } from './skip-wait.js';
+import {
+  enterMigratedStep,
+  migrateRefusal,
+  migrateUpdate,
+  migratedInput,
+  migrationOf,
+  type MigrateRequest,
+  type MigratedFrom,
+} from './migrate-update.js';
 import type {
   AssessmentResponseSignal,
   EnrollmentInput,
@@ -170,6 +179,36 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   });
   // ── end of replies and delivery reports ──
 
+  // ── Moving to a later version of the journey (migrations) ──
+  // The validator admits a move only at a safe point: paused in a step, nothing sent, applied or awaited in flight.
+  // The handler records it; the main loop then continues as new on the new version before it handles anything else.
+  let moving: { request: MigrateRequest; to: MigratedFrom } | undefined;
+  setHandler(
+    migrateUpdate,
+    (request) => {
+      const here = 'step' in state.phase ? state.phase.step : '';
+      if (input.versionId === request.toVersionId)
+        return { moved: false, fromStep: input.migratedFrom?.fromStep ?? here, toStep: here, kept: true };
+      // Marks histories that moved, so a later change to how moves work can branch on it.
+      patched('migration-update');
+      moving = { request, to: migrationOf(state, request) };
+      return { moved: true, fromStep: moving.to.fromStep, toStep: moving.to.toStep, kept: moving.to.kept };
+    },
+    {
+      validator: (request) => {
+        const busy = {
+          versionId: input.versionId,
+          queued: queue,
+          sendsInFlight,
+          updatesInFlight: awaitedOutcomes.size,
+        };
+        const refusal = moving ? 'A move to a new version is already under way.' : migrateRefusal(state, busy, request);
+        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'MigrationRefused');
+      },
+    },
+  );
+  // ── end of migrations ──
+
   // ── Skip wait: a test enrollment's current wait ends now (the designer's test run) ──
   // The validator admits test enrollments only. The armed timer is cancelled and its event queued, so the engine takes
   // the output the wait would have taken, only sooner; the handler answers once the engine has applied it.
@@ -263,6 +302,10 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
 
   // A new run after continue-as-new re-arms the timers the engine still wants.
   if (input.state) for (const timer of state.timers) armTimer(timer);
+  // The first run on a new version publishes it, and enters the mapped step first unless the patient stayed mid-step.
+  const entering: EngineEvent | undefined = input.migratedFrom?.kept === false ? { type: 'start' } : undefined;
+  if (input.migratedFrom) publishStep(input.migratedFrom.toStep);
+  if (entering) queue.unshift(entering);
 
   // Hand over to a new run only between events and with no send outstanding, so nothing in flight is lost;
   // and only after this run handled an event, so a low limit can never make runs hand over in a loop.
@@ -280,13 +323,23 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   if (refused) return refused;
 
   while (state.status === 'running') {
-    await condition(() => queue.length > 0 || (sendsInFlight === 0 && historyIsLong() && allHandlersFinished()));
+    await condition(
+      () =>
+        queue.length > 0 || moving !== undefined || (sendsInFlight === 0 && historyIsLong() && allHandlersFinished()),
+    );
+    if (moving) {
+      const { request, to } = moving;
+      await continueAsNew<typeof enrollmentWorkflow>(migratedInput(input, state, queue, request, to, Date.now()));
+    }
     if (queue.length === 0) {
       await continueAsNew<typeof enrollmentWorkflow>({ ...input, state, pendingEvents: [] });
     }
     const event = queue.shift()!;
     handledThisRun += 1;
-    const transition = applyEvent(definition, state, event, Date.now(), Math.random);
+    const transition =
+      event === entering
+        ? enterMigratedStep(definition, state, input.migratedFrom!, Date.now(), Math.random)
+        : applyEvent(definition, state, event, Date.now(), Math.random);
     if (awaitedOutcomes.has(event)) awaitedOutcomes.set(event, transition.applied); // the task-outcome update's answer
     if (!transition.applied) {
       log.info('event ignored', { event: event.type, reason: transition.ignoredBecause });

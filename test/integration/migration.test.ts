@@ -1,0 +1,367 @@
+/** Migrating enrolled patients from version 1 to version 2 on a real Temporal dev server and a real libsql file: dry run, moves at a safe point, v2's messages next, replay of a migrated history. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { JourneyDocument } from '../../schema/document.js';
+import { contentHash } from '../../schema/canonical.js';
+import type { OpenedDatabase } from '../../runtime/db/client.js';
+import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
+import { newId } from '../../runtime/db/ids.js';
+import { auditTrail, versions } from '../../runtime/db/schema.js';
+import { ensureUser } from '../../runtime/people/users.js';
+import { createApi } from '../../runtime/api/app.js';
+import { receiveInbound } from '../../runtime/enrollments/inbound.js';
+import { migrationSettled } from '../../runtime/migrations/run.js';
+import { prepareDefinition } from '../../runtime/engine/definition.js';
+import { startEnrollment, enrollmentState } from '../../runtime/temporal/client.js';
+import { migrateUpdate } from '../../runtime/temporal/migrate-update.js';
+import { currentStepKey, liveCountSearchAttributes, versionIdKey } from '../../runtime/temporal/search-attributes.js';
+import { enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
+import { createLocalEnv } from '../support/temporal.js';
+import { testDataConverter } from '../support/payload-keys.js';
+import { recordHistory } from './histories.js';
+import { startHarness, type Harness } from './harness.js';
+import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
+
+const taskQueue = 'carepath-migration-test';
+let harness: Harness;
+let env: TestWorkflowEnvironment;
+let client: Client;
+let database: OpenedDatabase;
+let api: ReturnType<typeof createApi>;
+let cookie = '';
+let phones = 0;
+
+const anxiety = JSON.parse(
+  readFileSync(new URL('../../examples/questionnaires/injection-anxiety.json', import.meta.url), 'utf8'),
+);
+
+/** Version 1: a yes/no question, then a two-day wait and a check-in; a patient replying 2 takes an SMS assessment. */
+function version1(): JourneyDocument {
+  return {
+    schemaVersion: 2,
+    name: 'First dose',
+    attributes: {},
+    settings: { timeZone: { source: 'patient', fallback: 'America/New_York' }, consentPurpose: 'adherence-support' },
+    start: 'ask',
+    steps: {
+      ask: {
+        type: 'message',
+        channel: 'sms',
+        connector: 'dev',
+        template: 'Did your first dose go well? Reply 1 for yes, 2 for no.',
+        await: {
+          classes: [
+            { id: 'yes', label: 'Yes', match: ['1'] },
+            { id: 'no', label: 'No', match: ['2'] },
+          ],
+          timeout: 'P1D',
+        },
+        outputs: { yes: 'wait', no: 'anxiety', timeout: 'end' },
+      },
+      wait: { type: 'wait', wait: { kind: 'duration', duration: 'P2D' }, outputs: { next: 'check-in' } },
+      'check-in': {
+        type: 'message',
+        channel: 'sms',
+        connector: 'dev',
+        template: 'v1 check-in.',
+        outputs: { next: 'end' },
+      },
+      anxiety: {
+        type: 'assessment',
+        questionnaire: anxiety,
+        delivery: 'sms',
+        channel: 'sms',
+        connector: 'dev',
+        intro: 'Three quick questions; reply with the number of your answer.',
+        timeout: 'P3D',
+        outputs: { completed: 'end', timeout: 'end', declined: 'end' },
+      },
+      end: { type: 'end', outputs: {} },
+    },
+  } as unknown as JourneyDocument;
+}
+
+/** Version 2: the question is unchanged but a yes now thanks the patient; the two-day wait is replaced by a nurse-friendly check-in question. */
+function version2(): JourneyDocument {
+  const doc = version1() as unknown as { steps: Record<string, Record<string, unknown>> };
+  doc.steps.ask.outputs = { yes: 'thanks', no: 'anxiety', timeout: 'end' };
+  doc.steps.thanks = {
+    type: 'message',
+    channel: 'sms',
+    connector: 'dev',
+    template: 'v2: Thanks for letting us know!',
+    outputs: { next: 'end' },
+  };
+  delete doc.steps.wait;
+  delete doc.steps['check-in'];
+  doc.steps.checkin = {
+    type: 'message',
+    channel: 'sms',
+    connector: 'dev',
+    template: 'v2: How are you getting on? Reply 1 if all is well.',
+    await: { classes: [{ id: 'well', label: 'Well', match: ['1'] }], timeout: 'P2D' },
+    outputs: { well: 'end', timeout: 'end' },
+  };
+  return doc as unknown as JourneyDocument;
+}
+
+async function addVersion(journey: SeededJourney, document: JourneyDocument, number: number) {
+  const id = newId('ver');
+  await database.db.insert(versions).values({
+    id,
+    journeyId: journey.journeyId,
+    number,
+    document,
+    contentHash: await contentHash(document),
+    status: 'approved',
+    createdBy: 'usr_test',
+  });
+  return id;
+}
+
+async function call(method: string, path: string, body?: unknown) {
+  const response = await api.request(path, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, text };
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function enroll(journey: SeededJourney) {
+  phones += 1;
+  const phone = `+120255502${String(10 + phones)}`;
+  const patientId = await seedPatient(database.db, { name: `Pat ${phones}`, phone });
+  const input = await seedEnrollment(database.db, journey, patientId);
+  await startEnrollment(client, taskQueue, {
+    ...input,
+    definition: prepareDefinition(input.definition),
+    publishStep: true,
+  });
+  return { ...input, patientId, phone };
+}
+
+const inbox = async (phone: string) => (await createDevInboxStore(database.db).messagesTo([phone])).map((m) => m.body);
+
+async function reply(phone: string, body: string) {
+  const outcome = await receiveInbound({ db: database.db, temporal: () => ({ client, taskQueue }) }, 'dev', {
+    channel: 'sms',
+    from: phone,
+    body,
+  });
+  expect(outcome, `reply "${body}" from ${phone}`).not.toBe('unrouted');
+}
+
+const stepOf = async (workflowId: string) => (await enrollmentState(client, workflowId))?.phase;
+
+beforeAll(async () => {
+  harness = await startHarness(taskQueue, () =>
+    createLocalEnv({ server: { searchAttributes: liveCountSearchAttributes } }),
+  );
+  ({ env, database } = harness);
+  client = env.client;
+  api = createApi({
+    db: database.db,
+    connectors: harness.connectors,
+    temporal: () => ({ client, taskQueue, publishLiveCounts: true }),
+    temporalAddress: 'test',
+  });
+  await ensureUser(database.db, {
+    email: 'pm@example.org',
+    name: 'Pat Manager',
+    password: 'correct horse battery',
+    roles: ['program-manager'],
+  });
+  const login = await api.request('/api/sessions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'pm@example.org', password: 'correct horse battery' }),
+  });
+  cookie = login.headers.get('set-cookie')!.split(';')[0];
+}, 300_000);
+
+afterAll(() => harness?.stop(), 60_000);
+
+describe('moving patients from version 1 to version 2', () => {
+  let journey: SeededJourney;
+  let v2: string;
+  let atQuestion: Awaited<ReturnType<typeof enroll>>;
+  let atWait: Awaited<ReturnType<typeof enroll>>;
+  let midAssessment: Awaited<ReturnType<typeof enroll>>;
+
+  beforeAll(async () => {
+    journey = await seedJourney(database.db, version1());
+    v2 = await addVersion(journey, version2(), 2);
+    atQuestion = await enroll(journey);
+    atWait = await enroll(journey);
+    midAssessment = await enroll(journey);
+    for (const p of [atQuestion, atWait, midAssessment])
+      await eventually(async () => (await stepOf(p.workflowId))?.kind === 'awaiting-reply', 'the first question');
+    await reply(atWait.phone, '1');
+    await reply(midAssessment.phone, '2');
+    await eventually(async () => {
+      const phase = await stepOf(midAssessment.workflowId);
+      return phase?.kind === 'assessing' && phase.question !== undefined;
+    }, 'the first assessment question');
+    await reply(midAssessment.phone, '1');
+    await eventually(
+      async () => Object.keys((await enrollmentState(client, midAssessment.workflowId))?.answers ?? {}).length === 1,
+      'one answer given',
+    );
+    // Visibility trails the workflows by a moment.
+    await eventually(async () => {
+      const dry = await call('POST', `/api/versions/${v2}/migrations/dry-run`, { fromVersionId: journey.versionId });
+      const steps = [
+        ...dry.body.byTarget.flatMap((t: { from: string; patients: number }) => Array(t.patients).fill(t.from)),
+        ...dry.body.cannotMove.map((c: { step?: string }) => c.step),
+      ];
+      return steps.sort().join() === 'anxiety,ask,wait';
+    }, 'visibility to show each patient at their step');
+  }, 120_000);
+
+  it('the dry run maps the unchanged question automatically, asks for the removed wait, and changes nothing', async () => {
+    const dry = await call('POST', `/api/versions/${v2}/migrations/dry-run`, { fromVersionId: journey.versionId });
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.body.mapping.rows).toEqual([
+      expect.objectContaining({ from: 'ask', to: 'ask', automatic: true }),
+      expect.objectContaining({ from: 'wait', automatic: false, problem: expect.stringContaining('choose') }),
+      expect.objectContaining({ from: 'check-in', automatic: false }),
+      expect.objectContaining({ from: 'anxiety', to: 'anxiety', automatic: true }),
+    ]);
+    expect(dry.body.running).toBe(3);
+    expect(dry.body.moving).toBe(1);
+    expect(dry.body.byTarget).toEqual([{ from: 'ask', to: 'ask', kept: true, patients: 1 }]);
+    const reasons = Object.fromEntries(
+      dry.body.cannotMove.map((c: { enrollmentId: string; reason: string }) => [c.enrollmentId, c.reason]),
+    );
+    expect(reasons[atWait.enrollmentId]).toBe('Step "wait" has no target in the mapping yet.');
+    expect(reasons[midAssessment.enrollmentId]).toContain('Mid-assessment at step "anxiety"');
+
+    const mapped = await call('POST', `/api/versions/${v2}/migrations/dry-run`, {
+      fromVersionId: journey.versionId,
+      mapping: { wait: 'checkin', 'check-in': 'checkin' },
+    });
+    expect(mapped.body.mapping.problems).toEqual([]);
+    expect(mapped.body.byTarget).toEqual([
+      { from: 'ask', to: 'ask', kept: true, patients: 1 },
+      { from: 'wait', to: 'checkin', kept: false, patients: 1 },
+    ]);
+    expect((await enrollmentRow(database.db, atWait.enrollmentId)).versionId).toBe(journey.versionId);
+  });
+
+  it('the workflow itself refuses to move a patient mid-assessment', async () => {
+    const request = {
+      migrationId: 'mig_direct',
+      fromVersionId: journey.versionId,
+      toVersionId: v2,
+      definition: prepareDefinition(version2()),
+      targets: { anxiety: { to: 'anxiety', keep: true } },
+    };
+    const refused = await client.workflow
+      .getHandle(midAssessment.workflowId)
+      .executeUpdate(migrateUpdate, { args: [request] })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((refused as WorkflowUpdateFailedError).cause?.message).toBe(
+      'Mid-assessment at step "anxiety": 1 answer(s) given; moving now would lose them.',
+    );
+  });
+
+  it('moves the waiting patients: each goes on in version 2 from its mapped step, recorded and audited', async () => {
+    const started = await call('POST', `/api/versions/${v2}/migrations`, {
+      fromVersionId: journey.versionId,
+      mapping: { wait: 'checkin', 'check-in': 'checkin' },
+    });
+    expect(started.status, started.text).toBe(202);
+    const id = started.body.migration.id;
+    await migrationSettled(id);
+    const progress = await call('GET', `/api/migrations/${id}`);
+    expect(progress.body.migration).toMatchObject({
+      counts: { moved: 2, failed: 0, pending: 0 },
+      done: true,
+      failures: [],
+    });
+
+    // Entered afresh: version 2's check-in question goes out at once.
+    await eventually(
+      async () => (await inbox(atWait.phone)).includes('v2: How are you getting on? Reply 1 if all is well.'),
+      "v2's check-in",
+    );
+    // Stayed mid-step at the unchanged question: a yes now takes version 2's path.
+    await reply(atQuestion.phone, '1');
+    await eventually(
+      async () => (await inbox(atQuestion.phone)).includes('v2: Thanks for letting us know!'),
+      "v2's thanks",
+    );
+
+    for (const p of [atQuestion, atWait]) expect((await enrollmentRow(database.db, p.enrollmentId)).versionId).toBe(v2);
+    expect((await enrollmentRow(database.db, midAssessment.enrollmentId)).versionId).toBe(journey.versionId);
+    const description = await client.workflow.getHandle(atWait.workflowId).describe();
+    expect(description.typedSearchAttributes.get(versionIdKey)).toBe(v2);
+    expect(description.typedSearchAttributes.get(currentStepKey)).toBe('checkin');
+
+    const audited = await database.db
+      .select()
+      .from(auditTrail)
+      .where(and(eq(auditTrail.action, 'enrollment.migrated'), eq(auditTrail.entityId, atWait.enrollmentId)));
+    expect(audited).toHaveLength(1);
+    expect(audited[0].data).toMatchObject({
+      migrationId: id,
+      fromVersionId: journey.versionId,
+      toVersionId: v2,
+      fromStep: 'wait',
+      toStep: 'checkin',
+      stayedMidStep: false,
+    });
+
+    // The migrated history replays with today's code; recorded for the checked-in replay test when asked to.
+    const runs: { runId: string; startTime: Date }[] = [];
+    for await (const execution of client.workflow.list({ query: `WorkflowId = '${atWait.workflowId}'` }))
+      runs.push({ runId: execution.runId, startTime: execution.startTime });
+    expect(runs.length).toBe(2);
+    runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+    const handles = runs.map(({ runId }) => client.workflow.getHandle(atWait.workflowId, runId));
+    const histories = await Promise.all(
+      handles.map(async (h) => ({ workflowId: atWait.workflowId, history: await h.fetchHistory() })),
+    );
+    const bundle = await enrollmentWorkflowBundle();
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: bundle, dataConverter: testDataConverter },
+      histories,
+    ))
+      expect(result.error, `replaying ${result.runId}`).toBeUndefined();
+    await recordHistory('migration-moved-to-v2', handles[0]);
+    await recordHistory('migration-continued-on-v2', handles[1]);
+  }, 120_000);
+
+  it('a patient already moved is not moved twice, and the one mid-assessment stays in version 1 until a retry', async () => {
+    const dry = await call('POST', `/api/versions/${v2}/migrations/dry-run`, {
+      fromVersionId: journey.versionId,
+      mapping: { wait: 'checkin', 'check-in': 'checkin' },
+    });
+    expect(dry.body.running).toBe(1);
+    expect(dry.body.moving).toBe(0);
+    expect(dry.body.cannotMove).toEqual([expect.objectContaining({ enrollmentId: midAssessment.enrollmentId })]);
+    const again = await call('POST', `/api/versions/${v2}/migrations`, {
+      fromVersionId: journey.versionId,
+      mapping: { wait: 'checkin', 'check-in': 'checkin' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('No patient of version 1 can move now.');
+  });
+});
