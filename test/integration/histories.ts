@@ -1,7 +1,7 @@
 /** Checked-in workflow histories: the replay test runs today's workflow code over them, so a change that breaks running enrollments fails CI. */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import proto, { type temporal } from '@temporalio/proto';
 
 /**
@@ -15,14 +15,44 @@ const asJson = { longs: String, enums: String, bytes: String } as const;
 
 export const historiesDir = fileURLToPath(new URL('./histories/', import.meta.url));
 
-/** `CAREPATH_RECORD_HISTORIES=1 npx vitest run test/integration` rewrites the checked-in histories from live runs. */
-export const recordingHistories = process.env.CAREPATH_RECORD_HISTORIES === '1';
+/**
+ * `CAREPATH_RECORD_HISTORIES=1 node runtime/setup/bootstrap.mjs test test/integration/example-histories.test.ts`
+ * writes the histories of today's code. Any other value is a label added to the file names, for recording the new
+ * paths after an interpreter change beside the old ones (see runtime/temporal/INTERPRETER-CHANGES.md).
+ */
+const recording = process.env.CAREPATH_RECORD_HISTORIES;
+export const recordingHistories = recording !== undefined && recording !== '' && recording !== '0';
+const label = recordingHistories && recording !== '1' ? `.${recording}` : '';
+
+/**
+ * Writes a history unless one of that name is checked in: histories are append-only, since a history re-recorded by
+ * the changed code would no longer prove that enrollments started by the old code still replay.
+ */
+function writeHistory(name: string, history: unknown): void {
+  const file = `${historiesDir}${name}${label}.json`;
+  if (existsSync(file)) return;
+  const { events } = History.toObject(History.fromObject(history as object), asJson);
+  mkdirSync(historiesDir, { recursive: true });
+  // One event a line: compact, and a diff shows which events changed.
+  writeFileSync(file, `{"events": [\n${((events ?? []) as unknown[]).map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`);
+}
 
 export async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
+  if (recordingHistories) writeHistory(name, await handle.fetchHistory());
+}
+
+/** Records an enrollment that continued as new: its first run (ending in the hand-over) and its last run. */
+export async function recordRuns(name: string, client: Client, workflowId: string, firstRunId: string): Promise<void> {
   if (!recordingHistories) return;
-  const history = History.toObject(History.fromObject(await handle.fetchHistory()), asJson);
-  mkdirSync(historiesDir, { recursive: true });
-  writeFileSync(`${historiesDir}${name}.json`, JSON.stringify(history, null, 1) + '\n');
+  const runs: unknown[] = [];
+  for (let runId: string | undefined = firstRunId; runId;) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    runs.push(history);
+    runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  if (runs.length === 1) return writeHistory(name, runs[0]);
+  writeHistory(`${name}.run-1`, runs[0]);
+  writeHistory(`${name}.run-${runs.length}`, runs.at(-1));
 }
 
 export function checkedInHistories(): Array<{ workflowId: string; history: History }> {
