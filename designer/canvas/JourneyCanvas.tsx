@@ -1,5 +1,5 @@
 /** The React Flow canvas: renders the projection of the document and turns every interaction into a journey change. */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -7,7 +7,6 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
-  useUpdateNodeInternals,
   useStore,
   type Connection,
   type EdgeChange,
@@ -20,12 +19,14 @@ import type { PathOverlay } from '../model/path-overlay.js';
 import type { Validation } from '../editor/useValidation.js';
 import type { RecordOptions } from '../model/history.js';
 import { nodeTypes } from './nodes/index.js';
+import { edgeTypes } from './edges/OutputEdgeView.js';
 import type { StepViewNode } from './nodes/view-data.js';
 import { stepDragType } from './Palette.js';
 import { viewGraph, type ViewOptions } from './view-graph.js';
 import { createViewCache, reuseEdges, reuseNodes } from './view-cache.js';
 import { openingView } from './opening-view.js';
 import { isFarZoom } from '../model/zoom-detail.js';
+import { useHandleMeasurement } from './useHandleMeasurement.js';
 
 /** Where the author's choice to hide the minimap is remembered, across journeys and reloads. */
 const minimapKey = 'carepath.minimap';
@@ -111,22 +112,7 @@ export function JourneyCanvas({
   const edgesRef = useRef(edges);
   edgesRef.current = edges;
 
-  // React Flow measures a node's handles when it first draws it; a step that gains or loses outputs (reply
-  // classes, split branches) keeps its size, so its handles are re-measured here or their edges cannot be drawn.
-  const updateNodeInternals = useUpdateNodeInternals();
-  const handlesOf = useRef(new Map<string, string>());
-  useEffect(() => {
-    const changed: string[] = [];
-    const next = new Map<string, string>();
-    for (const node of nodes) {
-      const handles = node.data.outputs.join(',');
-      const before = handlesOf.current.get(node.id);
-      if (before !== undefined && before !== handles) changed.push(node.id);
-      next.set(node.id, handles);
-    }
-    handlesOf.current = next;
-    if (changed.length > 0) updateNodeInternals(changed);
-  }, [nodes, updateNodeInternals]);
+  useHandleMeasurement(nodes);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepViewNode>[]) => {
@@ -233,6 +219,7 @@ export function JourneyCanvas({
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
