@@ -52,7 +52,7 @@ export function useDraftSaving(
     [journeyId],
   );
 
-  const saveNow = useCallback(async (): Promise<boolean> => {
+  const saveOnce = useCallback(async (): Promise<boolean> => {
     const doc = latest.current;
     if (doc === savedRef.current) {
       setStatus((s) => (s.kind === 'conflict' ? s : { kind: 'saved' }));
@@ -75,6 +75,15 @@ export function useDraftSaving(
       return false;
     }
   }, [journeyId, loadTheirs]);
+
+  // One save at a time: "Save draft" pressed while the autosave is on its way would send the same revision, and the
+  // server would refuse it as a conflict with our own save. A queued save finds the document saved, or saves the newer one.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const saveNow = useCallback((): Promise<boolean> => {
+    const next = queue.current.then(saveOnce, saveOnce);
+    queue.current = next;
+    return next;
+  }, [saveOnce]);
 
   /** Puts our kept copy back on the canvas; the next save makes it the draft, on top of theirs. */
   const restoreMine = useCallback(() => {

@@ -162,7 +162,8 @@ describe('a program manager draws, publishes and runs a journey', () => {
     await expect.poll(() => byTestId('save-status').getAttribute('data-status')).toBe('saved');
     await byTestId('tab-json').click();
     const editor = byTestId('json-editor');
-    await expect.poll(async () => (await editor.textContent()) ?? '').toContain('message-2');
+    // The JSON editor loads on first use; a busy machine takes more than a second.
+    await expect.poll(async () => (await editor.textContent()) ?? '', { timeout: 10_000 }).toContain('message-2');
     // Rename the yes-branch end step in the JSON, as someone pasting an edited document would, and see it on the canvas.
     const journeyId = await byTestId('editor').getAttribute('data-journey-id');
     const draft = await page.evaluate(
