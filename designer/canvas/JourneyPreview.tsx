@@ -6,6 +6,7 @@ import { problemsByStep } from '../model/problems-by-step.js';
 import { emptyOverlay } from '../model/path-overlay.js';
 import { viewGraph } from './view-graph.js';
 import { nodeTypes } from './nodes/index.js';
+import { edgeTypes } from './edges/OutputEdgeView.js';
 
 export function JourneyPreview({
   document,
@@ -30,6 +31,7 @@ export function JourneyPreview({
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           fitView
           nodesDraggable={false}
           nodesConnectable={false}

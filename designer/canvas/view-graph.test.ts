@@ -19,6 +19,14 @@ describe('viewGraph', () => {
     expect(ask.data.connected).toEqual(['yes', 'no', 'timeout']);
   });
 
+  it('labels an edge only with the patients who passed it; the output name is on the card where it starts', () => {
+    const plain = viewGraph(documentToGraph(firstDoseCheckIn), base).edges;
+    expect(plain.every((e) => e.type === 'output' && e.label === undefined)).toBe(true);
+    const liveCounts = { atStep: {}, passed: { 'ask-first-dose.yes': 12 } };
+    const counted = viewGraph(documentToGraph(firstDoseCheckIn), { ...base, liveCounts }).edges;
+    expect(counted.find((e) => e.id === 'ask-first-dose:yes')!.label).toBe('12');
+  });
+
   it('puts validation problems on the step they belong to', () => {
     const welcome = firstDoseCheckIn.steps.welcome;
     const broken = applyChange(firstDoseCheckIn, {

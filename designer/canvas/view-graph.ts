@@ -53,7 +53,9 @@ export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: S
     const passed = options.liveCounts?.passed[`${edge.source}.${edge.data!.output}`];
     return {
       ...edge,
-      ...(passed !== undefined ? { label: `${edge.data!.output} · ${passed}` } : {}),
+      type: 'output',
+      // The output's name is on the card where the edge starts; the edge's own label is the count that passed it.
+      label: passed === undefined ? undefined : String(passed),
       selected: options.selectedEdgeIds.has(edge.id),
       animated: taken,
       className: taken ? 'edge-taken' : undefined,
