@@ -99,6 +99,7 @@ export const api = {
   enroll: (versionId: string, patientId: string) =>
     answer(client.api.enrollments.$post({ json: { versionId, patientId } })),
   enrollment: (id: string) => answer(client.api.enrollments[':id'].$get({ param: { id: at(id) } })),
+  skipWait: (id: string) => answer(client.api.enrollments[':id']['skip-wait'].$post({ param: { id: at(id) } })),
   enrollmentsOfJourney: (journeyId: string) => answer(client.api.enrollments.$get({ query: { journeyId } })),
   inbox: (patientId: string) => answer(client.api.inbox[':patientId'].$get({ param: { patientId: at(patientId) } })),
   reply: (patientId: string, text: string) =>

@@ -1,6 +1,7 @@
 /** A test enrollment as it runs: its status, where the patient is, and the path so far (also drawn on the canvas). */
 import type { Enrollment } from '../api/types.js';
 import type { JourneyDocument } from '../../schema/index.js';
+import { SkipWaitButton } from './SkipWaitButton.js';
 
 interface Props {
   enrollment?: Enrollment;
@@ -49,6 +50,7 @@ export function EnrollmentPanel({ enrollment, error, document, onClose }: Props)
               <strong>{stepName(state.phase.step)}</strong>
             </p>
           )}
+          <SkipWaitButton enrollment={enrollment} />
           <ol className="path-list" data-testid="enrollment-path">
             {(state?.path ?? []).map((entry, i) => (
               <li key={i} data-testid="path-entry" data-step={entry.step} data-output={entry.output}>

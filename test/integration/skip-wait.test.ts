@@ -9,6 +9,7 @@ import { ensureUser } from '../../runtime/people/users.js';
 import { createApi } from '../../runtime/api/app.js';
 import { enrollmentRow } from './seed.js';
 import { skipTestWait } from '../../runtime/temporal/client.js';
+import type { enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { startHarness, type Harness } from './harness.js';
 import { recordHistory } from './histories.js';
@@ -104,7 +105,7 @@ describe('skip wait', () => {
       status: 200,
       body: { skipped: 'ask-first-dose', output: 'timeout', step: null, status: 'completed' },
     });
-    const handle = env.client.workflow.getHandle(enrollment.workflowId);
+    const handle = env.client.workflow.getHandle<typeof enrollmentWorkflow>(enrollment.workflowId);
     const final = await handle.result();
     expect(final.path.map((p) => `${p.step}:${p.output ?? ''}`)).toEqual([
       'welcome:next',
