@@ -7,7 +7,9 @@ import { ReviewQueuePage } from '../review/ReviewQueuePage.js';
 import { ReviewWorkspace } from '../review/ReviewWorkspace.js';
 import { TasksPage } from '../tasks/TasksPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
+import { ConnectorsPage } from '../connectors/ConnectorsPage.js';
 import { PatientsPage } from '../patients/PatientsPage.js';
+import { HygienePage } from '../hygiene/HygienePage.js';
 import { hrefOf, useRoute } from './router.js';
 
 export function App() {
@@ -41,6 +43,11 @@ export function App() {
               Patients
             </a>
           )}
+          {(session.user.roles.includes('engineer') || session.user.roles.includes('admin')) && (
+            <a href={hrefOf({ page: 'connectors' })} data-testid="nav-connectors">
+              Connectors
+            </a>
+          )}
           {(session.user.roles.includes('admin') || session.user.roles.includes('compliance-reviewer')) && (
             <a href={hrefOf({ page: 'admin' })} data-testid="nav-admin">
               {session.user.roles.includes('admin') ? 'Admin' : 'Audit trail'}
@@ -63,6 +70,10 @@ export function App() {
         <TasksPage user={session.user} taskId={route.taskId} />
       ) : route.page === 'patients' ? (
         <PatientsPage patientId={route.patientId} />
+      ) : route.page === 'hygiene' ? (
+        <HygienePage filter={{ journeyId: route.journeyId, versionId: route.versionId }} />
+      ) : route.page === 'connectors' ? (
+        <ConnectorsPage />
       ) : route.page === 'admin' ? (
         <AdminPage user={session.user} />
       ) : route.page === 'review' ? (

@@ -8,7 +8,9 @@ export type Route =
   | { page: 'review'; versionId: string }
   | { page: 'tasks'; taskId?: string }
   | { page: 'admin' }
-  | { page: 'patients'; patientId?: string };
+  | { page: 'connectors' }
+  | { page: 'patients'; patientId?: string }
+  | { page: 'hygiene'; journeyId?: string; versionId?: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/journeys\/([^/]+)/.exec(hash);
@@ -18,6 +20,17 @@ export function parseRoute(hash: string): Route {
   const tasks = /^#\/tasks(?:\/([^/]+))?/.exec(hash);
   if (tasks) return tasks[1] ? { page: 'tasks', taskId: decodeURIComponent(tasks[1]) } : { page: 'tasks' };
   if (/^#\/admin\b/.test(hash)) return { page: 'admin' };
+  if (/^#\/connectors\b/.test(hash)) return { page: 'connectors' };
+  const hygiene = /^#\/hygiene(?:\?(.*))?$/.exec(hash);
+  if (hygiene) {
+    // The scope rides as a query, so a link can name a journey and one of its versions together.
+    const query = new URLSearchParams(hygiene[1] ?? '');
+    return {
+      page: 'hygiene',
+      ...(query.get('journey') ? { journeyId: query.get('journey')! } : {}),
+      ...(query.get('version') ? { versionId: query.get('version')! } : {}),
+    };
+  }
   const patients = /^#\/patients(?:\/([^/]+))?/.exec(hash);
   if (patients)
     return patients[1] ? { page: 'patients', patientId: decodeURIComponent(patients[1]) } : { page: 'patients' };
@@ -30,8 +43,15 @@ export function hrefOf(route: Route): string {
   if (route.page === 'review') return `#/reviews/${encodeURIComponent(route.versionId)}`;
   if (route.page === 'tasks') return route.taskId ? `#/tasks/${encodeURIComponent(route.taskId)}` : '#/tasks';
   if (route.page === 'admin') return '#/admin';
+  if (route.page === 'connectors') return '#/connectors';
   if (route.page === 'patients')
     return route.patientId ? `#/patients/${encodeURIComponent(route.patientId)}` : '#/patients';
+  if (route.page === 'hygiene') {
+    const query = new URLSearchParams();
+    if (route.journeyId) query.set('journey', route.journeyId);
+    if (route.versionId) query.set('version', route.versionId);
+    return query.toString() ? `#/hygiene?${query}` : '#/hygiene';
+  }
   return '#/';
 }
 

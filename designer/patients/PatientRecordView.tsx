@@ -1,4 +1,5 @@
 /** One patient's record: contacts and their state, consents, enrollments, messages both ways, assessment scores, tasks. */
+import { hrefOf } from '../app/router.js';
 import type { PatientRecord } from './patients-api.js';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -14,6 +15,20 @@ function ContactLine({ label, contact }: { label: string; contact: PatientRecord
   return (
     <li data-testid={`patient-contact-${label}`} data-state={contact.state}>
       {label}: {contact.address} — {state}
+      {contact.sharedWith && (
+        // A family phone or a shared mailbox: a STOP, a bounce or a reply on it concerns every one of them.
+        <span style={{ color: 'var(--warn)' }} data-testid={`patient-contact-${label}-shared`}>
+          {' '}
+          (also the {label} of{' '}
+          {contact.sharedWith.map((p, n) => (
+            <span key={p.id}>
+              {n > 0 ? ', ' : ''}
+              <a href={hrefOf({ page: 'patients', patientId: p.id })}>{p.name}</a>
+            </span>
+          ))}
+          )
+        </span>
+      )}
     </li>
   );
 }

@@ -1,7 +1,7 @@
 /** The patients screen for program managers and the care team: search by name, phone or email, and open one patient's record. */
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.js';
-import { navigate } from '../app/router.js';
+import { hrefOf, navigate } from '../app/router.js';
 import { patientsApi, type FoundPatient, type PatientRecord } from './patients-api.js';
 import { PatientRecordView } from './PatientRecordView.js';
 
@@ -37,6 +37,12 @@ export function PatientsPage({ patientId }: { patientId?: string }) {
     <main className="page" data-testid="patients-page" style={{ display: 'flex', gap: 16, padding: 16 }}>
       <section style={{ width: 320 }}>
         <h1>Patients</h1>
+        <p className="small">
+          <a href={hrefOf({ page: 'hygiene' })} data-testid="nav-hygiene">
+            Contact hygiene
+          </a>
+          : bad, opted-out, shared or missing phone numbers and emails
+        </p>
         <input
           type="search"
           placeholder="Name, phone or email"

@@ -3,6 +3,7 @@ import { and, count, eq, gt, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { patients } from '../db/schema.js';
 import type { AddressKind } from './addresses.js';
+import type { patientDetail } from '../patients/detail.js';
 
 /** Another patient record that carries the same address. */
 export interface SharingPatient {
@@ -53,4 +54,24 @@ export async function othersWithAddress(
     .from(patients)
     .where(and(eq(column(kind), address), ne(patients.id, patientId), eq(patients.test, false)))
     .orderBy(patients.name, patients.id);
+}
+
+type PatientRecord = Awaited<ReturnType<typeof patientDetail>>;
+type Contact = NonNullable<PatientRecord['contacts']['phone']>;
+
+/** A patient's record, each contact flagged with the other patients that share it (the Patients screen shows them). */
+export async function withSharedContacts(db: Pick<Database, 'select'>, record: PatientRecord) {
+  const flag = async (
+    kind: AddressKind,
+    contact: Contact | undefined,
+  ): Promise<(Contact & { sharedWith?: SharingPatient[] }) | undefined> => {
+    if (!contact) return undefined;
+    const others = await othersWithAddress(db, kind, contact.address, record.patient.id);
+    return others.length > 0 ? { ...contact, sharedWith: others } : contact;
+  };
+  const [phone, email] = await Promise.all([
+    flag('phone', record.contacts.phone),
+    flag('email', record.contacts.email),
+  ]);
+  return { ...record, contacts: { phone, email } };
 }

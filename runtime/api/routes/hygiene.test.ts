@@ -195,3 +195,20 @@ describe('GET /api/contact-hygiene', () => {
     expect(await rows()).toBe(before);
   });
 });
+
+describe('GET /api/patients/{id}: shared contacts', () => {
+  it("names the other patients on the same number, never a test patient, and leaves a patient's own contacts unflagged", async () => {
+    const maria = await f.call('GET', `/api/patients/${ids.mother}`, { cookie: nurse });
+    expect(maria.status, maria.text).toBe(200);
+    expect(maria.body.contacts.phone.sharedWith).toEqual([{ id: ids.son, name: 'Luis Garcia' }]);
+    const ada = await f.call('GET', `/api/patients/${ids.ada}`, { cookie: nurse });
+    expect(ada.body.contacts.phone.sharedWith).toBeUndefined();
+    expect(ada.body.contacts.email.sharedWith).toBeUndefined();
+    // The test patient shares the family number, so their own record shows both real patients on it.
+    const tess = await f.call('GET', `/api/patients/${ids.test}`, { cookie: nurse });
+    expect(tess.body.contacts.phone.sharedWith.map((p: { name: string }) => p.name)).toEqual([
+      'Luis Garcia',
+      'Maria Garcia',
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { PatientDetail, PatientSearchQuery } from '../schemas/patient-detail.js'
 import { requireRole, roles } from '../auth.js';
 import { NewPatient, createPatient, listPatients } from '../../patients/repository.js';
 import { patientDetail, searchPatients } from '../../patients/detail.js';
+import { withSharedContacts } from '../../channels/hygiene-shared.js';
 
 const listAll = createRoute({
   method: 'get',
@@ -60,7 +61,8 @@ export const patientRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(getOne, async (c) => {
     requireRole(c, 'program-manager', 'care-team');
-    return c.json(await patientDetail(c.get('deps').db, c.req.valid('param').id), 200);
+    const { db } = c.get('deps');
+    return c.json(await withSharedContacts(db, await patientDetail(db, c.req.valid('param').id)), 200);
   })
   .openapi(create, async (c) => {
     const user = requireRole(c, 'program-manager', 'care-team');

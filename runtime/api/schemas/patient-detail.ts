@@ -17,6 +17,10 @@ const Contact = z.object({
   keyword: z.string().optional().openapi({ description: 'What the patient sent to opt out (STOP…)' }),
   problem: z.string().optional().openapi({ description: 'Why the address stopped working' }),
   problemAt: z.string().optional(),
+  sharedWith: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .optional()
+    .openapi({ description: 'Other patients with the same phone number or email address (a family phone…)' }),
 });
 
 export const PatientDetail = z
