@@ -6,6 +6,10 @@ import { useState } from 'react';
 import { VersionOperations, type VersionOperationHandlers } from './VersionOperations.js';
 import { BulkEnrollDialog } from '../enrollments/BulkEnrollDialog.js';
 import { EnrollmentsDialog } from '../enrollments/EnrollmentsDialog.js';
+import { MigrationDialog } from '../migration/MigrationDialog.js';
+
+/** Statuses of a version that has (or had) patients running on it. */
+export const HAS_RUN: ReviewedVersion['status'][] = ['published', 'paused', 'superseded', 'retired'];
 
 const statusWords: Record<ReviewedVersion['status'], string> = {
   snapshot: 'snapshot, not submitted',
@@ -25,8 +29,11 @@ export function VersionItem({
   onPublish,
   onShowComments,
   operations,
+  earlier = [],
 }: {
   version: ReviewedVersion;
+  /** Earlier versions of the journey that have run, newest first: where patients can be moved from. */
+  earlier?: { id: string; number: number }[];
   busy: boolean;
   onSubmit: (versionId: string) => void;
   onPublish: (versionId: string) => void;
@@ -35,7 +42,9 @@ export function VersionItem({
 }) {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [enrollmentsOpen, setEnrollmentsOpen] = useState(false);
-  const hasRun = ['published', 'paused', 'superseded', 'retired'].includes(version.status);
+  const [migrationOpen, setMigrationOpen] = useState(false);
+  const hasRun = HAS_RUN.includes(version.status);
+  const takesPatients = (version.status === 'approved' || version.status === 'published') && earlier.length > 0;
   const signatures = version.signatures ?? [];
   const required = version.requiredDisciplines ?? [];
   return (
@@ -86,6 +95,13 @@ export function VersionItem({
       </div>
       {bulkOpen && <BulkEnrollDialog version={version} onClose={() => setBulkOpen(false)} />}
       {enrollmentsOpen && <EnrollmentsDialog version={version} onClose={() => setEnrollmentsOpen(false)} />}
+      {migrationOpen && (
+        <MigrationDialog
+          version={version}
+          earlier={[...earlier].sort((a, b) => b.number - a.number)}
+          onClose={() => setMigrationOpen(false)}
+        />
+      )}
       <code className="hash" title={version.contentHash} data-testid="version-hash">
         {version.contentHash}
       </code>
@@ -122,6 +138,16 @@ export function VersionItem({
             data-testid={`version-enrollments-${version.number}`}
           >
             Enrollments
+          </button>
+        )}
+        {takesPatients && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => setMigrationOpen(true)}
+            data-testid={`version-migrate-${version.number}`}
+          >
+            Move patients from an earlier version…
           </button>
         )}
         {version.status !== 'snapshot' && (

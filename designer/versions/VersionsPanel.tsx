@@ -1,6 +1,6 @@
 /** The journey's versions, newest first: number, review status, hash, signatures; "Submit for review" on a snapshot, "Publish" once approved (confirmed), pause, resume, retire. */
 import type { ReviewedVersion } from '../api/review.js';
-import { VersionItem } from './VersionItem.js';
+import { HAS_RUN, VersionItem } from './VersionItem.js';
 import { PublishConfirm } from './PublishConfirm.js';
 import type { VersionReview } from './useVersionReview.js';
 import '../review/review.css';
@@ -39,6 +39,7 @@ export function VersionsPanel({ versions, busy, error, onSubmit, onPublish, onSh
             <VersionItem
               key={version.id}
               version={version}
+              earlier={versions.filter((v) => v.number < version.number && HAS_RUN.includes(v.status))}
               busy={busy !== null}
               onSubmit={onSubmit}
               onPublish={onPublish}

@@ -69,7 +69,11 @@ export async function migrationDryRun(
     answer: {
       fromVersion: { id: plan.from.id, number: plan.from.number },
       toVersion: { id: plan.to.id, number: plan.to.number, status: plan.to.status },
-      mapping: { rows: mapping.rows, problems: mapping.problems },
+      mapping: { rows: mapping.rows, problems: mapping.problems, unmapped: mapping.unmapped },
+      /** The steps of M a patient can be sent to, for the hand choices. */
+      targetSteps: Object.entries(plan.toDocument.steps)
+        .filter(([, step]) => isResumable(step))
+        .map(([id, step]) => ({ id, type: step.type, ...(step.name ? { name: step.name } : {}) })),
       running: found.length,
       moving: moving.length,
       byTarget: [...byTarget.values()],

@@ -59,12 +59,14 @@ describe('migrationMapping', () => {
       },
     ]);
     expect(mapping.targets).toEqual({ 'wait-two-days': { to: 'wait-two-days', keep: true } });
-    expect(mapping.problems.map((p) => p.pointer)).toEqual(['/mapping/welcome', '/mapping/ask-first-dose']);
+    expect(mapping.unmapped).toEqual(['welcome', 'ask-first-dose']);
+    expect(mapping.problems).toEqual([]);
   });
 
   it('takes hand choices: patients entering a changed step afresh, and no problem left once every row has a target', () => {
     const mapping = migrationMapping(v1, version2(), { welcome: 'wait-two-days', 'ask-first-dose': 'ask-v2' });
     expect(mapping.problems).toEqual([]);
+    expect(mapping.unmapped).toEqual([]);
     expect(mapping.targets).toEqual({
       welcome: { to: 'wait-two-days', keep: false },
       'wait-two-days': { to: 'wait-two-days', keep: true },

@@ -59,8 +59,10 @@ export interface MappingProblem {
 
 export interface Mapping {
   rows: MappingRow[];
-  /** Every hand choice that is wrong, and every row still without a target. */
+  /** Every hand choice that is wrong: nothing moves until they are fixed. */
   problems: MappingProblem[];
+  /** Steps of N still without a target: patients there cannot move yet, the others can. */
+  unmapped: string[];
   /** The usable targets by step of N (rows with a problem are left out). */
   targets: Record<string, StepTarget>;
 }
@@ -90,6 +92,7 @@ export function migrationMapping(from: JourneyDocument, to: JourneyDocument, cho
           : `Step "${step}" does not exist in the old version.`,
       });
   const rows: MappingRow[] = [];
+  const unmapped: string[] = [];
   const targets: Record<string, StepTarget> = {};
   for (const [id, step] of Object.entries(from.steps)) {
     if (!isResumable(step)) continue;
@@ -109,8 +112,9 @@ export function migrationMapping(from: JourneyDocument, to: JourneyDocument, cho
       unchanged,
       ...(problem ? { problem } : {}),
     });
-    if (problem) problems.push({ pointer: `/mapping/${id}`, step: id, message: problem });
-    else targets[id] = { to: target!, keep: target === id && unchanged };
+    if (target === undefined) unmapped.push(id);
+    else if (problem) problems.push({ pointer: `/mapping/${id}`, step: id, message: problem });
+    else targets[id] = { to: target, keep: target === id && unchanged };
   }
-  return { rows, problems, targets };
+  return { rows, problems, unmapped, targets };
 }

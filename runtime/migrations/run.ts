@@ -31,8 +31,8 @@ export async function startMigration(
   const { problems } = migrationMapping(plan.fromDocument, plan.toDocument, request.mapping);
   if (problems.length > 0)
     throw new UnprocessableError(
-      'migration-mapping-incomplete',
-      `The mapping is not complete: ${problems.map((p) => p.message).join(' ')}`,
+      'migration-mapping-invalid',
+      `The mapping has wrong choices: ${problems.map((p) => p.message).join(' ')}`,
       problems.map((p) => ({
         code: 'migration.mapping',
         pointer: p.pointer,

@@ -112,10 +112,10 @@ describe('bad requests change nothing and say what is wrong', () => {
     );
   });
 
-  it('a mapping with a bad choice or a missing target is a 422 with a pointer per problem, and nothing is recorded', async () => {
+  it('a mapping with bad choices is a 422 with a pointer per problem, and nothing is recorded', async () => {
     const answer = await f.call('POST', `/api/versions/${v2}/migrations`, {
       cookie: manager,
-      body: { fromVersionId: v1, mapping: { wait: 'end' } },
+      body: { fromVersionId: v1, mapping: { wait: 'end', ask: 'nowhere' } },
     });
     expect(answer.status).toBe(422);
     expect(answer.body.error.problems.map((p: { pointer: string }) => p.pointer)).toEqual([
@@ -123,7 +123,7 @@ describe('bad requests change nothing and say what is wrong', () => {
       '/mapping/ask',
     ]);
     expect(answer.body.error.message).toContain('Step "end" is a step of type end');
-    expect(answer.body.error.message).toContain('Step "ask" changed or is gone in the new version');
+    expect(answer.body.error.message).toContain('Step "nowhere" does not exist in the new version');
     expect(await f.database.db.select().from(enrollmentMigrations)).toEqual([]);
   });
 

@@ -34,8 +34,16 @@ export const MigrationDryRun = z
     toVersion: VersionRef.extend({ status: z.string() }),
     mapping: z.object({
       rows: z.array(MappingRow),
-      problems: z.array(z.object({ pointer: z.string(), step: z.string(), message: z.string() })),
+      problems: z
+        .array(z.object({ pointer: z.string(), step: z.string(), message: z.string() }))
+        .openapi({ description: 'Wrong hand choices: nothing moves until they are fixed' }),
+      unmapped: z
+        .array(z.string())
+        .openapi({ description: 'Steps of N without a target yet: patients there cannot move, the others can' }),
     }),
+    targetSteps: z
+      .array(z.object({ id: z.string(), type: z.string(), name: z.string().optional() }))
+      .openapi({ description: 'The steps of M where patients can be sent (where patients wait)' }),
     running: z.number().int().openapi({ description: 'Running enrollments of N' }),
     moving: z.number().int().openapi({ description: 'How many would move now' }),
     byTarget: z.array(z.object({ from: z.string(), to: z.string(), kept: z.boolean(), patients: z.number().int() })),
