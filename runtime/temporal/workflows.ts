@@ -1,4 +1,7 @@
-/** The enrollment workflow: one execution per enrolled patient, driving the pure engine with durable timers, send activities and signals. */
+/**
+ * The enrollment workflow: one execution per enrolled patient, driving the pure engine with durable timers, send activities and signals.
+ * Running enrollments replay this code: read ./INTERPRETER-CHANGES.md before changing it or the engine (patched(), histories).
+ */
 import {
   ActivityFailure,
   allHandlersFinished,
