@@ -66,7 +66,12 @@ export function HygienePage({ filter }: { filter: HygieneFilter }) {
               </thead>
               <tbody>
                 {report.issues.map((i) => (
-                  <tr key={`${i.patientId}-${i.contact}-${i.issue}`} data-issue={i.issue} data-contact={i.contact}>
+                  <tr
+                    key={`${i.patientId}-${i.contact}-${i.issue}`}
+                    data-patient={i.patientId}
+                    data-issue={i.issue}
+                    data-contact={i.contact}
+                  >
                     <td>
                       <a href={hrefOf({ page: 'patients', patientId: i.patientId })}>{i.patientName}</a>
                     </td>

@@ -33,7 +33,7 @@ describe('the contact hygiene screen', () => {
     const rows = page.getByTestId('hygiene-issues').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.getByTestId('hygiene-summary').textContent()).toContain('2 of 3 patients need attention');
-    const maria = rows.filter({ hasText: 'Maria Garcia' });
+    const maria = page.locator(`[data-testid="hygiene-issues"] tr[data-patient="${ids['Maria Garcia']}"]`);
     expect(await maria.getAttribute('data-issue')).toBe('shared');
     expect(await maria.textContent()).toContain('also on Luis Garcia');
 
