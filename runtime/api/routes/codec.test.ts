@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { eq } from 'drizzle-orm';
 import { openDatabase, type OpenedDatabase } from '../../db/client.js';
+import { verifyAudit } from '../../db/audit.js';
+import { auditTrail } from '../../db/schema.js';
 import { ensureUser } from '../../people/users.js';
 import { ConnectorRegistry } from '../../../connectors/sdk/registry.js';
 import { EncryptionCodec } from '../../temporal/codec.js';
@@ -25,11 +28,12 @@ let dir: string;
 let database: OpenedDatabase;
 let api: ReturnType<typeof createApi>;
 const cookies: Record<string, string> = {};
+const userIds: Record<string, string> = {};
 
-async function post(path: string, body: unknown, cookie = '', origin = uiOrigin) {
+async function post(path: string, body: unknown, cookie = '', origin = uiOrigin, namespace = 'default') {
   return api.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin, 'x-namespace': 'default', cookie },
+    headers: { 'content-type': 'application/json', origin, 'x-namespace': namespace, cookie },
     body: JSON.stringify(body),
   });
 }
@@ -45,7 +49,12 @@ beforeAll(async () => {
     payloadCodec: { codec, uiOrigins: [uiOrigin] },
   });
   for (const role of ['program-manager', 'care-team', 'admin', 'engineer', 'compliance-reviewer'] as const) {
-    await ensureUser(database.db, { email: `${role}@example.org`, name: role, password: 'pw-12345', roles: [role] });
+    userIds[role] = await ensureUser(database.db, {
+      email: `${role}@example.org`,
+      name: role,
+      password: 'pw-12345',
+      roles: [role],
+    });
     const login = await post('/api/sessions', { email: `${role}@example.org`, password: 'pw-12345' });
     expect(login.status).toBe(200);
     cookies[role] = login.headers.get('set-cookie')!.split(';')[0];
@@ -125,5 +134,45 @@ describe('the Temporal Web UI codec endpoint', () => {
     );
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.message).toContain('/payloads/0/data');
+  });
+
+  it('puts every decode on the audit trail: who, when, the namespace and how many payloads, never their contents', async () => {
+    const decodes = () => database.db.select().from(auditTrail).where(eq(auditTrail.action, 'temporal-codec.decoded'));
+    const before = await decodes();
+    const [second] = await codec.encode([defaultPayloadConverter.toPayload({ diagnosis: 'psoriasis' })]);
+    const body = { payloads: [...(await sealedReply()).payloads, toJson(second)] };
+    const startedAt = new Date().toISOString();
+    const decoded = await post('/api/temporal-codec/decode', body, cookies['care-team'], uiOrigin, 'carepath-prod');
+    expect(decoded.status).toBe(200);
+
+    const added = (await decodes()).slice(before.length);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({
+      actor: userIds['care-team'],
+      entityType: 'temporal-namespace',
+      entityId: 'carepath-prod',
+      data: { payloads: 2 },
+    });
+    expect(added[0].at >= startedAt).toBe(true);
+    // Neither the clear text nor the ciphertext the UI sent is kept.
+    const row = JSON.stringify(added[0]);
+    for (const secret of ['knee', 'psoriasis', body.payloads[0].data, body.payloads[1].data])
+      expect(row).not.toContain(secret);
+    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('records nothing for a decode that was refused or failed, or for an encode', async () => {
+    const before = (await database.db.select().from(auditTrail)).length;
+    const body = await sealedReply();
+    expect((await post('/api/temporal-codec/decode', body)).status).toBe(401);
+    expect((await post('/api/temporal-codec/decode', body, cookies.engineer)).status).toBe(403);
+    const badNamespace = await post('/api/temporal-codec/decode', body, cookies['care-team'], uiOrigin, 'a b');
+    expect(badNamespace.status).toBe(400);
+    expect((await badNamespace.json()).error.message).toContain('x-namespace');
+    const unreadable = { payloads: [{ ...body.payloads[0], data: Buffer.from('tampered').toString('base64') }] };
+    expect((await post('/api/temporal-codec/decode', unreadable, cookies['care-team'])).status).toBe(422);
+    const plain = toJson(defaultPayloadConverter.toPayload({ reason: 'moved away' }));
+    expect((await post('/api/temporal-codec/encode', { payloads: [plain] }, cookies['care-team'])).status).toBe(200);
+    expect(await database.db.select().from(auditTrail)).toHaveLength(before);
   });
 });

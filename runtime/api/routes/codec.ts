@@ -10,6 +10,7 @@ import type { AppEnv } from '../context.js';
 import { body, bodyErrors, errors, json, sessionErrors } from '../openapi.js';
 import { UnavailableError, UnprocessableError } from '../../errors.js';
 import { roles } from '../auth.js';
+import { appendAudit } from '../../db/audit.js';
 import type { Role } from '../../people/roles.js';
 
 export const codecRoutes = new OpenAPIHono<AppEnv>();
@@ -37,6 +38,14 @@ const CodecPayload = z
 
 const CodecPayloads = z.object({ payloads: z.array(CodecPayload).max(10_000) }).openapi('CodecPayloads');
 type CodecPayloads = z.infer<typeof CodecPayloads>;
+
+/** The Web UI names the namespace whose history it shows; the audit trail records it. */
+const CodecHeaders = z.object({
+  'x-namespace': z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,255}$/, 'a Temporal namespace name: letters, digits, ".", "_" or "-"')
+    .optional(),
+});
 
 const fromJson = ({ metadata, data }: z.infer<typeof CodecPayload>): Payload => ({
   metadata: Object.fromEntries(Object.entries(metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
@@ -88,7 +97,7 @@ const codecRoute = (operation: 'decode' | 'encode', summary: string) =>
     tags: ['Temporal codec'],
     ...roles(...CODEC_ROLES),
     summary,
-    request: body(CodecPayloads),
+    request: { ...body(CodecPayloads), headers: CodecHeaders },
     responses: {
       200: json(CodecPayloads, `The payloads, ${operation}d, in the order given`),
       ...bodyErrors,
@@ -102,7 +111,22 @@ codecRoutes.openapi(
   codecRoute('decode', 'Decrypt payloads for the Temporal Web UI (program managers and the care team)'),
   async (c) => {
     const codec = codecFor(c);
-    return c.json(await transform(c.req.valid('json'), (p) => codec.decode(p), 'decode'), 200);
+    const decoded = await transform(c.req.valid('json'), (p) => codec.decode(p), 'decode');
+    // Patient data leaves Temporal in clear here: who, when and how many payloads go on the audit trail (never what
+    // they hold) before the answer does, so no decode reaches a browser unrecorded.
+    const { db } = c.get('deps');
+    await db.transaction(
+      (tx) =>
+        appendAudit(tx, {
+          actor: c.get('user').id,
+          action: 'temporal-codec.decoded',
+          entityType: 'temporal-namespace',
+          entityId: c.req.valid('header')['x-namespace'] ?? 'unnamed',
+          data: { payloads: decoded.payloads.length },
+        }),
+      { behavior: 'immediate' },
+    );
+    return c.json(decoded, 200);
   },
 );
 
