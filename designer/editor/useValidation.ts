@@ -7,6 +7,7 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { createJourneyValidator, type JourneyDocument, type Problem } from '../../schema/index.js';
 import { hasErrors, problemsByStep } from '../model/problems-by-step.js';
 import { sameContent } from '../model/content.js';
+import { nameQuestions } from '../problems/question-labels.js';
 
 export interface Validation {
   problems: Problem[];
@@ -28,11 +29,12 @@ export function useValidation(document: JourneyDocument): Validation {
   const [validate] = useState(createJourneyValidator);
   return useMemo(() => {
     const result = validate(content);
+    const problems = nameQuestions(content, result.problems);
     return {
-      problems: result.problems,
-      byStep: problemsByStep(result.problems),
-      hasErrors: hasErrors(result.problems),
-      structurallyValid: !result.problems.some((p) => p.code.startsWith('structure.')),
+      problems,
+      byStep: problemsByStep(problems),
+      hasErrors: hasErrors(problems),
+      structurallyValid: !problems.some((p) => p.code.startsWith('structure.')),
     };
   }, [content, validate]);
 }
