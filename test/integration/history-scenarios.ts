@@ -137,7 +137,8 @@ export const historyScenarios: HistoryScenario[] = [
     ends: { status: 'completed', at: 'end-declined' },
   },
   {
-    // Reached, then low anxiety: monthly tips until the cap, across runs.
+    // Reached, then low anxiety: monthly tips until the cap, across runs. The hand-over comes after the last answer:
+    // on the time-skipping test server an Update arriving as the run continues as new left time-skipping stalled.
     name: 'self-injection-onboarding--low-anxiety-monthly-continue-as-new',
     journey: 'self-injection-onboarding',
     attributes: therapy,
