@@ -154,6 +154,7 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
       connectors,
       publicUrl: config.publicUrl ?? url,
       payloadKeys,
+      requireConsent: config.requireConsent,
     });
     const running = worker.run();
     stops.push(async () => {

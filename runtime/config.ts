@@ -25,6 +25,19 @@ export interface CarepathConfig {
   payloadKeyId?: string;
   /** The cluster's Temporal Web UI (`TEMPORAL_UI_URL`), allowed to call the codec endpoint; the dev server's UI otherwise. */
   temporalUiUrl?: string;
+  /**
+   * Refuse a send through a provider unless the patient's granted consent for the channel and the journey's consent
+   * purpose is on record (`CAREPATH_REQUIRE_CONSENT`, on unless set to off). A revoked consent blocks either way.
+   */
+  requireConsent: boolean;
+}
+
+/** on/off (also true/false, yes/no, 1/0); unset is on. A typo stops the start rather than quietly dropping the check. */
+export function consentSetting(value: string | undefined): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (['', 'on', 'true', 'yes', '1'].includes(v)) return true;
+  if (['off', 'false', 'no', '0'].includes(v)) return false;
+  throw new Error(`CAREPATH_REQUIRE_CONSENT must be on or off, not "${value}".`);
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): CarepathConfig {
@@ -45,5 +58,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
     payloadKeys: env.CAREPATH_PAYLOAD_KEYS || undefined,
     payloadKeyId: env.CAREPATH_PAYLOAD_KEY_ID || undefined,
     temporalUiUrl: env.TEMPORAL_UI_URL || undefined,
+    requireConsent: consentSetting(env.CAREPATH_REQUIRE_CONSENT),
   };
 }

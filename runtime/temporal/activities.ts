@@ -29,6 +29,9 @@ export interface ActivityDeps {
   requireConsent?: boolean;
 }
 
+/** The development channel's connector id (connectors/dev): its messages land in the local inbox and reach no one. */
+const DEV_CONNECTOR = 'dev';
+
 /** The failure type the workflow's retry policy treats as final; the journey then takes its `failed` output. */
 export const PERMANENT_SEND_FAILURE = 'PermanentSendError';
 
@@ -153,7 +156,9 @@ export function createActivities({
             `the patient's ${kind === 'phone' ? 'phone number' : 'email address'} is marked bad since ${problem.since} (${problem.reason})`,
           );
       }
-      const refusal = await consentRefusal(db, patient.id, input.channel, input.consentPurpose, requireConsent);
+      // The development channel delivers to the local inbox and reaches no one, so trying a journey needs no consent.
+      const consentRequired = requireConsent && input.connector !== DEV_CONNECTOR;
+      const refusal = await consentRefusal(db, patient.id, input.channel, input.consentPurpose, consentRequired);
       if (refusal) return failPermanently(messageId, refusal);
       const entry = connectors.get(input.connector);
       if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);

@@ -27,6 +27,8 @@ export interface EnrollmentWorkerOptions {
   publicUrl?: string;
   /** Keys of the payload codec: every payload this worker writes is encrypted, so there is no default. */
   payloadKeys: PayloadKeyProvider;
+  /** Sends through a provider need a granted consent on record (the configuration's CAREPATH_REQUIRE_CONSENT). */
+  requireConsent?: boolean;
 }
 
 /** The workflow module beside this one, with this module's own extension (`.ts` under tsx or vitest, `.js` once compiled). */
@@ -69,13 +71,14 @@ export async function createWorker({
   connectors,
   publicUrl,
   payloadKeys,
+  requireConsent,
 }: EnrollmentWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowBundle: await enrollmentWorkflowBundle(),
-    activities: createActivities({ db, connectors, ...(publicUrl ? { publicUrl } : {}) }),
+    activities: createActivities({ db, connectors, requireConsent, ...(publicUrl ? { publicUrl } : {}) }),
     dataConverter: createDataConverter(payloadKeys),
   });
 }

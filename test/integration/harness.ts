@@ -27,6 +27,8 @@ export async function startHarness(
   createEnv: () => Promise<TestWorkflowEnvironment>,
   /** Registers provider connectors (pointed at loopback fakes) beside the development channel. */
   addConnectors?: (registry: ConnectorRegistry) => void,
+  /** Worker settings a deployment configures (consent), beyond the test defaults. */
+  workerOptions: { requireConsent?: boolean } = {},
 ): Promise<Harness> {
   // Through Carepath's logger, warnings and up (the worker logs every task at INFO). Before the runtime's first use.
   installTemporalLogging();
@@ -42,6 +44,7 @@ export async function startHarness(
     db: database.db,
     connectors,
     payloadKeys: testPayloadKeys,
+    ...workerOptions,
   });
   const running = worker.run();
   return {
