@@ -1,0 +1,121 @@
+/** An enrollment's path in-process on a real libsql file, without Temporal: rebuilt from the messages and tasks on record, with step names. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApiFixture } from '../../people/api-fixture.test-support.js';
+import { enrollments, messages, patients, tasks, versions } from '../../db/schema.js';
+
+const f = useApiFixture();
+let manager: string;
+
+const document = {
+  schemaVersion: 2,
+  name: 'Welcome call',
+  attributes: {},
+  settings: { timeZone: { source: 'patient', fallback: 'America/New_York' } },
+  start: 'welcome',
+  steps: {
+    welcome: {
+      type: 'message',
+      name: 'Welcome text',
+      channel: 'sms',
+      connector: 'dev',
+      template: 'Welcome.',
+      outputs: { next: 'call' },
+    },
+    call: {
+      type: 'task',
+      name: 'Nurse call',
+      queue: 'nurses',
+      title: 'Call',
+      talkingPoints: [],
+      outcomes: [{ id: 'reached' }],
+      deadline: 'PT8H',
+      outputs: { reached: 'end', escalated: 'end' },
+    },
+    end: { type: 'end', outputs: {} },
+  },
+};
+
+beforeAll(async () => {
+  manager = await f.login(f.emailOf('program-manager'));
+  const created = await f.call('POST', '/api/journeys', { cookie: manager, body: { name: document.name, document } });
+  const journeyId = created.body.journey.id;
+  const db = f.database.db;
+  // The version row directly: its review is not what this test is about.
+  const versionId = 'ver_1';
+  await db.insert(versions).values({
+    id: versionId,
+    journeyId,
+    number: 1,
+    document,
+    contentHash: 'jcs-sha256:test',
+    status: 'published',
+    createdBy: f.userIds['program-manager'],
+  });
+  await db.insert(patients).values({ id: 'pat_1', name: 'Ada', timeZone: 'UTC', attributes: {} });
+  await db.insert(enrollments).values({
+    id: 'enr_1',
+    journeyId,
+    versionId,
+    patientId: 'pat_1',
+    workflowId: 'wf_1',
+    status: 'exited',
+    reason: 'moved away',
+    startedAt: '2026-01-01T09:00:00.000Z',
+    endedAt: '2026-01-02T09:00:00.000Z',
+  });
+  const message = { patientId: 'pat_1', enrollmentId: 'enr_1', channel: 'sms', connector: 'dev', status: 'sent' };
+  await db.insert(messages).values([
+    {
+      ...message,
+      id: 'msg_1',
+      direction: 'outbound',
+      stepId: 'welcome',
+      visit: 1,
+      body: 'Welcome.',
+      createdAt: '2026-01-01T09:00:01.000Z',
+    },
+    // A reply is the patient's, not a step of the journey.
+    {
+      ...message,
+      id: 'msg_2',
+      direction: 'inbound',
+      stepId: 'welcome',
+      body: 'hi',
+      createdAt: '2026-01-01T09:05:00.000Z',
+    },
+  ]);
+  await db.insert(tasks).values({
+    id: 'tsk_1',
+    enrollmentId: 'enr_1',
+    key: 'wf_1:call:1',
+    stepId: 'call',
+    visit: 1,
+    queue: 'nurses',
+    title: 'Call',
+    talkingPoints: [],
+    outcomes: ['reached'],
+    status: 'cancelled',
+    cancelReason: 'The patient left the journey: moved away',
+    dueAt: '2026-01-01T17:00:01.000Z',
+    createdAt: '2026-01-01T09:00:02.000Z',
+  });
+});
+
+describe('GET /api/enrollments/{id}/path', () => {
+  it('rebuilds the path from the records when Temporal cannot answer: each step once, in order, named, with its time', async () => {
+    const answer = await f.call('GET', '/api/enrollments/enr_1/path', { cookie: manager });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ enrollmentId: 'enr_1', status: 'exited', source: 'records' });
+    expect(answer.body.steps).toEqual([
+      { step: 'welcome', name: 'Welcome text', type: 'message', visit: 1, enteredAt: '2026-01-01T09:00:01.000Z' },
+      { step: 'call', name: 'Nurse call', type: 'task', visit: 1, enteredAt: '2026-01-01T09:00:02.000Z' },
+    ]);
+    expect(answer.body.currentStep).toBeUndefined();
+  });
+
+  it('answers 404 for an unknown enrollment and 403 to a reviewer', async () => {
+    expect((await f.call('GET', '/api/enrollments/enr_nope/path', { cookie: manager })).status).toBe(404);
+    const reviewer = await f.login(f.emailOf('compliance-reviewer'));
+    expect((await f.call('GET', '/api/enrollments/enr_1/path', { cookie: reviewer })).status).toBe(403);
+  });
+});
