@@ -14,8 +14,7 @@ import { VersionsPanel } from '../versions/VersionsPanel.js';
 import { VersionCommentsPanel } from '../versions/VersionCommentsPanel.js';
 import { useVersionReview } from '../versions/useVersionReview.js';
 import { EnrollDialog } from '../run/EnrollDialog.js';
-import { PhonePanel } from '../run/PhonePanel.js';
-import { EnrollmentPanel } from '../run/EnrollmentPanel.js';
+import { TestRunDrawer } from '../run/TestRunDrawer.js';
 import { useTestRun } from '../run/useTestRun.js';
 import { Toolbar } from './Toolbar.js';
 import { useJourneyHistory } from './useJourneyHistory.js';
@@ -110,11 +109,7 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
   useUndoShortcuts(editing.undo, editing.redo);
 
   return (
-    <main
-      className={`editor${testRun.run ? ' editor--with-run' : ''}`}
-      data-testid="editor"
-      data-journey-id={journey.id}
-    >
+    <main className="editor" data-testid="editor" data-journey-id={journey.id}>
       <Toolbar
         name={document.name}
         onRename={(name) => apply({ type: 'rename-journey', name }, { coalesceKey: 'journey-name' })}
@@ -203,6 +198,8 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
             onClose={simulation.toggle}
           />
         )}
+        {/* Over the canvas, never beside it: opening the test run does not change the canvas's size. */}
+        <TestRunDrawer journeyId={journey.id} document={document} testRun={testRun} />
       </section>
       <aside className="sidebar" aria-label="Details">
         {settingsOpen ? (
@@ -252,17 +249,6 @@ function EditorWorkspace({ journey, connectors }: { journey: Journey; connectors
           />
         )}
       </aside>
-      {testRun.run && (
-        <aside className="run-column" aria-label="Test run">
-          <EnrollmentPanel
-            enrollment={testRun.enrollment}
-            error={testRun.error}
-            document={document}
-            onClose={testRun.stop}
-          />
-          <PhonePanel patientId={testRun.run.patientId} patientName={testRun.run.patientName} />
-        </aside>
-      )}
       {enrolling && review.published && (
         <EnrollDialog
           version={review.published}

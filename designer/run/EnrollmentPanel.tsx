@@ -7,10 +7,9 @@ interface Props {
   enrollment?: Enrollment;
   error?: string;
   document: JourneyDocument;
-  onClose: () => void;
 }
 
-export function EnrollmentPanel({ enrollment, error, document, onClose }: Props) {
+export function EnrollmentPanel({ enrollment, error, document }: Props) {
   const state = enrollment?.state;
   const stepName = (id: string) => document.steps[id]?.name ?? id;
   const status = state?.status ?? enrollment?.status;
@@ -22,12 +21,7 @@ export function EnrollmentPanel({ enrollment, error, document, onClose }: Props)
       data-enrollment-id={enrollment?.id}
       data-status={status}
     >
-      <h2 className="panel-title">
-        Test enrollment
-        <button type="button" className="link small" onClick={onClose} data-testid="enrollment-close">
-          Close
-        </button>
-      </h2>
+      <h2 className="panel-title">Test enrollment</h2>
       {error && <p className="error-text small">{error}</p>}
       {!enrollment ? (
         <p className="muted">Loading…</p>

@@ -1,4 +1,4 @@
-/** The test enrollment the editor follows: remembered for the tab's session, polled while it runs, turned into a path overlay. */
+/** The test enrollment the editor follows: remembered per journey in the browser (so a reload or another tab reopens it), polled while it runs, turned into a path overlay. */
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '../api/client.js';
 import { pathOverlay } from '../model/path-overlay.js';
@@ -10,22 +10,25 @@ export interface TestRun {
   patientName: string;
 }
 
+// localStorage, not sessionStorage: the run belongs to the journey, not to the tab it was started in.
 const storageKey = (journeyId: string) => `carepath.test-run.${journeyId}`;
 
+function remembered(journeyId: string): TestRun | undefined {
+  try {
+    const saved = localStorage.getItem(storageKey(journeyId));
+    return saved ? (JSON.parse(saved) as TestRun) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function useTestRun(journeyId: string) {
-  const [run, setRun] = useState<TestRun | undefined>(() => {
-    try {
-      const saved = sessionStorage.getItem(storageKey(journeyId));
-      return saved ? (JSON.parse(saved) as TestRun) : undefined;
-    } catch {
-      return undefined;
-    }
-  });
+  const [run, setRun] = useState<TestRun | undefined>(() => remembered(journeyId));
   const follow = useCallback(
     (next: TestRun | undefined) => {
       setRun(next);
-      if (next) sessionStorage.setItem(storageKey(journeyId), JSON.stringify(next));
-      else sessionStorage.removeItem(storageKey(journeyId));
+      if (next) localStorage.setItem(storageKey(journeyId), JSON.stringify(next));
+      else localStorage.removeItem(storageKey(journeyId));
     },
     [journeyId],
   );
@@ -55,5 +58,6 @@ export function useTestRun(journeyId: string) {
     },
     [follow],
   );
-  return { run, enrollment, error, overlay, start, stop: () => follow(undefined) };
+  const stop = useCallback(() => follow(undefined), [follow]);
+  return { run, enrollment, error, overlay, start, stop };
 }
