@@ -40,6 +40,12 @@ export interface ConnectorInstancesDeps {
 
 export type ConnectorInstances = ReturnType<typeof createConnectorInstances>;
 
+type Executor = Parameters<typeof appendAudit>[0];
+
+/** Who did what to which instance: field names only, never a secret's value. */
+const audit = (tx: Executor, actor: string, action: string, entityId: string, data: Record<string, unknown>) =>
+  appendAudit(tx, { actor, action: `connector.${action}`, entityType: 'connector-instance', entityId, data });
+
 export function createConnectorInstances({ db, registry, box, types }: ConnectorInstancesDeps) {
   /** Why a saved instance could not be registered, by id; shown on the screen instead of stopping the server. */
   const problems = new Map<string, string>();
@@ -123,17 +129,11 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
           updatedBy: actor,
           updatedAt: now,
         });
-        await appendAudit(tx, {
-          actor,
-          action: 'connector.created',
-          entityType: 'connector-instance',
-          entityId: input.id,
-          data: {
-            type: input.type,
-            name: input.name,
-            fields: Object.keys(settings.plain),
-            secrets: Object.keys(settings.secrets),
-          },
+        await audit(tx, actor, 'created', input.id, {
+          type: input.type,
+          name: input.name,
+          fields: Object.keys(settings.plain),
+          secrets: Object.keys(settings.secrets),
         });
       });
       const row = await savedRow(input.id);
@@ -162,16 +162,10 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
             updatedAt: new Date().toISOString(),
           })
           .where(eq(connectorInstances.id, id));
-        await appendAudit(tx, {
-          actor,
-          action: 'connector.updated',
-          entityType: 'connector-instance',
-          entityId: id,
-          data: {
-            ...(name !== before.name ? { name: { from: before.name, to: name } } : {}),
-            fields: changed,
-            secrets: secretsChanged,
-          },
+        await audit(tx, actor, 'updated', id, {
+          ...(name !== before.name ? { name: { from: before.name, to: name } } : {}),
+          fields: changed,
+          secrets: secretsChanged,
         });
       });
       const row = await savedRow(id);
@@ -189,13 +183,7 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
         );
       await db.transaction(async (tx) => {
         await tx.delete(connectorInstances).where(eq(connectorInstances.id, id));
-        await appendAudit(tx, {
-          actor,
-          action: 'connector.deleted',
-          entityType: 'connector-instance',
-          entityId: id,
-          data: { type: row.type, name: row.name },
-        });
+        await audit(tx, actor, 'deleted', id, { type: row.type, name: row.name });
       });
       registry.remove(id);
       problems.delete(id);
@@ -216,16 +204,10 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
       lastTests.set(id, result);
       // Provider errors often quote the address; the trail says what happened, not to whom.
       const error = result.error?.split(input.to.trim()).join('the test address');
-      await appendAudit(db, {
-        actor,
-        action: 'connector.test-sent',
-        entityType: 'connector-instance',
-        entityId: id,
-        data: {
-          ok: result.ok,
-          ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}),
-          ...(error ? { error } : {}),
-        },
+      await audit(db, actor, 'test-sent', id, {
+        ok: result.ok,
+        ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}),
+        ...(error ? { error } : {}),
       });
       return result;
     },
