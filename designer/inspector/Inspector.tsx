@@ -5,6 +5,7 @@ import type { JourneyChange } from '../model/changes.js';
 import type { RecordOptions } from '../model/history.js';
 import { Field } from './Field.js';
 import { StepFields } from './StepFields.js';
+import { OutputTargets } from './OutputTargets.js';
 
 interface Props {
   document: JourneyDocument;
@@ -49,6 +50,7 @@ export function Inspector({ document, stepId, problems, connectors, apply, onDel
         connectors={connectors}
         onChange={update}
       />
+      <OutputTargets document={document} stepId={stepId} step={step} apply={apply} />
       <div className="inspector-actions">
         {isStart ? (
           <span className="pill" data-testid="inspector-is-start">

@@ -1,5 +1,6 @@
 /** The electronic signature (21 CFR Part 11): re-enter the password, approve or reject, state the meaning; shows who signs, for what, and the hash. */
 import { useState, type FormEvent } from 'react';
+import { Dialog } from '../app/Dialog.js';
 import { reviewApi, type Discipline, type ReviewedVersion } from '../api/review.js';
 import { defaultMeaning, signatureErrorText } from './signature-text.js';
 
@@ -55,119 +56,114 @@ export function SignatureDialog({ version, printedName, disciplines, onSigned, o
 
   const ready = password !== '' && meaning.trim() !== '' && (decision === 'approve' || reason.trim() !== '');
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <form
-        className="dialog card signature-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="signature-title"
-        onSubmit={sign}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-        data-testid="signature-dialog"
-      >
-        <h2 id="signature-title">Sign version v{version.number}</h2>
-        <dl className="signature-facts">
-          <dt>Printed name</dt>
-          <dd data-testid="signature-printed-name">{printedName}</dd>
-          <dt>Discipline</dt>
-          <dd>
-            {disciplines.length === 1 ? (
-              <span data-testid="signature-discipline">{discipline}</span>
-            ) : (
-              <select
-                aria-label="Discipline"
-                value={discipline}
-                onChange={(e) => choose({ discipline: e.target.value as Discipline })}
-                data-testid="signature-discipline"
-              >
-                {disciplines.map((d) => (
-                  <option key={d}>{d}</option>
-                ))}
-              </select>
-            )}
-          </dd>
-          <dt>Content hash signed</dt>
-          <dd>
-            <code className="hash" data-testid="signature-hash">
-              {version.contentHash}
-            </code>
-          </dd>
-        </dl>
-        <fieldset className="signature-decision">
-          <legend>Decision</legend>
-          <label className="toggle">
-            <input
-              type="radio"
-              name="decision"
-              checked={decision === 'approve'}
-              onChange={() => choose({ decision: 'approve' })}
-              data-testid="signature-approve"
-            />
-            Approve
-          </label>
-          <label className="toggle">
-            <input
-              type="radio"
-              name="decision"
-              checked={decision === 'reject'}
-              onChange={() => choose({ decision: 'reject' })}
-              data-testid="signature-reject"
-            />
-            Reject (request changes)
-          </label>
-        </fieldset>
-        <label className="field">
-          <span>Meaning of this signature</span>
-          <textarea
-            rows={3}
-            value={meaning}
-            onChange={(e) => {
-              setMeaning(e.target.value);
-              setMeaningEdited(true);
-            }}
-            data-testid="signature-meaning"
-          />
-        </label>
-        {decision === 'reject' && (
-          <label className="field">
-            <span>Reason: what must change</span>
-            <textarea
-              rows={2}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid="signature-reason"
-            />
-          </label>
-        )}
-        <label className="field">
-          <span>Your password</span>
+    <Dialog
+      className="signature-dialog"
+      labelledBy="signature-title"
+      onSubmit={sign}
+      onClose={onClose}
+      testId="signature-dialog"
+    >
+      <h2 id="signature-title">Sign version v{version.number}</h2>
+      <dl className="signature-facts">
+        <dt>Printed name</dt>
+        <dd data-testid="signature-printed-name">{printedName}</dd>
+        <dt>Discipline</dt>
+        <dd>
+          {disciplines.length === 1 ? (
+            <span data-testid="signature-discipline">{discipline}</span>
+          ) : (
+            <select
+              aria-label="Discipline"
+              value={discipline}
+              onChange={(e) => choose({ discipline: e.target.value as Discipline })}
+              data-testid="signature-discipline"
+            >
+              {disciplines.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+          )}
+        </dd>
+        <dt>Content hash signed</dt>
+        <dd>
+          <code className="hash" data-testid="signature-hash">
+            {version.contentHash}
+          </code>
+        </dd>
+      </dl>
+      <fieldset className="signature-decision">
+        <legend>Decision</legend>
+        <label className="toggle">
           <input
-            type="password"
-            autoComplete="current-password"
-            autoFocus
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="signature-password"
+            type="radio"
+            name="decision"
+            checked={decision === 'approve'}
+            onChange={() => choose({ decision: 'approve' })}
+            data-testid="signature-approve"
+          />
+          Approve
+        </label>
+        <label className="toggle">
+          <input
+            type="radio"
+            name="decision"
+            checked={decision === 'reject'}
+            onChange={() => choose({ decision: 'reject' })}
+            data-testid="signature-reject"
+          />
+          Reject (request changes)
+        </label>
+      </fieldset>
+      <label className="field">
+        <span>Meaning of this signature</span>
+        <textarea
+          rows={3}
+          value={meaning}
+          onChange={(e) => {
+            setMeaning(e.target.value);
+            setMeaningEdited(true);
+          }}
+          data-testid="signature-meaning"
+        />
+      </label>
+      {decision === 'reject' && (
+        <label className="field">
+          <span>Reason: what must change</span>
+          <textarea
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="signature-reason"
           />
         </label>
-        <p className="muted small">
-          Signing binds your name, the time and this meaning to the version's content hash. It cannot be undone.
+      )}
+      <label className="field">
+        <span>Your password</span>
+        <input
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          data-testid="signature-password"
+        />
+      </label>
+      <p className="muted small">
+        Signing binds your name, the time and this meaning to the version's content hash. It cannot be undone.
+      </p>
+      {error && (
+        <p className="error-text" role="alert" data-testid="signature-error">
+          {error}
         </p>
-        {error && (
-          <p className="error-text" role="alert" data-testid="signature-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} data-testid="signature-cancel">
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !ready} data-testid="signature-submit">
-            {busy ? 'Signing…' : decision === 'approve' ? 'Sign and approve' : 'Sign and reject'}
-          </button>
-        </div>
-      </form>
-    </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} data-testid="signature-cancel">
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy || !ready} data-testid="signature-submit">
+          {busy ? 'Signing…' : decision === 'approve' ? 'Sign and approve' : 'Sign and reject'}
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 /** The question asked before publishing: which version goes live, and which published one it supersedes (its patients carry on). */
 import type { ReviewedVersion } from '../api/review.js';
+import { Dialog } from '../app/Dialog.js';
 
 export function PublishConfirm({
   version,
@@ -14,35 +15,26 @@ export function PublishConfirm({
   onCancel: () => void;
 }) {
   return (
-    <div className="dialog-backdrop" onClick={onCancel}>
-      <div
-        className="dialog card"
-        role="dialog"
-        aria-modal="true"
-        aria-label={`Publish v${version.number}`}
-        onClick={(event) => event.stopPropagation()}
-        data-testid="publish-confirm"
-      >
-        <h2>Publish v{version.number}?</h2>
-        {supersedes ? (
-          <p data-testid="publish-confirm-supersedes">
-            This supersedes v{supersedes.number} ({supersedes.status}): patients already enrolled in v
-            {supersedes.number} carry on there; new enrollments go to v{version.number}.
-          </p>
-        ) : (
-          <p data-testid="publish-confirm-supersedes">
-            No version of this journey is published yet: v{version.number} becomes the one patients are enrolled in.
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel} data-testid="publish-cancel">
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={onConfirm} autoFocus data-testid="publish-confirmed">
-            Publish v{version.number}
-          </button>
-        </div>
+    <Dialog label={`Publish v${version.number}`} onClose={onCancel} testId="publish-confirm">
+      <h2>Publish v{version.number}?</h2>
+      {supersedes ? (
+        <p data-testid="publish-confirm-supersedes">
+          This supersedes v{supersedes.number} ({supersedes.status}): patients already enrolled in v{supersedes.number}{' '}
+          carry on there; new enrollments go to v{version.number}.
+        </p>
+      ) : (
+        <p data-testid="publish-confirm-supersedes">
+          No version of this journey is published yet: v{version.number} becomes the one patients are enrolled in.
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel} data-testid="publish-cancel">
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={onConfirm} autoFocus data-testid="publish-confirmed">
+          Publish v{version.number}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }
