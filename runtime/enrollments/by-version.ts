@@ -22,7 +22,8 @@ export async function stepsFromVisibility(
   try {
     for await (const execution of client.workflow.list({ query: `CarepathVersionId = ${keyword(versionId)}` })) {
       const step = execution.typedSearchAttributes.get(currentStepKey);
-      if (step) steps.set(execution.workflowId, step);
+      // Newest run first: a run that continued as new is listed too, with the step it had then.
+      if (step && !steps.has(execution.workflowId)) steps.set(execution.workflowId, step);
       if (steps.size > limit) break;
     }
     return steps;

@@ -306,7 +306,8 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   // A new run after continue-as-new re-arms the timers the engine still wants.
   if (input.state) for (const timer of state.timers) armTimer(timer);
   // The first run on a new version publishes it, and enters the mapped step first unless the patient stayed mid-step.
-  const entering: EngineEvent | undefined = input.migratedFrom?.kept === false ? { type: 'start' } : undefined;
+  const entering: EngineEvent | undefined =
+    input.migratedFrom?.kept === false && state.phase.kind === 'done' ? { type: 'start' } : undefined;
   if (input.migratedFrom) publishStep(input.migratedFrom.toStep);
   if (entering) queue.unshift(entering);
 
@@ -335,7 +336,8 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       await continueAsNew<typeof enrollmentWorkflow>(migratedInput(input, state, queue, request, to, Date.now()));
     }
     if (queue.length === 0) {
-      await continueAsNew<typeof enrollmentWorkflow>({ ...input, state, pendingEvents: [] });
+      // A move to a new version is done once its first run entered the step: later runs only carry on.
+      await continueAsNew<typeof enrollmentWorkflow>({ ...input, state, pendingEvents: [], migratedFrom: undefined });
     }
     const event = queue.shift()!;
     handledThisRun += 1;

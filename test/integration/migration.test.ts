@@ -143,7 +143,7 @@ async function eventually<T>(probe: () => Promise<T | undefined | false>, what: 
   }
 }
 
-async function enroll(journey: SeededJourney) {
+async function enroll(journey: SeededJourney, historyLimit?: number) {
   phones += 1;
   const phone = `+120255502${String(10 + phones)}`;
   const patientId = await seedPatient(database.db, { name: `Pat ${phones}`, phone });
@@ -152,6 +152,7 @@ async function enroll(journey: SeededJourney) {
     ...input,
     definition: prepareDefinition(input.definition),
     publishStep: true,
+    ...(historyLimit ? { historyLimit } : {}),
   });
   return { ...input, patientId, phone };
 }
@@ -202,6 +203,8 @@ describe('moving patients from version 1 to version 2', () => {
   let v2: string;
   let atQuestion: Awaited<ReturnType<typeof enroll>>;
   let atWait: Awaited<ReturnType<typeof enroll>>;
+  /** Also at the wait, with a history limit so low that its runs hand over after every event, the move included. */
+  let handsOver: Awaited<ReturnType<typeof enroll>>;
   let midAssessment: Awaited<ReturnType<typeof enroll>>;
 
   beforeAll(async () => {
@@ -209,10 +212,12 @@ describe('moving patients from version 1 to version 2', () => {
     v2 = await addVersion(journey, version2(), 2);
     atQuestion = await enroll(journey);
     atWait = await enroll(journey);
+    handsOver = await enroll(journey, 5);
     midAssessment = await enroll(journey);
-    for (const p of [atQuestion, atWait, midAssessment])
+    for (const p of [atQuestion, atWait, handsOver, midAssessment])
       await eventually(async () => (await stepOf(p.workflowId))?.kind === 'awaiting-reply', 'the first question');
     await reply(atWait.phone, '1');
+    await reply(handsOver.phone, '1');
     await reply(midAssessment.phone, '2');
     await eventually(async () => {
       const phase = await stepOf(midAssessment.workflowId);
@@ -230,7 +235,7 @@ describe('moving patients from version 1 to version 2', () => {
         ...dry.body.byTarget.flatMap((t: { from: string; patients: number }) => Array(t.patients).fill(t.from)),
         ...dry.body.cannotMove.map((c: { step?: string }) => c.step),
       ];
-      return steps.sort().join() === 'anxiety,ask,wait';
+      return steps.sort().join() === 'anxiety,ask,wait,wait';
     }, 'visibility to show each patient at their step');
   }, 120_000);
 
@@ -243,7 +248,7 @@ describe('moving patients from version 1 to version 2', () => {
       expect.objectContaining({ from: 'check-in', automatic: false }),
       expect.objectContaining({ from: 'anxiety', to: 'anxiety', automatic: true }),
     ]);
-    expect(dry.body.running).toBe(3);
+    expect(dry.body.running).toBe(4);
     expect(dry.body.moving).toBe(1);
     expect(dry.body.byTarget).toEqual([{ from: 'ask', to: 'ask', kept: true, patients: 1 }]);
     const reasons = Object.fromEntries(
@@ -259,7 +264,7 @@ describe('moving patients from version 1 to version 2', () => {
     expect(mapped.body.mapping.problems).toEqual([]);
     expect(mapped.body.byTarget).toEqual([
       { from: 'ask', to: 'ask', kept: true, patients: 1 },
-      { from: 'wait', to: 'checkin', kept: false, patients: 1 },
+      { from: 'wait', to: 'checkin', kept: false, patients: 2 },
     ]);
     expect((await enrollmentRow(database.db, atWait.enrollmentId)).versionId).toBe(journey.versionId);
   });
@@ -292,7 +297,7 @@ describe('moving patients from version 1 to version 2', () => {
     await migrationSettled(id);
     const progress = await call('GET', `/api/migrations/${id}`);
     expect(progress.body.migration).toMatchObject({
-      counts: { moved: 2, failed: 0, pending: 0 },
+      counts: { moved: 3, failed: 0, pending: 0 },
       done: true,
       failures: [],
     });
@@ -309,7 +314,23 @@ describe('moving patients from version 1 to version 2', () => {
       "v2's thanks",
     );
 
-    for (const p of [atQuestion, atWait]) expect((await enrollmentRow(database.db, p.enrollmentId)).versionId).toBe(v2);
+    // A run that hands over after the move carries on from where the move left it: the question is not sent again.
+    const V2_CHECK_IN = 'v2: How are you getting on? Reply 1 if all is well.';
+    await eventually(
+      async () => (await inbox(handsOver.phone)).includes(V2_CHECK_IN),
+      "v2's check-in after hand-overs",
+    );
+    await eventually(async () => {
+      const runs = [];
+      for await (const e of client.workflow.list({ query: `WorkflowId = '${handsOver.workflowId}'` })) runs.push(e);
+      return runs.filter((e) => e.status.name === 'CONTINUED_AS_NEW').length >= 4;
+    }, 'the run after the move to hand over');
+    await reply(handsOver.phone, '1');
+    expect(await client.workflow.getHandle(handsOver.workflowId).result()).toMatchObject({ status: 'completed' });
+    expect((await inbox(handsOver.phone)).filter((m) => m === V2_CHECK_IN)).toHaveLength(1);
+
+    for (const p of [atQuestion, atWait, handsOver])
+      expect((await enrollmentRow(database.db, p.enrollmentId)).versionId).toBe(v2);
     expect((await enrollmentRow(database.db, midAssessment.enrollmentId)).versionId).toBe(journey.versionId);
     const description = await client.workflow.getHandle(atWait.workflowId).describe();
     expect(description.typedSearchAttributes.get(versionIdKey)).toBe(v2);
