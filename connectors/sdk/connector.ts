@@ -75,6 +75,12 @@ export interface Connector<Settings = unknown> {
   /** Settings described as a schema; the designer builds its form from the JSON Schema of it. */
   settingsSchema: z.ZodType<Settings>;
   send(message: OutboundMessage, settings: Settings): Promise<SendResult>;
+  /**
+   * For a provider that ignores idempotency keys (Twilio): the message an earlier attempt of this same send got the
+   * provider to accept — same recipient and text, created since `since` — if there is one. The send activity asks
+   * before sending again when an earlier attempt may have reached the provider and died before recording it.
+   */
+  findSent?(message: OutboundMessage, since: Date, settings: Settings): Promise<SendResult | undefined>;
   /** Checks the provider's signature on an inbound webhook; a connector without it takes no webhooks. */
   verifyInbound?(request: InboundRequest, settings: Settings): boolean;
   /** Replies and keywords in a verified webhook (none when it is a status callback). */

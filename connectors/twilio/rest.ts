@@ -56,3 +56,29 @@ export async function createResource(
   if (code !== undefined && PERMANENT_CODES.has(code)) throw new PermanentSendError(message, { badAddress: true });
   throw new TwilioError(response.status, code, message);
 }
+
+/** A message as Twilio's Messages list returns it (the fields the send lookup needs). */
+export interface TwilioMessage {
+  sid: string;
+  to: string;
+  from: string | null;
+  body: string;
+  date_created: string;
+}
+
+/** The newest messages to `to` (one page, newest first): enough to find the one a lost attempt sent minutes ago. */
+export async function listMessagesTo(settings: TwilioSettings, to: string): Promise<TwilioMessage[]> {
+  const query = new URLSearchParams({ To: to, PageSize: '50' });
+  const url = `${settings.baseUrl.replace(/\/$/, '')}/2010-04-01/Accounts/${settings.accountSid}/Messages.json?${query}`;
+  const response = await fetch(url, {
+    headers: {
+      authorization: `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`,
+      accept: 'application/json',
+    },
+    signal: AbortSignal.timeout(30_000),
+  });
+  // Not knowing is not "not sent": the activity retries rather than risk a second text.
+  if (!response.ok)
+    throw new TwilioError(response.status, undefined, `Twilio's message list answered HTTP ${response.status}`);
+  return ((await response.json()) as { messages?: TwilioMessage[] }).messages ?? [];
+}

@@ -1,6 +1,6 @@
 /** `twilio-sms`: text messages through Twilio's Messages API, replies and delivery reports through its signed webhooks. */
 import type { Connector, DeliveryStatus, InboundMessage } from '../sdk/connector.js';
-import { createResource } from './rest.js';
+import { createResource, listMessagesTo } from './rest.js';
 import { TwilioSettings } from './settings.js';
 import { deliveryState, e164, parseForm, verifyTwilioRequest } from './inbound.js';
 
@@ -17,6 +17,17 @@ export function createTwilioSmsConnector(): Connector<TwilioSettings> {
       if (settings.webhookUrl) params.StatusCallback = settings.webhookUrl;
       const { sid } = await createResource(settings, 'Messages', params, message.idempotencyKey);
       return { providerMessageId: sid };
+    },
+    // Twilio ignores Idempotency-Key: a retry after a lost answer looks for the text among the number's newest messages.
+    async findSent(message, since, settings) {
+      const sent = (await listMessagesTo(settings, message.to)).find(
+        (m) =>
+          m.body === message.body &&
+          (settings.messagingServiceSid !== undefined || m.from === settings.from) &&
+          // A minute's slack for the difference between Twilio's clock and ours.
+          Date.parse(m.date_created) >= since.getTime() - 60_000,
+      );
+      return sent ? { providerMessageId: sent.sid } : undefined;
     },
     verifyInbound: verifyTwilioRequest,
     parseInbound(request): InboundMessage[] {

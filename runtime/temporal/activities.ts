@@ -135,6 +135,32 @@ export function createActivities({
           messageId,
           `the patient has no ${input.channel === 'email' ? 'email address' : 'phone number'} for ${input.channel}`,
         );
+      // An earlier attempt left this row queued: it may have got the provider to accept the message and died before
+      // recording it. A provider that honours idempotency keys answers a resend with that message; one that does not
+      // (Twilio) is asked for it first, so the patient never gets the text twice.
+      const earlier = existing?.status === 'queued' ? connectors.get(input.connector) : undefined;
+      const found = await earlier?.connector.findSent?.(
+        {
+          idempotencyKey,
+          channel: input.channel as ChannelName,
+          to,
+          ...(subject !== undefined ? { subject } : {}),
+          body,
+        },
+        new Date(existing!.createdAt),
+        earlier.settings,
+      );
+      if (found) {
+        await db
+          .update(messages)
+          .set({ status: 'sent', providerMessageId: found.providerMessageId, error: null })
+          .where(eq(messages.id, messageId));
+        log.info(
+          { workflowId: input.workflowId, step: input.step, messageId },
+          'message found sent by an earlier attempt',
+        );
+        return { messageId, providerMessageId: found.providerMessageId };
+      }
       const optedOut = patient.optedOutChannels ?? [];
       if (optedOut.includes(input.channel) || (input.channel === 'voice' && optedOut.includes('sms'))) {
         return failPermanently(messageId, `the patient has opted out of ${input.channel}`);

@@ -14,6 +14,16 @@ export interface FakeTwilioRecord {
   resource: 'Messages' | 'Calls';
   params: Record<string, string>;
   idempotencyKey?: string;
+  /** When the fake accepted it (Twilio's `date_created`). */
+  createdAt: Date;
+}
+
+export interface FakeTwilioOptions {
+  /**
+   * Answer a repeated Idempotency-Key with the first resource, as Twilio-compatible gateways do (the default).
+   * Twilio's own API ignores the header: `false` behaves like it, creating a second message for a second request.
+   */
+  honourIdempotencyKey?: boolean;
 }
 
 export interface FakeTwilio {
@@ -38,7 +48,11 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeTwilio(accountSid = FAKE_ACCOUNT_SID, authToken = FAKE_AUTH_TOKEN): Promise<FakeTwilio> {
+export async function startFakeTwilio(
+  accountSid = FAKE_ACCOUNT_SID,
+  authToken = FAKE_AUTH_TOKEN,
+  { honourIdempotencyKey = true }: FakeTwilioOptions = {},
+): Promise<FakeTwilio> {
   const created: FakeTwilioRecord[] = [];
   const byKey = new Map<string, FakeTwilioRecord>();
   const server: Server = createServer(async (request, response) => {
@@ -46,16 +60,18 @@ export async function startFakeTwilio(accountSid = FAKE_ACCOUNT_SID, authToken =
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(request.url ?? '');
-    if (request.method !== 'POST' || !match)
+    const [path, query = ''] = (request.url ?? '').split('?');
+    const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(path);
+    if (!match || !(request.method === 'POST' || (request.method === 'GET' && match[2] === 'Messages')))
       return answer(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
     if (match[1] !== accountSid || request.headers.authorization !== expected)
       return answer(401, { code: 20003, message: 'Authenticate', status: 401 });
+    if (request.method === 'GET') return answer(200, messageList(created, new URLSearchParams(query)));
     const params = Object.fromEntries(new URLSearchParams(await readBody(request)));
     const resource = match[2] as 'Messages' | 'Calls';
     const key = request.headers['idempotency-key'] as string | undefined;
-    const seen = key ? byKey.get(key) : undefined;
+    const seen = key && honourIdempotencyKey ? byKey.get(key) : undefined;
     if (seen) return answer(201, { sid: seen.sid, status: 'queued', ...seen.params });
     if (!/^\+[1-9]\d{6,14}$/.test(params.To ?? '') || params.To === INVALID_NUMBER)
       return answer(400, {
@@ -75,6 +91,7 @@ export async function startFakeTwilio(accountSid = FAKE_ACCOUNT_SID, authToken =
       resource,
       params,
       ...(key ? { idempotencyKey: key } : {}),
+      createdAt: new Date(),
     };
     created.push(record);
     if (key) byKey.set(key, record);
@@ -98,4 +115,23 @@ export async function startFakeTwilio(accountSid = FAKE_ACCOUNT_SID, authToken =
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Twilio's Messages list: newest first, filtered by `To` and `From`, dates in RFC 2822 as Twilio writes them. */
+function messageList(created: FakeTwilioRecord[], query: URLSearchParams) {
+  const messages = created
+    .filter((r) => r.resource === 'Messages')
+    .filter((r) => !query.get('To') || r.params.To === query.get('To'))
+    .filter((r) => !query.get('From') || r.params.From === query.get('From'))
+    .reverse()
+    .map((r) => ({
+      sid: r.sid,
+      to: r.params.To,
+      from: r.params.From ?? null,
+      messaging_service_sid: r.params.MessagingServiceSid ?? null,
+      body: r.params.Body,
+      status: 'queued',
+      date_created: r.createdAt.toUTCString().replace('GMT', '+0000'),
+    }));
+  return { messages, page: 0, page_size: Number(query.get('PageSize') ?? 50), next_page_uri: null };
 }
