@@ -1,12 +1,10 @@
 /** End to end, as a program manager runs a journey's versions: publish v2 (the confirmation names v1, which it supersedes), pause, resume, retire v1; each audited. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openDatabase } from '../../runtime/db/client.js';
 import { launchBrowser } from '../support/browser.js';
 import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
 import { localLoginApi } from '../support/local-api.js';
-import { approveVersion } from '../support/review.js';
+import { snapshotApprovedVersion } from '../support/approved-version.js';
 
 let carepath: TestCarepath;
 let browser: Browser;
@@ -35,19 +33,8 @@ const journey = (text: string) => ({
 
 const call = localLoginApi(() => carepath);
 
-/** Snapshots the draft as the next version and has the three disciplines approve it (the review is not this test's story). */
-async function approvedVersion(): Promise<string> {
-  const snapshot = await call('POST', `/journeys/${journeyId}/versions`);
-  expect(snapshot.status, JSON.stringify(snapshot.body)).toBe(201);
-  const database = await openDatabase(`file:${join(carepath.dataDir, 'carepath.db')}`);
-  try {
-    const me = (await call('GET', '/sessions/current')).body.user.id as string;
-    await approveVersion(database.db, snapshot.body.version.id, me);
-  } finally {
-    database.close();
-  }
-  return snapshot.body.version.id;
-}
+/** The draft snapshotted as the next version and approved by the three disciplines (the review is not this test's story). */
+const approvedVersion = () => snapshotApprovedVersion(carepath, call, journeyId);
 
 beforeAll(async () => {
   carepath = await startTestCarepath({ loadExamples: false });
