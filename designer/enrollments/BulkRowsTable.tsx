@@ -18,6 +18,7 @@ export function BulkRowsTable({ rows, enrolled }: { rows: BulkRow[]; enrolled: b
             <th>Phone</th>
             <th>Status</th>
             <th>Problems</th>
+            <th>Warnings</th>
           </tr>
         </thead>
         <tbody>
@@ -31,6 +32,9 @@ export function BulkRowsTable({ rows, enrolled }: { rows: BulkRow[]; enrolled: b
               </td>
               <td className={row.problems.length || row.error ? 'error-text' : undefined}>
                 {[...row.problems, ...(row.error ? [row.error] : [])].join('; ')}
+              </td>
+              <td style={{ color: 'var(--warn)' }} data-testid={`bulk-row-${row.line}-warnings`}>
+                {(row.warnings ?? []).join('; ')}
               </td>
             </tr>
           ))}

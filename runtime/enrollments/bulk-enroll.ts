@@ -10,7 +10,7 @@ import { auditIntegrityError, checkVersionIntegrity } from '../journeys/integrit
 import type { JourneyDocument } from '../../schema/document.js';
 import { enrollmentWorkflowId, startEnrollment } from '../temporal/client.js';
 import type { TemporalAccess } from './enroll.js';
-import { bulkContext, checkBulkCsv, type BulkPatient, type BulkRow } from './bulk-rows.js';
+import { bulkContext, checkBulkCsv, sameName, type BulkPatient, type BulkRow } from './bulk-rows.js';
 
 export type BulkRowStatus = 'ready' | 'problem' | 'already-enrolled';
 
@@ -19,6 +19,8 @@ export interface PreviewRow {
   name: string;
   status: BulkRowStatus;
   problems: string[];
+  /** A phone or email another patient also has: flagged, not refused. */
+  warnings?: string[];
   phone?: string;
   email?: string;
   timeZone?: string;
@@ -81,14 +83,21 @@ async function existing(db: Database, journeyId: string, rows: BulkRow[]) {
               ),
             ),
           );
-  const byAddress = new Map<string, (typeof found)[number]>();
-  for (const p of found) {
-    if (p.phone) byAddress.set(p.phone, p);
-    if (p.email) byAddress.set(p.email, p);
-  }
+  const holders = (address: string | undefined) =>
+    address ? found.filter((p) => p.phone === address || p.email === address) : [];
+  // The row is an existing patient when the name matches too; another name on the address is someone sharing it.
   const match = (patient: BulkPatient) =>
-    (patient.phone && byAddress.get(patient.phone)) || (patient.email && byAddress.get(patient.email)) || undefined;
-  return { match, enrollmentOf: (patientId: string) => enrolled.find((e) => e.patientId === patientId) };
+    [...holders(patient.phone), ...holders(patient.email)].find((p) => sameName(p.name, patient.name));
+  const sharing = (patient: BulkPatient) =>
+    (['phone', 'email'] as const).flatMap((kind) =>
+      holders(patient[kind])
+        .filter((p) => !sameName(p.name, patient.name))
+        .map(
+          (p) =>
+            `shares the ${kind === 'phone' ? 'phone number' : 'email address'} ${patient[kind]} with ${p.name}, already a patient`,
+        ),
+    );
+  return { match, sharing, enrollmentOf: (patientId: string) => enrolled.find((e) => e.patientId === patientId) };
 }
 
 async function previewRows(db: Database, journeyId: string, document: JourneyDocument, csv: string) {
@@ -100,8 +109,10 @@ async function previewRows(db: Database, journeyId: string, document: JourneyDoc
     const { phone, email, timeZone } = row.patient;
     const match = known.match(row.patient);
     const enrollment = match && known.enrollmentOf(match.id);
+    const warnings = [...(row.warnings ?? []), ...known.sharing(row.patient)];
     const view: PreviewRow = {
       ...base,
+      ...(warnings.length ? { warnings } : {}),
       status: enrollment ? 'already-enrolled' : 'ready',
       phone,
       email,
@@ -275,11 +286,11 @@ async function writeRow(
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-/** Whether a (non-test) patient with the row's phone or email is already enrolled in the journey. */
+/** Whether a (non-test) patient with the row's name and phone or email is already enrolled in the journey. */
 async function alreadyWritten(tx: Tx, journeyId: string, input: BulkPatient): Promise<boolean> {
   const addresses = [input.phone, input.email].filter((a): a is string => !!a);
   const rows = await tx
-    .select({ id: enrollments.id })
+    .select({ id: enrollments.id, name: patients.name })
     .from(enrollments)
     .innerJoin(patients, eq(patients.id, enrollments.patientId))
     .where(
@@ -288,9 +299,9 @@ async function alreadyWritten(tx: Tx, journeyId: string, input: BulkPatient): Pr
         eq(patients.test, false),
         or(inArray(patients.phone, addresses), inArray(patients.email, addresses)),
       ),
-    )
-    .limit(1);
-  return rows.length > 0;
+    );
+  // Another name on the address is a patient sharing it, not this row.
+  return rows.some((r) => sameName(r.name, input.name));
 }
 
 /** Starts the enrollment's workflow; one already started under its deterministic id is the same run, so this is safe to repeat. */

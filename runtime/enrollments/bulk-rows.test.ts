@@ -57,14 +57,24 @@ describe('checkBulkCsv', () => {
     expect(row.problems).toEqual(['missing required field "phone": the journey sends SMS or calls']);
   });
 
-  it('marks a second row for the same phone number, however written, as a duplicate of the first', () => {
+  it('marks a second row for the same name and phone number, however written, as a duplicate of the first', () => {
     const rows = checkBulkCsv(
-      `${header}\nAda,+1 202 555 0101,a@example.org,UTC,yes,,\nAda again,202-555-0101,b@example.org,UTC,yes,,\n`,
+      `${header}\nAda,+1 202 555 0101,a@example.org,UTC,yes,,\nADA,202-555-0101,b@example.org,UTC,yes,,\n`,
       context,
     );
     expect(rows[0].problems).toEqual([]);
     expect(rows[1].problems).toEqual(['duplicate of line 2']);
     expect(rows[1].patient).toBeUndefined();
+  });
+
+  it('keeps two people on one phone number (a family phone), each row warned about the other', () => {
+    const rows = checkBulkCsv(
+      `${header}\nMaria Garcia,+1 202 555 0110,m@example.org,UTC,yes,,\nLuis Garcia,202-555-0110,l@example.org,UTC,yes,,\n`,
+      context,
+    );
+    expect(rows.map((r) => r.problems)).toEqual([[], []]);
+    expect(rows[0].warnings).toEqual(['shares the phone number +12025550110 with line 3 (Luis Garcia)']);
+    expect(rows[1].warnings).toEqual(['shares the phone number +12025550110 with line 2 (Maria Garcia)']);
   });
 
   it('keeps quoted commas inside a cell (a CSV parser, not a split)', () => {

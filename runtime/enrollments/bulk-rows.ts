@@ -21,6 +21,8 @@ export interface BulkRow {
   name: string;
   patient?: BulkPatient;
   problems: string[];
+  /** Worth a look but no reason to refuse the row: a phone or email another patient also has (a family phone). */
+  warnings?: string[];
 }
 
 /** The journey facts the checks need: which channels it sends on and which attributes it declares. */
@@ -163,16 +165,33 @@ export function checkBulkCsv(text: string, context: BulkContext): BulkRow[] {
   return rows;
 }
 
-/** A second row for the same phone number or email is a duplicate of the first. */
+/** Names compared as a person reads them: case, spacing and accents aside. */
+export const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').localeCompare(b.trim().replace(/\s+/g, ' '), 'en', { sensitivity: 'base' }) === 0;
+
+/**
+ * A second row with the same name and the same phone number or email is a duplicate of the first. Another name on
+ * the same address is another patient sharing it (a family phone): both rows stay, each with a warning naming the
+ * other, as the issue asks shared numbers to be flagged, not refused.
+ */
 function markDuplicates(rows: BulkRow[]) {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, BulkRow[]>();
   for (const row of rows) {
     if (!row.patient) continue;
-    const keys = [row.patient.phone, row.patient.email].filter((k): k is string => !!k);
-    const first = keys.map((k) => seen.get(k)).find((l) => l !== undefined);
-    if (first !== undefined) {
-      row.problems.push(`duplicate of line ${first}`);
+    const patient = row.patient;
+    const keys = [patient.phone, patient.email].filter((k): k is string => !!k);
+    const earlier = keys.flatMap((k) => (seen.get(k) ?? []).map((other) => ({ key: k, other })));
+    const same = earlier.find(({ other }) => sameName(other.patient!.name, patient.name));
+    if (same) {
+      row.problems.push(`duplicate of line ${same.other.line}`);
       delete row.patient;
-    } else for (const key of keys) seen.set(key, row.line);
+      continue;
+    }
+    for (const { key, other } of earlier) {
+      const what = key === patient.phone ? 'phone number' : 'email address';
+      (row.warnings ??= []).push(`shares the ${what} ${key} with line ${other.line} (${other.patient!.name})`);
+      (other.warnings ??= []).push(`shares the ${what} ${key} with line ${row.line} (${patient.name})`);
+    }
+    for (const key of keys) seen.set(key, [...(seen.get(key) ?? []), row]);
   }
 }

@@ -31,8 +31,9 @@ const csv = [
   'name,phone,timeZone,consent,therapy',
   'Ada Lovelace,(202) 555-0101,America/Chicago,yes,Humira',
   'Bad Phone,555,America/Chicago,yes,',
-  'Ada Twice,+1 202 555 0101,America/Chicago,yes,',
+  'ada  lovelace,+1 202 555 0101,America/Chicago,yes,',
   'No Consent,+12025550102,Europe/Paris,no,',
+  'Luis Lovelace,202 555 0101,America/Chicago,yes,',
 ].join('\n');
 
 beforeAll(async () => {
@@ -56,18 +57,49 @@ describe('POST /api/versions/{id}/bulk-enrollments/preview', () => {
       body: { csv },
     });
     expect(answer.status, answer.text).toBe(200);
-    expect(answer.body.counts).toEqual({ rows: 4, ready: 1, problems: 3, alreadyEnrolled: 0 });
+    expect(answer.body.counts).toEqual({ rows: 5, ready: 2, problems: 3, alreadyEnrolled: 0 });
     expect(answer.body.rows.map((r: { line: number; status: string }) => [r.line, r.status])).toEqual([
       [2, 'ready'],
       [3, 'problem'],
       [4, 'problem'],
       [5, 'problem'],
+      [6, 'ready'],
     ]);
     expect(answer.body.rows[0].phone).toBe('+12025550101');
     expect(answer.body.rows[1].problems).toEqual(['bad phone "555": not a valid phone number']);
     expect(answer.body.rows[2].problems).toEqual(['duplicate of line 2']);
     expect(answer.body.rows[3].problems).toEqual(['missing consent for sms']);
+    // Another name on the same number is a second patient sharing it (a family phone): flagged on both rows, not refused.
+    expect(answer.body.rows[4].warnings).toEqual(['shares the phone number +12025550101 with line 2 (Ada Lovelace)']);
+    expect(answer.body.rows[0].warnings).toEqual(['shares the phone number +12025550101 with line 6 (Luis Lovelace)']);
     expect(await countPatients()).toBe(before);
+  });
+
+  it("flags a row sharing an existing patient's number, and matches the existing patient only by name and number", async () => {
+    const maria = await f.call('POST', '/api/patients', {
+      cookie: manager,
+      body: { name: 'Maria Garcia', phone: '+12025550110', timeZone: 'America/Chicago' },
+    });
+    expect(maria.status, maria.text).toBe(201);
+    const answer = await f.call('POST', `/api/versions/${versionId}/bulk-enrollments/preview`, {
+      cookie: manager,
+      body: {
+        csv: [
+          'name,phone,timeZone,consent',
+          'Luis Garcia,+12025550110,UTC,yes',
+          'MARIA GARCIA,2025550110,UTC,yes',
+        ].join('\n'),
+      },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    const [luis, same] = answer.body.rows;
+    expect(luis).toMatchObject({ status: 'ready' });
+    expect(luis.patientId).toBeUndefined();
+    expect(luis.warnings).toEqual([
+      'shares the phone number +12025550110 with line 3 (MARIA GARCIA)',
+      'shares the phone number +12025550110 with Maria Garcia, already a patient',
+    ]);
+    expect(same).toMatchObject({ status: 'ready', patientId: maria.body.patient.id });
   });
 
   it('refuses a file without a header, and an empty body, with a 400 that says why', async () => {

@@ -21,6 +21,10 @@ const BulkRow = z
     name: z.string(),
     status: z.enum(['ready', 'problem', 'already-enrolled']),
     problems: z.array(z.string()).openapi({ description: 'Every problem of the row, in words' }),
+    warnings: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'Not a reason to refuse the row: a phone or email another patient also has' }),
     phone: z.string().optional().openapi({ description: 'Normalised to E.164' }),
     email: z.string().optional(),
     timeZone: z.string().optional(),
