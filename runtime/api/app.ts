@@ -17,6 +17,7 @@ import { enrollmentRoutes } from './routes/enrollments.js';
 import { bulkEnrollmentRoutes } from './routes/bulk-enrollments.js';
 import { versionEnrollmentRoutes } from './routes/version-enrollments.js';
 import { testEnrollmentRoutes } from './routes/test-enrollments.js';
+import { enrollmentPathRoutes } from './routes/enrollment-path.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { consentRoutes } from './routes/consents.js';
 import { connectorRoutes } from './routes/connectors.js';
@@ -99,6 +100,7 @@ export function createApi(deps: ApiDeps) {
     .route('/', bulkEnrollmentRoutes)
     .route('/', versionEnrollmentRoutes)
     .route('/', testEnrollmentRoutes)
+    .route('/', enrollmentPathRoutes)
     .route('/', inboxRoutes)
     .route('/', consentRoutes)
     .route('/', connectorRoutes)

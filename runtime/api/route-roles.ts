@@ -61,6 +61,7 @@ export const EXPECTED_ROLES: Record<string, readonly Role[] | 'public'> = {
   'GET /api/migrations/{id}': [PM],
   'POST /api/migrations/{id}/retry': [PM],
   'GET /api/journeys/{id}/test-enrollments': [PM, CT],
+  'GET /api/enrollments/{id}/path': [PM, CT],
   'GET /api/inbox/{patientId}': [PM, CT],
   'POST /api/inbox/{patientId}/replies': [PM, CT],
   'GET /api/patients/{patientId}/consents': [PM, CT],
