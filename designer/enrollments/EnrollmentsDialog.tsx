@@ -4,12 +4,13 @@ import type { Version } from '../api/types.js';
 import { errorMessage } from '../api/client.js';
 import { enrollmentsApi, type VersionEnrollments } from './enrollments-api.js';
 import { EndEnrollmentForm } from './EndEnrollmentForm.js';
+import { useStepNames } from './useStepNames.js';
 
-/** Step ids are shown as they are: they are stable across versions, and the list is for people who built the journey. */
-const countsText = (counts: Record<string, number>) =>
+const countsText = (counts: Record<string, number>, label: (key: string) => string = (key) => key) =>
   Object.entries(counts)
+    .map(([key, n]) => [label(key), n] as const)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, n]) => `${key} ${n}`)
+    .map(([name, n]) => `${name} ${n}`)
     .join(' · ');
 
 export function EnrollmentsDialog({ version, onClose }: { version: Version; onClose: () => void }) {
@@ -17,6 +18,8 @@ export function EnrollmentsDialog({ version, onClose }: { version: Version; onCl
   const [ending, setEnding] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // Steps by their names, as the program manager titled them on the canvas; ids are for machines.
+  const stepName = useStepNames(version.id);
 
   const load = useCallback(
     () =>
@@ -61,7 +64,7 @@ export function EnrollmentsDialog({ version, onClose }: { version: Version; onCl
             </p>
             <p className="small" data-testid="enrollments-by-step">
               {data.stepsKnown
-                ? `Now at: ${countsText(data.byStep) || 'nobody running'}`
+                ? `Now at: ${countsText(data.byStep, stepName) || 'nobody running'}`
                 : 'Current steps are not available (Temporal visibility did not answer).'}
             </p>
             <div style={{ maxHeight: 420, overflow: 'auto' }}>
@@ -88,7 +91,7 @@ export function EnrollmentsDialog({ version, onClose }: { version: Version; onCl
                         {e.status}
                         {e.reason ? ` (${e.reason})` : ''}
                       </td>
-                      <td>{e.step ?? ''}</td>
+                      <td data-step={e.step}>{e.step ? stepName(e.step) : ''}</td>
                       <td>{new Date(e.startedAt).toLocaleString()}</td>
                       <td>
                         {e.status === 'running' &&

@@ -1,4 +1,4 @@
-/** The designer's calls for a version's enrollments: the list with statuses and steps, and ending one with a reason. */
+/** The designer's calls for a version's enrollments: the list with statuses and steps, the version (for its step names), and ending one with a reason. */
 import type { InferResponseType } from 'hono/client';
 import { answer, client } from '../api/client.js';
 
@@ -8,6 +8,7 @@ export type VersionEnrollments = InferResponseType<(typeof client.api.versions)[
 export type VersionEnrollment = VersionEnrollments['enrollments'][number];
 
 export const enrollmentsApi = {
+  version: (versionId: string) => answer(client.api.versions[':id'].$get(at(versionId))),
   ofVersion: (versionId: string) => answer(client.api.versions[':id'].enrollments.$get(at(versionId))),
   exit: (enrollmentId: string, reason: string) =>
     answer(client.api.enrollments[':id'].exit.$post({ ...at(enrollmentId), json: { reason } })),

@@ -138,7 +138,7 @@ describe('a program manager enrolls patients from a CSV file', () => {
         },
         { timeout: 60_000 },
       )
-      .toBe('Now at: week 97');
+      .toBe('Now at: A week 97');
     const row = page.locator('[data-patient="Patient 7"]');
     await row.getByTestId('end-enrollment').click();
     await row.getByTestId('end-enrollment-reason').fill('Moved to another pharmacy');
