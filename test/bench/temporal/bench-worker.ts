@@ -10,6 +10,8 @@ import { benchActivities } from './activities.js';
 export interface WorkerReport {
   cpuMicros: number;
   maxRssKb: number;
+  /** Resident memory once the worker polls, before any workflow: the bundle, its source map, the SDK. */
+  startRssKb: number;
 }
 
 const [address, taskQueue, codePath] = process.argv.slice(2);
@@ -26,6 +28,7 @@ const worker = await Worker.create({
 const running = worker.run();
 // CPU counts from here: start-up (loading modules, reading the bundle) is the same fixed cost for any number of workflows.
 const ready = process.cpuUsage();
+const startRssKb = process.memoryUsage().rss / 1024;
 process.send?.('ready');
 process.on('message', (message) => {
   if (message !== 'stop') return;
@@ -33,7 +36,11 @@ process.on('message', (message) => {
   worker.shutdown();
   void running.then(async () => {
     await connection.close();
-    const report: WorkerReport = { cpuMicros: cpu.user + cpu.system, maxRssKb: process.resourceUsage().maxRSS };
+    const report: WorkerReport = {
+      cpuMicros: cpu.user + cpu.system,
+      maxRssKb: process.resourceUsage().maxRSS,
+      startRssKb,
+    };
     process.send?.(report, () => process.exit(0));
   });
 });

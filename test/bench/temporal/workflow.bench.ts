@@ -36,6 +36,7 @@ interface VariantResult {
   historyEvents: number;
   cpuMsPerWorkflow: number;
   maxRssMb: number;
+  startRssMb: number;
   bundleKb: number;
   /** The machine's one-minute load average when the variant started: the machine is shared. */
   load: number;
@@ -119,6 +120,7 @@ async function runVariant(client: Client, address: string, dir: string, variant:
     historyEvents: events / HISTORY_SAMPLE,
     cpuMsPerWorkflow: report.cpuMicros / 1000 / workflows,
     maxRssMb: report.maxRssKb / 1024,
+    startRssMb: report.startRssKb / 1024,
     bundleKb: Buffer.byteLength(variant.bundleCode) / 1024,
     load,
   };
@@ -182,6 +184,7 @@ function ratioRow(name: string, r: VariantResult, hand: VariantResult): string[]
     ratio(r.historyEvents, hand.historyEvents),
     ratio(r.cpuMsPerWorkflow, hand.cpuMsPerWorkflow),
     ratio(r.maxRssMb, hand.maxRssMb),
+    ratio(r.startRssMb, hand.startRssMb),
     ratio(r.bundleKb, hand.bundleKb),
     '',
   ];
@@ -202,6 +205,7 @@ export async function benchTemporalWorkflow(): Promise<BenchTable> {
       r.historyEvents.toFixed(1),
       `${r.cpuMsPerWorkflow.toFixed(2)} ms`,
       `${r.maxRssMb.toFixed(0)} MB`,
+      `${r.startRssMb.toFixed(0)} MB`,
       `${r.bundleKb.toFixed(0)} kB`,
       r.load.toFixed(1),
     ];
@@ -214,7 +218,8 @@ on one \`temporal server start-dev\`, one after the other in the same run. Both 
 (approval check, send, end record), use the encrypting data converter and default worker settings, each worker in a
 child process of its own. The driver replies when the send activity reports the question sent. Workflows/s is
 started-to-completed over all \`BENCH_WORKFLOWS\` (default 200) started at once; worker CPU is the process's user+system time after it polls, divided by the workflows; peak memory is the
-worker's maxRSS. "Parsed per run" is the input as it was before the definition was prepared at start (older
+worker's maxRSS, and "RSS at start" its resident memory once it polls, before any workflow (the bundle, its source
+map, the SDK): the rest of the peak is what the workflows cost. "Parsed per run" is the input as it was before the definition was prepared at start (older
 histories still run so): such a run loads zod and the schema's validators, which a prepared run never evaluates
 (they stay in the bundle only for these), and migrates and zod-parses the document. The bundle column is the whole
 file webpack writes, inline source map included. Ratios are interpreted / hand-written (goals: throughput ≥ 0.9×,
@@ -228,6 +233,7 @@ variant started; throughput moves most with it, CPU per workflow and memory much
         'history events/wf',
         'worker CPU/wf',
         'worker peak RSS',
+        'worker RSS at start',
         'bundle',
         'load at start',
       ],
