@@ -98,7 +98,7 @@ export function InstanceEditor({ instance, types, onSave, onDelete }: Props) {
         </select>
       </label>
       <label className="field">
-        Id <small className="muted">— journeys name it; its webhook is /webhooks/{id || '<id>'}</small>
+        Id
         <input
           required
           value={id}
@@ -108,6 +108,13 @@ export function InstanceEditor({ instance, types, onSave, onDelete }: Props) {
           onChange={(e) => setId(e.target.value)}
           data-testid="connector-id"
         />
+        <small className="muted" data-testid="connector-webhook">
+          What journeys name in a step&apos;s connector. The provider posts replies and delivery reports to{' '}
+          <code>
+            {window.location.origin}/webhooks/{id || '<id>'}
+          </code>{' '}
+          (under CAREPATH_PUBLIC_URL when set).
+        </small>
       </label>
       <label className="field">
         Name

@@ -51,7 +51,7 @@ export function TestMessagePanel({ instance }: { instance: ConnectorInstance }) 
         >
           {result.ok
             ? `Accepted by the provider (${result.providerMessageId}) at ${new Date(result.at).toLocaleTimeString()}.`
-            : `The provider refused it: ${result.error}`}
+            : `Not sent: ${result.error}`}
         </p>
       )}
     </form>
