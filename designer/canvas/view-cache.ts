@@ -45,6 +45,7 @@ function nodeKey(node: StepViewNode): string {
     data.hasStoredPosition ? 1 : 0,
     data.path ?? '',
     data.liveCount ?? '',
+    data.liveCountMeaning ?? '',
     data.outputs.join(','),
     data.required.join(','),
     data.connected.join(','),

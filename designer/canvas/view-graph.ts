@@ -16,7 +16,12 @@ export interface ViewOptions {
   /** Where steps being dragged are right now; the document learns the position when the drag ends. */
   dragging?: ReadonlyMap<string, { x: number; y: number }>;
   /** A published version's live counts: patients at each step now, and past each edge (`step.output`). */
-  liveCounts?: { atStep: Record<string, number>; passed: Record<string, number> };
+  liveCounts?: {
+    atStep: Record<string, number>;
+    passed: Record<string, number>;
+    /** What a step's count means, for its tooltip (a simulation counts entries); patients there now when absent. */
+    meaning?: string;
+  };
 }
 
 export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: StepViewNode[]; edges: OutputEdge[] } {
@@ -45,6 +50,7 @@ export function viewGraph(graph: JourneyGraph, options: ViewOptions): { nodes: S
         connected: connectedBySource.get(node.id) ?? [],
         path,
         ...(options.liveCounts ? { liveCount: options.liveCounts.atStep[node.id] ?? 0 } : {}),
+        ...(options.liveCounts?.meaning ? { liveCountMeaning: options.liveCounts.meaning } : {}),
       },
     };
   });

@@ -2,19 +2,21 @@
 import type { CohortSummary, PatientResult } from '../../runtime/simulator/index.js';
 import type { PathOverlay } from '../model/path-overlay.js';
 import { edgeId } from '../model/projection.js';
+import type { ViewOptions } from '../canvas/view-graph.js';
 
 /** Patients who entered each step (every visit counts) and took each edge, keyed as live counts key edges (`step.output`). */
-export function simulatedCounts(summary: CohortSummary): {
-  atStep: Record<string, number>;
-  passed: Record<string, number>;
-} {
+export function simulatedCounts(summary: CohortSummary): NonNullable<ViewOptions['liveCounts']> {
   const passed: Record<string, number> = {};
   for (const [key, count] of Object.entries(summary.edgeCounts)) {
     // Step ids may hold colons; the output is what follows the last one.
     const cut = key.lastIndexOf(':');
     passed[`${key.slice(0, cut)}.${key.slice(cut + 1)}`] = count;
   }
-  return { atStep: summary.stepCounts, passed };
+  return {
+    atStep: summary.stepCounts,
+    passed,
+    meaning: 'Times simulated patients entered this step (every visit counts)',
+  };
 }
 
 /** One simulated patient's path, marked on the canvas as a test enrollment's is. */

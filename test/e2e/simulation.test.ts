@@ -76,17 +76,24 @@ describe('simulation on the canvas', () => {
     // Everybody is welcomed; the default mix (60 % engaged, 25 % hesitant, 15 % silent) splits the question's outputs.
     await expect.poll(() => byTestId('live-count-welcome').textContent()).toBe('200');
     expect(await byTestId('live-count-ask-first-dose').textContent()).toBe('200');
-    const label = (text: string) => session.page.locator('.react-flow__edge-text', { hasText: text });
-    expect(await label('next · 200').count()).toBeGreaterThan(0);
-    const taken = await session.page.locator('.react-flow__edge-text').allTextContents();
-    const outputs = Object.fromEntries(
-      taken
-        .map((t) => /^(\w+) · (\d+)$/.exec(t))
-        .filter((m) => m !== null)
-        .map((m) => [m![1], Number(m![2])]),
-    );
-    expect(outputs.timeout).toBeGreaterThanOrEqual(30);
-    expect((outputs.yes ?? 0) + (outputs.no ?? 0) + outputs.timeout).toBe(200);
+    // The badge says what it counts: entries in the simulation, not patients there now.
+    expect(await byTestId('live-count-welcome').getAttribute('title')).toContain('simulated patients entered');
+    // An edge's label is the count that took it; the edge is found by its output (its accessible name).
+    const taken = async (source: string, output: string) => {
+      const text = session.page.locator(
+        `.react-flow__edge[aria-label^="${source} ${output} to "] .react-flow__edge-text`,
+      );
+      return (await text.count()) === 0 ? 0 : Number(await text.textContent());
+    };
+    expect(await taken('welcome', 'next')).toBe(200);
+    const [yes, no, timeout] = [
+      await taken('ask-first-dose', 'yes'),
+      await taken('ask-first-dose', 'no'),
+      await taken('ask-first-dose', 'timeout'),
+    ];
+    expect(timeout).toBeGreaterThanOrEqual(30);
+    expect(yes).toBeGreaterThan(0);
+    expect(yes + no + timeout).toBe(200);
   });
 
   it("opens a simulated patient's path: its steps in order with times, highlighted on the canvas", async () => {

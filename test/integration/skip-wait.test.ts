@@ -5,33 +5,20 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
 import { auditTrail, patients } from '../../runtime/db/schema.js';
-import { ensureUser } from '../../runtime/people/users.js';
-import { createApi } from '../../runtime/api/app.js';
-import { enrollmentRow } from './seed.js';
 import { skipTestWait } from '../../runtime/temporal/client.js';
 import type { enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { startHarness, type Harness } from './harness.js';
+import { harnessApi, type HarnessApi } from './harness-api.js';
 import { recordHistory } from './histories.js';
-import { seedJourney, seedPatient, type SeededJourney } from './seed.js';
+import { enrollmentRow, seedJourney, seedPatient, type SeededJourney } from './seed.js';
 
 const taskQueue = 'carepath-skip-wait-test';
 let harness: Harness;
 let env: TestWorkflowEnvironment;
 let database: OpenedDatabase;
-let api: ReturnType<typeof createApi>;
 let journey: SeededJourney;
-let cookie = '';
-
-async function call(method: string, path: string, body?: unknown) {
-  const response = await api.request(path, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+let call: HarnessApi['call'];
 
 /** Enrolls a new patient (a test patient or a real one) through the API, as the designer's test run does. */
 async function enroll(test: boolean, phone: string) {
@@ -63,24 +50,10 @@ const skipsOf = (enrollmentId: string) =>
 beforeAll(async () => {
   harness = await startHarness(taskQueue, () => createLocalEnv());
   ({ env, database } = harness);
-  api = createApi({
-    db: database.db,
-    connectors: harness.connectors,
-    temporal: () => ({ client: env.client, taskQueue }),
-    temporalAddress: 'test',
-  });
-  await ensureUser(database.db, {
-    email: 'pm@example.org',
-    name: 'Pat Manager',
-    password: 'correct horse battery',
-    roles: ['program-manager'],
-  });
-  const login = await api.request('/api/sessions', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'pm@example.org', password: 'correct horse battery' }),
-  });
-  cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const api = harnessApi(harness);
+  call = api.call;
+  await api.addUser('pm@example.org', 'Pat Manager', 'program-manager');
+  await api.loginAs('pm@example.org');
   // First-dose check-in: welcome SMS, a two-day wait, a question that times out after a day.
   journey = await seedJourney(database.db);
 }, 300_000);

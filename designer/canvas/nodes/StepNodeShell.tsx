@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
-  const { stepId, step, isStart, problems, outputs, required, connected, path, liveCount } = data;
+  const { stepId, step, isStart, problems, outputs, required, connected, path, liveCount, liveCountMeaning } = data;
   const errors = problems.filter((p) => p.severity === 'error');
   const offsets = outputOffsets(outputs);
   const classes = [
@@ -57,7 +57,11 @@ export function StepNodeShell({ data, selected, typeLabel, children }: Props) {
           </span>
         )}
         {liveCount !== undefined && (
-          <span className="step-node__live" data-testid={`live-count-${stepId}`} title="Patients at this step now">
+          <span
+            className="step-node__live"
+            data-testid={`live-count-${stepId}`}
+            title={liveCountMeaning ?? 'Patients at this step now'}
+          >
             {liveCount}
           </span>
         )}

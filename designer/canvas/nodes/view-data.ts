@@ -16,6 +16,8 @@ export interface StepNodeViewData extends StepNodeData {
   path?: PathMark;
   /** Patients at this step now, when the canvas shows a published version's live counts. */
   liveCount?: number;
+  /** What `liveCount` counts, when it is not the patients there now (a simulated cohort's entries). */
+  liveCountMeaning?: string;
 }
 
 export type StepViewNode = Node<StepNodeViewData, StepType>;
