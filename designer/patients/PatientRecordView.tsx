@@ -1,6 +1,7 @@
-/** One patient's record: contacts and their state, consents, enrollments, messages both ways, assessment scores, tasks. */
+/** One patient's record: contacts and their state, consents, enrollments with the path each took, messages both ways, assessment scores, tasks. */
 import { hrefOf } from '../app/router.js';
 import type { PatientRecord } from './patients-api.js';
+import { EnrollmentEntry } from './EnrollmentEntry.js';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -57,10 +58,7 @@ export function PatientRecordView({ record }: { record: PatientRecord }) {
       <ul data-testid="patient-enrollments">
         {record.enrollments.length === 0 && <li className="muted">None</li>}
         {record.enrollments.map((e) => (
-          <li key={e.id} data-status={e.status}>
-            {e.journeyName} v{e.versionNumber}: {e.status}
-            {e.reason ? ` (${e.reason})` : ''}, since {when(e.startedAt)}
-          </li>
+          <EnrollmentEntry key={e.id} enrollment={e} />
         ))}
       </ul>
       <h3>Messages</h3>
@@ -88,7 +86,8 @@ export function PatientRecordView({ record }: { record: PatientRecord }) {
         {record.tasks.map((t) => (
           <li key={t.id}>
             {t.title} ({t.queue}): {t.status}
-            {t.outcome ? ` — ${t.outcome}` : ''}, due {when(t.dueAt)}
+            {t.outcome ? ` — ${t.outcome}` : ''}
+            {t.cancelReason ? ` — ${t.cancelReason}` : ''}, due {when(t.dueAt)}
           </li>
         ))}
       </ul>

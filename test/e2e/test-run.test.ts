@@ -1,4 +1,4 @@
-/** End to end, as a program manager tries a journey: the test run slides over the canvas (the canvas keeps its size), survives a reload and a second tab, and any test patient — a colleague's too — can be reopened. */
+/** End to end, as a program manager tries a journey: the test run slides over the canvas (the canvas keeps its size), survives a reload and a second tab, any test patient — a colleague's too — can be reopened, and the Patients screen shows the path one took. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -131,5 +131,25 @@ describe('the test run', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("shows the test patient's path on the Patients screen, as a list with times and lit on the version's canvas", async () => {
+    await page.getByTestId('nav-patients').click();
+    await page.getByTestId('patient-search').fill('Grace');
+    await page.getByTestId('patient-results').getByRole('button', { name: 'Grace Hopper' }).click();
+    await page.getByTestId('patient-enrollment-path').click();
+    const steps = page.getByTestId('patient-path-step');
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(2);
+    expect(await page.getByTestId('enrollment-path-view').getAttribute('data-source')).toBe('journey');
+    expect(await steps.nth(0).getAttribute('data-output')).toBe('next');
+    expect(await steps.nth(0).textContent()).toContain('Welcome (message)');
+    expect(await steps.nth(1).textContent()).toContain('A day (wait) — here now');
+    expect(await steps.nth(0).locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    await page.getByTestId('patient-path-canvas-toggle').click();
+    const preview = page.getByTestId('journey-preview');
+    await expect.poll(() => preview.getByTestId('step-node-welcome').getAttribute('data-path')).toBe('visited');
+    expect(await preview.getByTestId('step-node-wait').getAttribute('data-path')).toBe('current');
+    expect(await preview.getByTestId('step-node-end').getAttribute('data-path')).toBeNull();
   });
 });
