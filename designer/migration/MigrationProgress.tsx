@@ -15,9 +15,9 @@ export function MigrationProgress({
     <section data-testid="migration-progress" data-done={migration.done}>
       <p aria-live="polite" data-testid="migration-counts">
         {counts.moved} moved · {counts.failed} failed · {counts.pending} pending
-        {migration.done ? ' — done' : ' — moving…'}
+        {migration.done ? ' — done' : migration.moving ? ' — moving…' : ' — stopped before the end'}
       </p>
-      {migration.failures.length > 0 && (
+      {(migration.failures.length > 0 || (!migration.moving && migration.counts.pending > 0)) && (
         <>
           <table className="table small" data-testid="migration-failures">
             <thead>
@@ -37,7 +37,7 @@ export function MigrationProgress({
               ))}
             </tbody>
           </table>
-          <button type="button" disabled={busy || !migration.done} onClick={onRetry} data-testid="migration-retry">
+          <button type="button" disabled={busy || migration.moving} onClick={onRetry} data-testid="migration-retry">
             Retry the failed
           </button>
         </>

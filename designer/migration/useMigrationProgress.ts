@@ -1,4 +1,4 @@
-/** The migration being followed: set once it starts (or is retried), then read again every second until no patient is pending. */
+/** The migration being followed: set once it starts (or is retried), then read again every second while the server is moving patients. */
 import { useEffect, useState } from 'react';
 import { migrationApi, type Migration } from './migration-api.js';
 
@@ -7,14 +7,14 @@ const POLL_MS = 1000;
 export function useMigrationProgress(): [Migration | undefined, (migration: Migration) => void] {
   const [migration, setMigration] = useState<Migration>();
   const id = migration?.id;
-  const done = migration?.done ?? true;
+  const moving = migration?.moving ?? false;
   useEffect(() => {
-    if (!id || done) return;
+    if (!id || !moving) return;
     const timer = setInterval(
       () => void migrationApi.show(id).then(setMigration, () => undefined /* the next tick tries again */),
       POLL_MS,
     );
     return () => clearInterval(timer);
-  }, [id, done]);
+  }, [id, moving]);
   return [migration, setMigration];
 }

@@ -11,6 +11,7 @@ import { migrateUpdate, type MigrateRequest } from '../temporal/migrate-update.j
 import { migrationDryRun, type MigrationRequest } from './dry-run.js';
 import { migrationVersions } from './versions.js';
 import { migrationMapping } from './mapping.js';
+import { blockers } from './waiting.js';
 
 /** Moves at a time: each is one Update round trip; more would crowd the worker that also serves every journey. */
 const CONCURRENCY = 4;
@@ -111,6 +112,11 @@ export async function retryMigration(
   runInBackground(db, temporal, actor, id);
 }
 
+/** Whether this process is moving the migration's patients right now. */
+export function isUnderWay(id: string): boolean {
+  return underWay.has(id);
+}
+
 /** Resolves when this process has no pass of the migration under way (tests and shutdown wait on it). */
 export async function migrationSettled(id: string): Promise<void> {
   await underWay.get(id);
@@ -138,15 +144,27 @@ async function movePending(db: Database, temporal: TemporalAccess, actor: string
       enrollmentId: enrollmentMigrationItems.enrollmentId,
       workflowId: enrollments.workflowId,
       attempts: enrollmentMigrationItems.attempts,
+      fromStep: enrollmentMigrationItems.fromStep,
     })
     .from(enrollmentMigrationItems)
     .innerJoin(enrollments, eq(enrollments.id, enrollmentMigrationItems.enrollmentId))
     .where(and(eq(enrollmentMigrationItems.migrationId, id), inArray(enrollmentMigrationItems.status, ['pending'])));
+  // What the dry run checked may have changed since: a nurse claimed a task, an assessment got its first answer.
+  const found = pending.map((p) => ({
+    id: p.enrollmentId,
+    patientId: '',
+    patientName: '',
+    workflowId: p.workflowId,
+    step: p.fromStep ?? undefined,
+  }));
+  const blocked = await blockers(db, plan.fromDocument, found);
   let next = 0;
   const lane = async () => {
     while (next < pending.length) {
       const item = pending[next++];
-      await moveOne(db, temporal, actor, request, item);
+      const reason = blocked.get(item.enrollmentId);
+      if (reason) await recordFailure(db, request.migrationId, item, reason);
+      else await moveOne(db, temporal, actor, request, item);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
@@ -176,10 +194,7 @@ async function moveOne(
         : error instanceof WorkflowNotFoundError
           ? "The patient's journey is no longer running."
           : `Temporal did not answer: ${(error as Error).message}`;
-    await db
-      .update(enrollmentMigrationItems)
-      .set({ status: 'failed', error: reason, attempts, updatedAt: nowIso() })
-      .where(where);
+    await recordFailure(db, request.migrationId, item, reason);
     return;
   }
   await db.transaction(
@@ -216,4 +231,21 @@ async function moveOne(
     },
     { behavior: 'immediate' },
   );
+}
+
+async function recordFailure(
+  db: Database,
+  migrationId: string,
+  item: { enrollmentId: string; attempts: number },
+  reason: string,
+): Promise<void> {
+  await db
+    .update(enrollmentMigrationItems)
+    .set({ status: 'failed', error: reason, attempts: item.attempts + 1, updatedAt: nowIso() })
+    .where(
+      and(
+        eq(enrollmentMigrationItems.migrationId, migrationId),
+        eq(enrollmentMigrationItems.enrollmentId, item.enrollmentId),
+      ),
+    );
 }

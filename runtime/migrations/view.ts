@@ -10,6 +10,7 @@ import {
   versions,
 } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
+import { isUnderWay } from './run.js';
 
 export const ITEM_STATUSES = ['pending', 'moved', 'failed'] as const;
 
@@ -46,6 +47,7 @@ export async function migrationView(db: Database, id: string) {
     .orderBy(patients.name);
   const counts = { pending: 0, moved: 0, failed: 0 };
   for (const item of items) counts[item.status as keyof typeof counts] += 1;
+  const moving = isUnderWay(row.id);
   return {
     id: row.id,
     fromVersion: { id: row.fromVersionId, number: numbers.get(row.fromVersionId) ?? 0 },
@@ -54,7 +56,10 @@ export async function migrationView(db: Database, id: string) {
     createdBy: migration.by ?? row.createdBy,
     createdAt: row.createdAt,
     counts,
-    done: counts.pending === 0,
+    /** Patients are being moved by this server now. */
+    moving,
+    /** Nobody pending and nothing under way; pending without a pass under way means the server stopped part-way. */
+    done: counts.pending === 0 && !moving,
     failures: items
       .filter((item) => item.status === 'failed')
       .map(({ enrollmentId, patientName, fromStep, error, attempts }) => ({

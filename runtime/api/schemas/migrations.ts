@@ -68,7 +68,10 @@ export const Migration = z
     createdBy: z.string(),
     createdAt: z.string(),
     counts: z.object({ pending: z.number().int(), moved: z.number().int(), failed: z.number().int() }),
-    done: z.boolean(),
+    moving: z.boolean().openapi({ description: 'This server is moving the patients now' }),
+    done: z
+      .boolean()
+      .openapi({ description: 'Nobody pending and nothing under way; pending while not moving: retry to finish' }),
     failures: z.array(
       z.object({
         enrollmentId: z.string(),
