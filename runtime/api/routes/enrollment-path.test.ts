@@ -1,7 +1,9 @@
 /** An enrollment's path in-process on a real libsql file, without Temporal: rebuilt from the messages and tasks on record, with step names. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiFixture } from '../../people/api-fixture.test-support.js';
-import { enrollments, messages, patients, tasks, versions } from '../../db/schema.js';
+import { enrollments, messages, patients, tasks } from '../../db/schema.js';
+import type { JourneyDocument } from '../../../schema/document.js';
+import { seedJourney } from '../../../test/integration/seed.js';
 
 const f = useApiFixture();
 let manager: string;
@@ -37,20 +39,8 @@ const document = {
 
 beforeAll(async () => {
   manager = await f.login(f.emailOf('program-manager'));
-  const created = await f.call('POST', '/api/journeys', { cookie: manager, body: { name: document.name, document } });
-  const journeyId = created.body.journey.id;
   const db = f.database.db;
-  // The version row directly: its review is not what this test is about.
-  const versionId = 'ver_1';
-  await db.insert(versions).values({
-    id: versionId,
-    journeyId,
-    number: 1,
-    document,
-    contentHash: 'jcs-sha256:test',
-    status: 'published',
-    createdBy: f.userIds['program-manager'],
-  });
+  const { journeyId, versionId } = await seedJourney(db, document as unknown as JourneyDocument);
   await db.insert(patients).values({ id: 'pat_1', name: 'Ada', timeZone: 'UTC', attributes: {} });
   await db.insert(enrollments).values({
     id: 'enr_1',

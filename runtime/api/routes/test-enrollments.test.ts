@@ -2,28 +2,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiFixture } from '../../people/api-fixture.test-support.js';
 import { enrollments, patients } from '../../db/schema.js';
+import { seedJourney } from '../../../test/integration/seed.js';
 
 const f = useApiFixture();
 let manager: string;
 let journeyId: string;
 let versionId: string;
 
-const document = {
-  schemaVersion: 2,
-  name: 'Check-in',
-  attributes: {},
-  settings: { timeZone: { source: 'patient', fallback: 'America/New_York' } },
-  start: 'end',
-  steps: { end: { type: 'end', outputs: {} } },
-};
-
 beforeAll(async () => {
   manager = await f.login(f.emailOf('program-manager'));
-  const created = await f.call('POST', '/api/journeys', { cookie: manager, body: { name: document.name, document } });
-  journeyId = created.body.journey.id;
-  const snapshot = await f.call('POST', `/api/journeys/${journeyId}/versions`, { cookie: manager });
-  versionId = snapshot.body.version.id;
   const db = f.database.db;
+  ({ journeyId, versionId } = await seedJourney(db));
   // Two test patients (one enrolled by the manager, one by the care team), one real patient, one older row with no enroller.
   const rows = [
     { n: 0, test: true, by: f.userIds['program-manager'], status: 'completed' },
