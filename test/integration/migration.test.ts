@@ -10,7 +10,7 @@ import { contentHash } from '../../schema/canonical.js';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
 import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { newId } from '../../runtime/db/ids.js';
-import { auditTrail, versions } from '../../runtime/db/schema.js';
+import { auditTrail, enrollmentMigrationItems, messages, versions } from '../../runtime/db/schema.js';
 import { ensureUser } from '../../runtime/people/users.js';
 import { createApi } from '../../runtime/api/app.js';
 import { receiveInbound } from '../../runtime/enrollments/inbound.js';
@@ -206,6 +206,7 @@ describe('moving patients from version 1 to version 2', () => {
   /** Also at the wait, with a history limit so low that its runs hand over after every event, the move included. */
   let handsOver: Awaited<ReturnType<typeof enroll>>;
   let midAssessment: Awaited<ReturnType<typeof enroll>>;
+  let migrationId: string;
 
   beforeAll(async () => {
     journey = await seedJourney(database.db, version1());
@@ -294,6 +295,7 @@ describe('moving patients from version 1 to version 2', () => {
     });
     expect(started.status, started.text).toBe(202);
     const id = started.body.migration.id;
+    migrationId = id;
     await migrationSettled(id);
     const progress = await call('GET', `/api/migrations/${id}`);
     expect(progress.body.migration).toMatchObject({
@@ -384,5 +386,35 @@ describe('moving patients from version 1 to version 2', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('No patient of version 1 can move now.');
+  });
+
+  it('a patient who did not move is listed with the reason, and a retry asks again: the database first, then the workflow', async () => {
+    // As if the patient had been movable when the migration started and answered a question since.
+    await database.db.insert(enrollmentMigrationItems).values({
+      migrationId,
+      enrollmentId: midAssessment.enrollmentId,
+      status: 'failed',
+      fromStep: 'anxiety',
+      error: 'not tried yet',
+      updatedAt: new Date().toISOString(),
+    });
+    const failureAfterRetry = async () => {
+      const retried = await call('POST', `/api/migrations/${migrationId}/retry`);
+      expect(retried.status, retried.text).toBe(202);
+      await migrationSettled(migrationId);
+      const { migration } = (await call('GET', `/api/migrations/${migrationId}`)).body;
+      expect(migration.counts).toEqual({ moved: 3, failed: 1, pending: 0 });
+      expect(migration.failures).toHaveLength(1);
+      return migration.failures[0].reason as string;
+    };
+    expect(await failureAfterRetry()).toContain('Mid-assessment at step "anxiety": answers are partly given');
+    // Without the stored answer the database cannot tell; the workflow's validator still refuses.
+    await database.db
+      .delete(messages)
+      .where(and(eq(messages.enrollmentId, midAssessment.enrollmentId), eq(messages.direction, 'inbound')));
+    expect(await failureAfterRetry()).toBe(
+      'Mid-assessment at step "anxiety": 1 answer(s) given; moving now would lose them.',
+    );
+    expect((await enrollmentRow(database.db, midAssessment.enrollmentId)).versionId).toBe(journey.versionId);
   });
 });
