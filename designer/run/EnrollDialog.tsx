@@ -41,8 +41,8 @@ export function EnrollDialog({ version, onEnrolled, onClose }: Props) {
       >
         <h2 id="enroll-title">Enroll a test patient</h2>
         <p className="muted small">
-          Into version v{version.number} (published). Messages go to the development channel: the patient's phone
-          appears beside the canvas.
+          Into version v{version.number} (published). Messages go to the development channel: the patient's phone slides
+          in over the canvas.
         </p>
         <label className="field">
           <span>Patient name</span>
