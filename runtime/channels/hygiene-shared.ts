@@ -75,3 +75,22 @@ export async function withSharedContacts(db: Pick<Database, 'select'>, record: P
   ]);
   return { ...record, contacts: { phone, email } };
 }
+
+/** Sentences for an enrollment answer: each of the patient's addresses another patient also has, and who. */
+export async function sharedContactWarnings(db: Pick<Database, 'select'>, patientId: string): Promise<string[]> {
+  const [patient] = await db
+    .select({ id: patients.id, phone: patients.phone, email: patients.email })
+    .from(patients)
+    .where(eq(patients.id, patientId));
+  const warnings: string[] = [];
+  if (!patient) return warnings;
+  for (const kind of ['phone', 'email'] as const) {
+    const address = patient[kind];
+    const others = address ? await othersWithAddress(db, kind, address, patient.id) : [];
+    if (others.length > 0)
+      warnings.push(
+        `the ${kind === 'phone' ? 'phone number' : 'email address'} ${address} is also ${others.map((o) => o.name).join(', ')}'s: a STOP, a bounce or a reply on it concerns them too`,
+      );
+  }
+  return warnings;
+}

@@ -22,6 +22,7 @@ import {
   sendEnrollmentEvent,
 } from '../../enrollments/enroll.js';
 import { skipWait } from '../../enrollments/skip-wait.js';
+import { sharedContactWarnings } from '../../channels/hygiene-shared.js';
 
 const create = createRoute({
   method: 'post',
@@ -128,10 +129,12 @@ const skipTestWait = createRoute({
 export const enrollmentRoutes = new OpenAPIHono<AppEnv>()
   .openapi(create, async (c) => {
     const user = requireRole(c, 'program-manager', 'care-team');
-    const result = await enroll(c.get('deps').db, () => requireTemporal(c), user.id, c.req.valid('json'));
-    return result.alreadyEnrolled
-      ? c.json({ enrollment: result.enrollment, alreadyEnrolled: true as const }, 200)
-      : c.json({ enrollment: result.enrollment }, 201);
+    const { db } = c.get('deps');
+    const result = await enroll(db, () => requireTemporal(c), user.id, c.req.valid('json'));
+    if (result.alreadyEnrolled) return c.json({ enrollment: result.enrollment, alreadyEnrolled: true as const }, 200);
+    // A shared number is flagged, never refused: a family phone is a fact of patient support.
+    const warnings = await sharedContactWarnings(db, result.enrollment.patientId);
+    return c.json({ enrollment: result.enrollment, ...(warnings.length ? { warnings } : {}) }, 201);
   })
   .openapi(listAll, async (c) => {
     requireRole(c, 'program-manager', 'care-team');

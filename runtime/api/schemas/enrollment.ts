@@ -74,7 +74,15 @@ const StateOrNull = z.union([EnrollmentState, z.null()]);
 export const EnrollmentWithState = Enrollment.extend({ state: StateOrNull }).openapi('EnrollmentWithState');
 export type EnrollmentWithState = z.infer<typeof EnrollmentWithState>;
 
-export const EnrollmentAnswer = z.object({ enrollment: Enrollment }).openapi('EnrollmentAnswer');
+export const EnrollmentAnswer = z
+  .object({
+    enrollment: Enrollment,
+    warnings: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "The patient's phone or email is also another patient's (a family phone): flagged" }),
+  })
+  .openapi('EnrollmentAnswer');
 
 export const SkipWaitAnswer = z
   .object({
