@@ -18,7 +18,9 @@ import {
   signalEvent,
   startEnrollment,
 } from '../../runtime/temporal/client.js';
-import { submitReply } from '../../runtime/temporal/reply-client.js';
+import { reportDeliveryFailure, submitReply } from '../../runtime/temporal/reply-client.js';
+import { assessmentResponseSignal, attributesSignal, taskOutcomeSignal } from '../../runtime/temporal/workflows.js';
+import { readFormAnswers } from '../../runtime/forms/answers.js';
 import { daytimeZone } from '../support/daytime-zone.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
 import { startHarness, type Harness } from './harness.js';
@@ -48,6 +50,7 @@ const hour = 3_600_000;
 interface Run {
   workflowId: string;
   runId: string;
+  definition: JourneyDocument;
 }
 
 async function stateOf(run: Run): Promise<EnrollmentState> {
@@ -69,21 +72,25 @@ async function skipTo(at: number): Promise<void> {
   else await pause();
 }
 
+/** Whether the enrollment, in `phase`, is where `action` can happen. */
+function isReadyFor(action: ScenarioAction, phase: Phase): boolean {
+  if ('reply' in action) return phase.kind === 'awaiting-reply' || (phase.kind === 'assessing' && !!phase.question);
+  if ('task' in action || 'taskSignal' in action) return phase.kind === 'awaiting-task';
+  if ('event' in action) return phase.kind === 'awaiting-event';
+  if ('form' in action) return phase.kind === 'assessing';
+  if ('undelivered' in action) return phase.kind === 'awaiting-reply';
+  if ('attributes' in action) return phaseEnds(phase) !== undefined;
+  if ('silent' in action)
+    return phaseEnds(phase) !== undefined && phase.kind !== 'waiting' && phase.kind !== 'deferred';
+  return true;
+}
+
 /** Lets time run through waits and quiet-hours deferrals until the enrollment is ready for `action`. */
 async function readyFor(run: Run, action: ScenarioAction): Promise<EnrollmentState> {
   for (let polls = 0; polls < 600; polls++) {
     const state = await stateOf(run);
     const { phase } = state;
-    if (state.status !== 'running' || 'exit' in action) return state;
-    const ready =
-      'reply' in action
-        ? phase.kind === 'awaiting-reply' || (phase.kind === 'assessing' && phase.question !== undefined)
-        : 'task' in action
-          ? phase.kind === 'awaiting-task'
-          : 'event' in action
-            ? phase.kind === 'awaiting-event'
-            : phaseEnds(phase) !== undefined && phase.kind !== 'waiting' && phase.kind !== 'deferred';
-    if (ready) return state;
+    if (state.status !== 'running' || isReadyFor(action, phase)) return state;
     const ends = phaseEnds(phase);
     if (ends !== undefined && (phase.kind === 'waiting' || phase.kind === 'deferred')) await skipTo(ends);
     else await pause();
@@ -102,18 +109,50 @@ async function movedOn(run: Run, before: EnrollmentState): Promise<void> {
   throw new Error(`${run.workflowId} did not move on from ${where(before)}`);
 }
 
+/** The web form's answers for each question's option by position, read as the form route reads a submission. */
+function formAnswers(definition: JourneyDocument, step: string, positions: number[]) {
+  const assessment = definition.steps[step];
+  if (assessment?.type !== 'assessment') throw new Error(`${step} is not an assessment`);
+  const read = readFormAnswers(
+    assessment.questionnaire,
+    Object.fromEntries(positions.map((position, question) => [`q${question}`, String(position)])),
+  );
+  if (!read.ok) throw new Error(`form answers refused: ${JSON.stringify(read.errors)}`);
+  return read.answers;
+}
+
 async function act(run: Run, action: ScenarioAction): Promise<void> {
   const before = await readyFor(run, action);
   if (before.status !== 'running')
     throw new Error(`${run.workflowId} ended (${before.status}) before ${JSON.stringify(action)}`);
   const { phase } = before;
+  const handle = env.client.workflow.getHandle(run.workflowId);
+  const at = 'step' in phase ? { step: phase.step, visit: phase.visit } : undefined;
   if ('reply' in action) {
     const answer = await submitReply(env.client, run.workflowId, { text: action.reply, messageId: 'msg_synthetic' });
     if (!answer.accepted) throw new Error(`reply "${action.reply}" refused: ${answer.reason}`);
     // A reply in no class is answered and the journey keeps waiting: nothing moves.
     if (!answer.applied || answer.notUnderstood) return;
-  } else if ('task' in action && phase.kind === 'awaiting-task') {
-    await recordTaskOutcome(env.client, run.workflowId, { step: phase.step, visit: phase.visit, outcome: action.task });
+  } else if ('task' in action && at) {
+    await recordTaskOutcome(env.client, run.workflowId, { ...at, outcome: action.task });
+  } else if ('taskSignal' in action && at) {
+    await handle.signal(taskOutcomeSignal, { ...at, outcome: action.taskSignal });
+  } else if ('form' in action && at) {
+    await handle.signal(assessmentResponseSignal, {
+      ...at,
+      answers: formAnswers(run.definition, at.step, action.form),
+    });
+  } else if ('undelivered' in action && at) {
+    await reportDeliveryFailure(env.client, run.workflowId, { ...at, error: 'undeliverable (30003)' });
+  } else if ('attributes' in action) {
+    await handle.signal(attributesSignal, action.attributes);
+    // Attributes change no phase: the next query sees them once applied.
+    for (let polls = 0; polls < 300; polls++) {
+      const now = await stateOf(run);
+      if (Object.entries(action.attributes).every(([k, v]) => now.attributes[k] === v)) return;
+      await pause();
+    }
+    throw new Error(`${run.workflowId} never took the attributes ${JSON.stringify(action.attributes)}`);
   } else if ('event' in action) {
     await signalEvent(env.client, run.workflowId, { name: action.event });
   } else if ('exit' in action) {
@@ -130,7 +169,8 @@ async function enroll(scenario: HistoryScenario): Promise<Run> {
   // Server time runs ahead of the wall clock as earlier scenarios skip months: zones follow the server's clock.
   const timeZone = daytimeZone(new Date(now.toMillis() + (scenario.enrolledAtNight ? 12 * hour : 0)));
   const attributes = scenario.attributes?.(now.setZone(timeZone)) ?? {};
-  const journey = await seedJourney(database.db, exampleJourney(scenario.journey));
+  const definition = exampleJourney(scenario.journey);
+  const journey = await seedJourney(database.db, definition);
   patientsEnrolled += 1;
   const patientId = await seedPatient(database.db, {
     name: `Synthetic Patient ${patientsEnrolled}`,
@@ -147,7 +187,7 @@ async function enroll(scenario: HistoryScenario): Promise<Run> {
     timeZone,
     ...(scenario.historyLimit ? { historyLimit: scenario.historyLimit } : {}),
   });
-  return { workflowId: input.workflowId, runId };
+  return { workflowId: input.workflowId, runId, definition };
 }
 
 describe('example journeys, one patient per branch', () => {

@@ -14,6 +14,8 @@ export interface HistoryCoverage {
   journey?: string;
   /** Names of the Workflow Updates the run accepted (`submitReply`, `recordTaskOutcome`, …). */
   updates: Set<string>;
+  /** Names of the signals the run received (`exit`, `event`, …). */
+  signals: Set<string>;
   assessmentRecorded: boolean;
   /** The enrollment began in the patient's quiet hours at an outreach step, so its first send was deferred. */
   startedInQuietHours: boolean;
@@ -48,6 +50,7 @@ export async function historyCoverage(workflowId: string, history: History): Pro
   const coverage: HistoryCoverage = {
     workflowId,
     updates: new Set(),
+    signals: new Set(),
     assessmentRecorded: false,
     startedInQuietHours: false,
     continuedAsNew: false,
@@ -64,6 +67,8 @@ export async function historyCoverage(workflowId: string, history: History): Pro
     }
     const accepted = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name;
     if (accepted) coverage.updates.add(accepted);
+    const signal = event.workflowExecutionSignaledEventAttributes?.signalName;
+    if (signal) coverage.signals.add(signal);
     const scheduled = event.activityTaskScheduledEventAttributes;
     if (scheduled?.activityType?.name === 'recordJourneyCommand') {
       const [record] = (await decoded(scheduled.input?.payloads)) as [{ command?: { type?: string } }];

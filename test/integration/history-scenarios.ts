@@ -12,7 +12,15 @@ export type ScenarioAction =
   /** A world event, such as the refill being picked up. */
   | { event: string }
   /** Staff end the enrollment, with a reason. */
-  | { exit: string };
+  | { exit: string }
+  /** The patient answers the whole assessment on its web form (each question's option by position). */
+  | { form: number[] }
+  /** The provider reports the awaited message undelivered after accepting it. */
+  | { undelivered: true }
+  /** The task outcome as the signal that came before the task Update; running enrollments may still receive it. */
+  | { taskSignal: string }
+  /** Attributes the journey branches on change while it waits. */
+  | { attributes: Record<string, unknown> };
 
 export interface HistoryScenario {
   /** The history's file name: `<journey>--<what happens>`. */
@@ -72,6 +80,12 @@ export const historyScenarios: HistoryScenario[] = [
     actions: [silent, { reply: '1' }],
     ends: { status: 'completed', at: 'end-no-response' },
   },
+  {
+    name: 'decliner-re-engagement--sms-undelivered-then-silent',
+    journey: 'decliner-re-engagement',
+    actions: [{ undelivered: true }],
+    ends: { status: 'completed', at: 'end-no-response' },
+  },
   // ── pharmacy refill ──
   {
     name: 'pharmacy-refill--refill-and-pickup',
@@ -101,6 +115,18 @@ export const historyScenarios: HistoryScenario[] = [
     actions: [{ reply: 'refill' }, silent, { task: 'refill-requested' }, { event: 'refill.picked-up' }],
     ends: { status: 'completed', at: 'end-refilled' },
   },
+  {
+    name: 'pharmacy-refill--pharmacy-changed-while-waiting',
+    journey: 'pharmacy-refill',
+    attributes: refillInTenDays,
+    actions: [
+      { attributes: { pharmacyName: 'Oak Ave Pharmacy' } },
+      { reply: '1' },
+      silent,
+      { taskSignal: 'no-refill' },
+    ],
+    ends: { status: 'completed', at: 'end-no-refill' },
+  },
   // ── PHQ-9 check-in ──
   {
     name: 'phq-9-check-in--item-9-urgent-call-then-mild',
@@ -119,6 +145,12 @@ export const historyScenarios: HistoryScenario[] = [
     journey: 'phq-9-check-in',
     actions: [...phq9('222220000'), { task: 'not-reached' }, { reply: 'skip' }, { exit: 'moved away' }],
     ends: { status: 'exited', at: 'moved away' },
+  },
+  {
+    name: 'phq-9-check-in--web-form-minimal',
+    journey: 'phq-9-check-in',
+    actions: [{ form: [0, 1, 0, 0, 0, 0, 1, 0, 0] }, { exit: 'therapy discontinued' }],
+    ends: { status: 'exited', at: 'therapy discontinued' },
   },
   {
     // Six months of two-weekly check-ins, unanswered, across runs: the hand-over carries the engine state.
