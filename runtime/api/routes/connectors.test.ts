@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { useApiFixture } from '../../people/api-fixture.test-support.js';
 import { auditRecords } from '../../db/audit-export.js';
 import { journeys, versions } from '../../db/schema.js';
+import { createWebhookApp } from './webhooks.js';
 import {
   FAKE_ACCOUNT_SID,
   INVALID_NUMBER,
@@ -116,6 +117,22 @@ describe('connector instances API', () => {
       cookie: engineer,
       body: { settings: twilioSettings() },
     });
+  });
+
+  it('takes webhooks at /webhooks/<instance id>, verified with the saved token', async () => {
+    const webhooks = createWebhookApp({
+      db: f.database.db,
+      connectors: f.connectors,
+      temporal: () => undefined,
+      publicUrl: 'https://carepath.example.org',
+    });
+    const post = (request: { headers: Record<string, string>; rawBody: string }) =>
+      webhooks.request('/webhooks/clinic-sms', { method: 'POST', headers: request.headers, body: request.rawBody });
+    const report = { MessageSid: `SM${'4'.repeat(32)}`, MessageStatus: 'delivered' };
+    const signed = twilio.webhook('https://carepath.example.org/webhooks/clinic-sms', report);
+    expect((await post(signed)).status).toBe(200);
+    const forged = { ...signed, rawBody: signed.rawBody.replace('delivered', 'undelivered') };
+    expect((await post(forged)).status).toBe(403);
   });
 
   it('refuses bad input naming the field, and changes nothing', async () => {
