@@ -5,6 +5,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from './db/client.js';
 import { openAuditKey, useAuditKey } from './db/audit-key.js';
 import { hasUnsealedLegacyTrail, sealLegacyAuditTrail } from './db/audit.js';
+import { cancelTasksOfEndedEnrollments } from './tasks/cancel.js';
 import { ConnectorRegistry } from '../connectors/sdk/registry.js';
 import { createDevConnector } from '../connectors/dev/dev-connector.js';
 import { BUILT_IN_CONNECTORS, registerConfiguredConnectors } from './channels/configured.js';
@@ -57,6 +58,10 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
       const sealed = await sealLegacyAuditTrail(database.db, auditKey.key);
       log.info(sealed, 'sealed the audit trail from before the keyed chain');
     }
+    // Tasks that enrollments ended before endings cancelled them: cancelled once here, audited, like a later end.
+    const cancelledTasks = await cancelTasksOfEndedEnrollments(database.db);
+    if (cancelledTasks > 0)
+      log.info({ tasks: cancelledTasks }, 'cancelled the open tasks of enrollments that had ended');
 
     const password = localAdminPassword(config.dataDir, config.adminPassword);
     await seedLocalAdmin(database.db, password);

@@ -2,10 +2,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useApiFixture } from '../people/api-fixture.test-support.js';
-import { auditTrail, tasks } from '../db/schema.js';
+import { auditTrail, enrollments, tasks } from '../db/schema.js';
 import { nowIso } from '../db/ids.js';
 import { seedEnrollment, seedJourney, seedPatient } from '../../test/integration/seed.js';
-import { cancelTasksOfEndedEnrollment } from './cancel.js';
+import { cancelTasksOfEndedEnrollment, cancelTasksOfEndedEnrollments } from './cancel.js';
 
 const f = useApiFixture();
 let enrollmentId: string;
@@ -79,5 +79,29 @@ describe('cancelTasksOfEndedEnrollment', () => {
     await cancelTasksOfEndedEnrollment(f.database.db, { enrollmentId, status: 'failed' });
     expect(await cancelTasksOfEndedEnrollment(f.database.db, { enrollmentId, status: 'failed' })).toBe(0);
     expect((await statuses()).open).toBe('cancelled: The journey failed');
+  });
+
+  it('at start, cancels the tasks that enrollments ended earlier left open, and leaves running ones alone', async () => {
+    const db = f.database.db;
+    await db
+      .update(enrollments)
+      .set({ status: 'exited', reason: 'Moved away', endedAt: nowIso() })
+      .where(eq(enrollments.id, enrollmentId));
+    expect(await cancelTasksOfEndedEnrollments(db)).toBe(2);
+    expect((await statuses()).escalated).toBe('cancelled: The patient left the journey: Moved away');
+    const running = await seedEnrollment(db, await seedJourney(db), await seedPatient(db));
+    await db.insert(tasks).values({
+      id: `${running.enrollmentId}-open`,
+      key: `${running.enrollmentId}:a:1`,
+      enrollmentId: running.enrollmentId,
+      stepId: 'a',
+      queue: 'nurses',
+      title: 'Call',
+      talkingPoints: [],
+      outcomes: ['reached'],
+      status: 'open',
+      dueAt: nowIso(),
+    });
+    expect(await cancelTasksOfEndedEnrollments(db)).toBe(0);
   });
 });

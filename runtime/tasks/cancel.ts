@@ -1,9 +1,9 @@
 /** Tasks of an ended enrollment: nothing waits for their outcome any more, so they are cancelled with the reason, leave the queues, and are audited. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { appendAudit } from '../db/audit.js';
 import { nowIso } from '../db/ids.js';
-import { tasks } from '../db/schema.js';
+import { enrollments, tasks } from '../db/schema.js';
 
 export interface EnrollmentEnding {
   enrollmentId: string;
@@ -45,4 +45,39 @@ export async function cancelTasksOfEndedEnrollment(
       data: { enrollmentId: ending.enrollmentId, enrollmentStatus: ending.status, reason: cancelReason },
     });
   return cancelled.length;
+}
+
+const ENDINGS = ['completed', 'exited', 'failed'] as const;
+
+/**
+ * Tasks that enrollments ended before endings cancelled their tasks left open: each such enrollment's ending is
+ * applied once, at start, with the same rules and audit. Returns how many tasks it cancelled.
+ */
+export async function cancelTasksOfEndedEnrollments(db: Database): Promise<number> {
+  const ended = await db
+    .selectDistinct({ id: enrollments.id, status: enrollments.status, reason: enrollments.reason })
+    .from(tasks)
+    .innerJoin(enrollments, eq(enrollments.id, tasks.enrollmentId))
+    .where(
+      and(
+        inArray(enrollments.status, [...ENDINGS]),
+        // A completion keeps escalated follow-ups, so they are not asked about at every start.
+        or(
+          eq(tasks.status, 'open'),
+          and(eq(tasks.status, 'escalated'), inArray(enrollments.status, ['exited', 'failed'])),
+        ),
+      ),
+    );
+  let cancelled = 0;
+  for (const { id, status, reason } of ended)
+    cancelled += await db.transaction(
+      (tx) =>
+        cancelTasksOfEndedEnrollment(tx, {
+          enrollmentId: id,
+          status: status as EnrollmentEnding['status'],
+          ...(reason ? { reason } : {}),
+        }),
+      { behavior: 'immediate' },
+    );
+  return cancelled;
 }
