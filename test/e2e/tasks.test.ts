@@ -158,6 +158,7 @@ describe('a nurse works the task queue', () => {
       .toContain('Thanks for talking with your nurse today, Grace.');
     await expect.poll(() => text(manager, 'live-counts-totals'), { timeout: 30_000 }).toContain('1 completed');
     await expect.poll(() => text(manager, 'live-count-welcome-call'), { timeout: 30_000 }).toBe('0');
-    await expect.poll(() => text(manager, 'canvas'), { timeout: 30_000 }).toContain('reached · 1');
+    // The count of patients past an edge is the edge's label, under its output on the card.
+    await expect.poll(() => text(manager, 'rf__edge-welcome-call:reached'), { timeout: 30_000 }).toBe('1');
   });
 });
