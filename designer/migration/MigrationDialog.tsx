@@ -28,7 +28,7 @@ export function MigrationDialog({
   const [dryRun, setDryRun] = useState<MigrationDryRun>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [migration, setMigration] = useMigrationProgress();
+  const [migration, setMigration] = useMigrationProgress(version.id);
 
   // Every change of the old version or of a choice asks for a new dry run; nothing changes on the server.
   useEffect(() => {
@@ -115,11 +115,27 @@ export function MigrationDialog({
           </>
         )}
         {migration && (
-          <MigrationProgress
-            migration={migration}
-            busy={busy}
-            onRetry={() => act(() => migrationApi.retry(migration.id))}
-          />
+          <>
+            <p className="small">
+              Moving patients from v{migration.fromVersion.number}, started{' '}
+              {new Date(migration.createdAt).toLocaleString()} by {migration.createdBy}.{' '}
+              {!migration.moving && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setMigration(undefined)}
+                  data-testid="migration-new"
+                >
+                  Start another move
+                </button>
+              )}
+            </p>
+            <MigrationProgress
+              migration={migration}
+              busy={busy}
+              onRetry={() => act(() => migrationApi.retry(migration.id))}
+            />
+          </>
         )}
         {error && (
           <p className="error-text" role="alert" data-testid="migration-error">

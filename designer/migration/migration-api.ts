@@ -19,6 +19,8 @@ export const migrationApi = {
     answer(migrationsOf['dry-run'].$post({ ...at(toVersionId), json })),
   start: (toVersionId: string, json: MigrationRequest) =>
     answer(migrationsOf.$post({ ...at(toVersionId), json })).then((a) => a.migration),
+  /** The migrations into a version, newest first. */
+  into: (toVersionId: string) => answer(migrationsOf.$get(at(toVersionId))).then((a) => a.migrations),
   show: (id: string) => answer(client.api.migrations[':id'].$get(at(id))).then((a) => a.migration),
   retry: (id: string) => answer(client.api.migrations[':id'].retry.$post(at(id))).then((a) => a.migration),
 };
