@@ -25,7 +25,7 @@ export function SchemaField(props: FieldProps) {
   const ctx = useFormContext();
   const pointer = pointerOf(ctx.base, path);
   const testId = fieldTestId(ctx.testIdPrefix, path);
-  const set = (next: unknown) => ctx.set(path, next);
+  const set = (next: unknown, field?: string) => ctx.set(path, next, field);
   const widget = ctx.widgets[widgetKey(path)];
   // Called, not mounted: widgets are rebuilt with the document, and mounting a new function each time would reset their inputs.
   if (widget) return <>{widget({ value, path, pointer, testId, onChange: set })}</>;

@@ -33,7 +33,8 @@ export function SchemaForm<T>({
       problems,
       testIdPrefix,
       widgets,
-      set: (path: Path, next: unknown) => onChange(setIn(value, path, next) as T, path.join('/')),
+      set: (path: Path, next: unknown, field?: string) =>
+        onChange(setIn(value, path, next) as T, field ?? path.join('/')),
     }),
     [base, problems, testIdPrefix, widgets, onChange, value],
   );

@@ -8,7 +8,8 @@ export interface WidgetProps {
   path: Path;
   pointer: string;
   testId: string;
-  onChange: (value: unknown) => void;
+  /** `field` names the part edited, so typing in it is one undo step apart from other parts (default: the path). */
+  onChange: (value: unknown, field?: string) => void;
 }
 
 export interface FormContextValue {
@@ -16,7 +17,7 @@ export interface FormContextValue {
   base: string;
   problems: readonly Problem[];
   testIdPrefix: string;
-  set: (path: Path, value: unknown) => void;
+  set: (path: Path, value: unknown, field?: string) => void;
   /** Hand-made editors for fields a generic control would serve badly (the questionnaire), by `widgetKey` of their path. */
   widgets: Record<string, (props: WidgetProps) => ReactNode>;
 }

@@ -18,6 +18,21 @@ export interface Draft {
   [key: string]: unknown;
 }
 
+/** Reports an edit: the new questionnaire, and which part changed (typing in one part is one undo step). */
+export type DraftChange = (draft: Draft, field?: string) => void;
+
+/** The undo key of typing into one part of one item, e.g. `questionnaire/q3/text`. */
+export function editKey(...parts: Array<string | number>): string {
+  return ['questionnaire', ...parts].join('/');
+}
+
+let structuralEdits = 0;
+/** A key no other edit shares: adding, removing, moving or retyping is always an undo step of its own. */
+export function structuralKey(): string {
+  structuralEdits += 1;
+  return editKey('edit', structuralEdits);
+}
+
 /** Where an item sits: its index in the top-level list, then in each group's list. */
 export type ItemPath = readonly number[];
 

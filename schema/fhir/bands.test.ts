@@ -25,7 +25,10 @@ describe('score bands', () => {
   it('live in the questionnaire beside its other extensions and survive export and import', () => {
     const banded = withScoreBands(base, bands);
     expect(scoreBands(banded)).toEqual(bands);
-    expect(banded.extension?.[0]).toEqual({ url: 'http://example.org/other', valueString: 'kept' });
+    expect((banded as { extension?: unknown[] }).extension?.[0]).toEqual({
+      url: 'http://example.org/other',
+      valueString: 'kept',
+    });
     expect(bandOf(bands, 7)?.label).toBe('Mild');
     expect(bandOf(bands, 12)).toBeUndefined();
     const again = importQuestionnaire(JSON.parse(JSON.stringify(exportQuestionnaire(banded))));

@@ -51,6 +51,7 @@ describe('never lose work', () => {
     await byTestId('palette-assessment').click();
     await expect.poll(() => byTestId('step-node-assessment-1').count()).toBe(1);
     await expect.poll(() => byTestId('inspector').getAttribute('data-step-id')).toBe('assessment-1');
+    await byTestId('field-questionnaire-view-json').click();
     await byTestId('field-questionnaire-json').fill(JSON.stringify(halfWritten, null, 2));
     await expect.poll(() => byTestId('field-questionnaire-summary').textContent()).toBe('Not a questionnaire yet');
     // The problem is shown, and the draft is saved all the same.
@@ -61,6 +62,7 @@ describe('never lose work', () => {
     await expect.poll(() => byTestId('step-node-assessment-1').count(), { timeout: 10_000 }).toBe(1);
     await byTestId('step-node-assessment-1').click({ position: { x: 40, y: 30 } });
     await expect.poll(() => byTestId('inspector').getAttribute('data-step-id')).toBe('assessment-1');
+    await byTestId('field-questionnaire-view-json').click();
     expect(JSON.parse(await byTestId('field-questionnaire-json').inputValue())).toEqual(halfWritten);
     await expect.poll(() => byTestId('problem-badge-assessment-1').count()).toBe(1);
     expect(await byTestId('snapshot-version').isDisabled()).toBe(true);
