@@ -98,6 +98,9 @@ async function readyFor(run: Run, action: ScenarioAction): Promise<EnrollmentSta
   throw new Error(`${run.workflowId} never became ready for ${JSON.stringify(action)}`);
 }
 
+/** Where the enrollment first pauses with nothing in flight (the moment attributes could change). */
+const firstPause = (run: Run) => readyFor(run, { attributes: {} });
+
 const where = (state: EnrollmentState) => JSON.stringify([state.status, state.phase, state.path.length]);
 
 /** Waits until the enrollment moved on from `before`, so the next action sees where the last one led. */
@@ -195,6 +198,11 @@ describe('example journeys, one patient per branch', () => {
     '%s',
     async (name, scenario) => {
       const run = await enroll(scenario);
+      if (scenario.enrolledAtNight) {
+        // It is past midnight where the patient lives: the first message waits for quiet hours to end.
+        const first = await firstPause(run);
+        expect(first.phase).toMatchObject({ kind: 'deferred', why: 'quiet-hours' });
+      }
       for (const action of scenario.actions) await act(run, action);
       const final: EnrollmentState = await env.client.workflow.getHandle(run.workflowId).result();
       expect(final.status).toBe(scenario.ends.status);
