@@ -34,8 +34,9 @@ import { createLocalEnv } from '../support/temporal.js';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { twilioSettings } from './faults-twilio-settings.js';
 import { seedEnrollment, seedJourney, seedPatient } from './seed.js';
+import { eventually, lineFrom } from './worker-process.js';
 
-const workerScript = fileURLToPath(new URL('./faults-twilio-worker.ts', import.meta.url));
+const workerScript = fileURLToPath(new URL('./faults-worker.ts', import.meta.url));
 const taskQueue = 'carepath-faults-twilio';
 
 /** A reminder by SMS, then a long wait: the journey reaching the wait shows the send completed. */
@@ -92,33 +93,6 @@ afterAll(async () => {
   database?.close();
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
-
-/** Resolves with the first stdout line of the child that matches. */
-function lineFrom(process: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split('\n').find((l) => pattern.test(l));
-      if (line) {
-        process.stdout!.off('data', onData);
-        resolve(line);
-      }
-    };
-    process.stdout!.on('data', onData);
-    process.once('exit', (code) => reject(new Error(`the worker process exited (${code}) before printing ${pattern}`)));
-  });
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('a worker killed after Twilio accepted a text', () => {
   it('the patient gets exactly one SMS, its sid is recorded, and the journey goes on', async () => {

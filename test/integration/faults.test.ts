@@ -27,6 +27,7 @@ import { createApi } from '../../runtime/api/app.js';
 import { testDataConverter, testPayloadKeys } from '../support/payload-keys.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { firstDoseCheckIn, seedEnrollment, seedJourney, seedPatient } from './seed.js';
+import { eventually, lineFrom } from './worker-process.js';
 
 const workerScript = fileURLToPath(new URL('./faults-worker.ts', import.meta.url));
 
@@ -49,16 +50,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 function startWorker(connection: NativeConnection, namespace: string, taskQueue: string) {
   return createWorker({
     connection,
@@ -67,23 +58,6 @@ function startWorker(connection: NativeConnection, namespace: string, taskQueue:
     db: database.db,
     connectors: new ConnectorRegistry().register(createDevConnector(inbox()), {}),
     payloadKeys: testPayloadKeys,
-  });
-}
-
-/** Resolves with the first stdout line of the child that matches. */
-function lineFrom(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split('\n').find((l) => pattern.test(l));
-      if (line) {
-        child.stdout!.off('data', onData);
-        resolve(line);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the worker process exited (${code}) before printing ${pattern}`)));
   });
 }
 
