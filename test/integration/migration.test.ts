@@ -11,8 +11,6 @@ import type { OpenedDatabase } from '../../runtime/db/client.js';
 import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { newId } from '../../runtime/db/ids.js';
 import { auditTrail, enrollmentMigrationItems, messages, versions } from '../../runtime/db/schema.js';
-import { ensureUser } from '../../runtime/people/users.js';
-import { createApi } from '../../runtime/api/app.js';
 import { receiveInbound } from '../../runtime/enrollments/inbound.js';
 import { migrationSettled } from '../../runtime/migrations/run.js';
 import { prepareDefinition } from '../../runtime/engine/definition.js';
@@ -24,6 +22,7 @@ import { createLocalEnv } from '../support/temporal.js';
 import { testDataConverter } from '../support/payload-keys.js';
 import { recordHistory } from './histories.js';
 import { startHarness, type Harness } from './harness.js';
+import { harnessApi, type HarnessApi } from './harness-api.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
 
 const taskQueue = 'carepath-migration-test';
@@ -31,8 +30,7 @@ let harness: Harness;
 let env: TestWorkflowEnvironment;
 let client: Client;
 let database: OpenedDatabase;
-let api: ReturnType<typeof createApi>;
-let cookie = '';
+let call: HarnessApi['call'];
 let phones = 0;
 
 const anxiety = JSON.parse(
@@ -123,16 +121,6 @@ async function addVersion(journey: SeededJourney, document: JourneyDocument, num
   return id;
 }
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await api.request(path, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, text };
-}
-
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -176,24 +164,10 @@ beforeAll(async () => {
   );
   ({ env, database } = harness);
   client = env.client;
-  api = createApi({
-    db: database.db,
-    connectors: harness.connectors,
-    temporal: () => ({ client, taskQueue, publishLiveCounts: true }),
-    temporalAddress: 'test',
-  });
-  await ensureUser(database.db, {
-    email: 'pm@example.org',
-    name: 'Pat Manager',
-    password: 'correct horse battery',
-    roles: ['program-manager'],
-  });
-  const login = await api.request('/api/sessions', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'pm@example.org', password: 'correct horse battery' }),
-  });
-  cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const api = harnessApi(harness, { publishLiveCounts: true });
+  await api.addUser('pm@example.org', 'Pat Manager', 'program-manager');
+  await api.loginAs('pm@example.org');
+  call = api.call;
 }, 300_000);
 
 afterAll(() => harness?.stop(), 60_000);
@@ -242,7 +216,7 @@ describe('moving patients from version 1 to version 2', () => {
 
   it('the dry run maps the unchanged question automatically, asks for the removed wait, and changes nothing', async () => {
     const dry = await call('POST', `/api/versions/${v2}/migrations/dry-run`, { fromVersionId: journey.versionId });
-    expect(dry.status, dry.text).toBe(200);
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     expect(dry.body.mapping.rows).toEqual([
       expect.objectContaining({ from: 'ask', to: 'ask', automatic: true }),
       expect.objectContaining({ from: 'wait', automatic: false, problem: expect.stringContaining('choose') }),
@@ -293,7 +267,7 @@ describe('moving patients from version 1 to version 2', () => {
       fromVersionId: journey.versionId,
       mapping: { wait: 'checkin', 'check-in': 'checkin' },
     });
-    expect(started.status, started.text).toBe(202);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
     const id = started.body.migration.id;
     migrationId = id;
     await migrationSettled(id);
@@ -400,7 +374,7 @@ describe('moving patients from version 1 to version 2', () => {
     });
     const failureAfterRetry = async () => {
       const retried = await call('POST', `/api/migrations/${migrationId}/retry`);
-      expect(retried.status, retried.text).toBe(202);
+      expect(retried.status, JSON.stringify(retried.body)).toBe(202);
       await migrationSettled(migrationId);
       const { migration } = (await call('GET', `/api/migrations/${migrationId}`)).body;
       expect(migration.counts).toEqual({ moved: 3, failed: 1, pending: 0 });
