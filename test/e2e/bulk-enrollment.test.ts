@@ -1,11 +1,9 @@
 /** End to end, as a program manager enrolls a list: a 100-row CSV with three bad rows is previewed (each problem named), the 97 good rows enrolled, the same file again enrolls nobody twice; the version's enrollments by status and step, one ended with a reason. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openDatabase } from '../../runtime/db/client.js';
 import { launchBrowser } from '../support/browser.js';
 import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
-import { approveVersion } from '../support/review.js';
+import { publishedJourney } from '../support/publish.js';
 import { daytimeZone } from '../support/daytime-zone.js';
 import { localLoginApi } from '../support/local-api.js';
 
@@ -53,23 +51,12 @@ const call = localLoginApi(() => carepath);
 
 beforeAll(async () => {
   carepath = await startTestCarepath({ loadExamples: false });
-  const created = await call('POST', '/journeys', { name: journey.name, document: journey });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const snapshot = await call('POST', `/journeys/${created.body.journey.id}/versions`);
-  expect(snapshot.status, JSON.stringify(snapshot.body)).toBe(201);
-  versionId = snapshot.body.version.id;
-  const database = await openDatabase(`file:${join(carepath.dataDir, 'carepath.db')}`);
-  try {
-    const me = (await call('GET', '/sessions/current')).body.user.id as string;
-    await approveVersion(database.db, versionId, me);
-  } finally {
-    database.close();
-  }
-  expect((await call('POST', `/versions/${versionId}/publish`)).status).toBe(200);
+  const published = await publishedJourney(carepath, call, journey);
+  versionId = published.versionId;
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage();
   await logIn(page, carepath);
-  await page.goto(`${carepath.url}/#/journeys/${created.body.journey.id}`);
+  await page.goto(`${carepath.url}/#/journeys/${published.journeyId}`);
   await page.getByTestId('editor').waitFor();
 });
 

@@ -1,7 +1,10 @@
-/** End to end: a message step's preview as the author types, and a simulated cohort drawn on the canvas with one patient's path, in Chromium. */
+/** End to end: a message step's preview as the author types, a simulated cohort drawn on the canvas with one patient's path, and a test patient's wait skipped, in Chromium. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../support/carepath.js';
 import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session.js';
+import { daytimeZone } from '../support/daytime-zone.js';
+import { localLoginApi } from '../support/local-api.js';
+import { publishedJourney } from '../support/publish.js';
 
 let session: E2eSession;
 const byTestId = (id: string) => session.page.getByTestId(id);
@@ -120,5 +123,63 @@ describe('simulation on the canvas', () => {
     expect(await byTestId('live-count-welcome').count()).toBe(0);
     await byTestId('simulate-close').click();
     expect(await byTestId('simulate-panel').count()).toBe(0);
+  });
+});
+
+/** A welcome, a month's wait, a follow-up: nobody waits a month for a test, so the wait is skipped. */
+const aMonthLater = {
+  schemaVersion: 2,
+  name: 'A month later',
+  attributes: {},
+  settings: { timeZone: { source: 'patient', fallback: 'America/New_York' }, consentPurpose: 'adherence-support' },
+  start: 'welcome',
+  steps: {
+    welcome: {
+      type: 'message',
+      channel: 'sms',
+      connector: 'dev',
+      template: 'Welcome, {{ patient.firstName }}.',
+      outputs: { next: 'month' },
+    },
+    month: {
+      type: 'wait',
+      name: 'A month',
+      wait: { kind: 'duration', duration: 'P30D' },
+      outputs: { next: 'follow-up' },
+    },
+    'follow-up': {
+      type: 'message',
+      channel: 'sms',
+      connector: 'dev',
+      template: 'How has your first month been, {{ patient.firstName }}?',
+      outputs: { next: 'end' },
+    },
+    end: { type: 'end', outputs: {} },
+  },
+};
+
+describe('skip wait in the test run', () => {
+  it("ends a test patient's month-long wait with one click: the follow-up arrives and the journey completes", async () => {
+    const call = localLoginApi(() => session.carepath);
+    const { journeyId } = await publishedJourney(session.carepath, call, aMonthLater);
+    await session.page.goto(`${session.carepath.url}/#/journeys/${journeyId}`);
+    await expect.poll(() => byTestId('enroll-open').isEnabled(), { timeout: 20_000 }).toBe(true);
+    await byTestId('enroll-open').click();
+    await byTestId('enroll-name').fill('Ada Lovelace');
+    await byTestId('enroll-phone').fill('+12025550131');
+    await byTestId('enroll-timezone').fill(daytimeZone());
+    await byTestId('enroll-submit').click();
+    await expect.poll(() => byTestId('enrollment-phase').textContent(), { timeout: 30_000 }).toContain('A month');
+
+    await byTestId('skip-wait').click();
+    await expect.poll(() => byTestId('enrollment-status').textContent(), { timeout: 30_000 }).toBe('completed');
+    const path = await byTestId('path-entry').evaluateAll((entries) =>
+      entries.map((e) => `${e.getAttribute('data-step')}:${e.getAttribute('data-output') ?? ''}`),
+    );
+    expect(path).toEqual(['welcome:next', 'month:next', 'follow-up:next', 'end:']);
+    await expect
+      .poll(async () => (await byTestId('phone-message').allTextContents()).join('\n'), { timeout: 30_000 })
+      .toContain('How has your first month been, Ada?');
+    expect(await byTestId('skip-wait').count()).toBe(0);
   });
 });

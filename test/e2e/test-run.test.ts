@@ -1,12 +1,10 @@
 /** End to end, as a program manager tries a journey: the test run slides over the canvas (the canvas keeps its size), survives a reload and a second tab, any test patient — a colleague's too — can be reopened, and the Patients screen shows the path one took. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openDatabase } from '../../runtime/db/client.js';
 import { logIn } from '../support/carepath.js';
 import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session.js';
 import { localLoginApi } from '../support/local-api.js';
-import { approveVersion } from '../support/review.js';
+import { publishedJourney } from '../support/publish.js';
 import { daytimeZone } from '../support/daytime-zone.js';
 
 let session: E2eSession;
@@ -41,18 +39,8 @@ const colleague = localLoginApi(() => session.carepath, COLLEAGUE);
 beforeAll(async () => {
   session = await openE2eSession({ loadExamples: false });
   page = session.page;
-  const created = await call('POST', '/journeys', { name: welcome.name, document: welcome });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  journeyId = created.body.journey.id;
-  const snapshot = await call('POST', `/journeys/${journeyId}/versions`);
-  const versionId = snapshot.body.version.id as string;
-  const database = await openDatabase(`file:${join(session.carepath.dataDir, 'carepath.db')}`);
-  try {
-    await approveVersion(database.db, versionId, (await call('GET', '/sessions/current')).body.user.id);
-  } finally {
-    database.close();
-  }
-  expect((await call('POST', `/versions/${versionId}/publish`)).status).toBe(200);
+  const { versionId, ...published } = await publishedJourney(session.carepath, call, welcome);
+  journeyId = published.journeyId;
   // A colleague's test patient, enrolled through the API as the designer does it.
   expect((await call('POST', '/users', { ...COLLEAGUE, roles: ['program-manager'] })).status).toBe(201);
   const patient = await colleague('POST', '/patients', {
