@@ -25,6 +25,16 @@ describe('the enrollment workflow bundle', () => {
     expect(lazy.some((path) => path.includes('node_modules/zod/'))).toBe(true);
   });
 
+  it('evaluates the engine, CEL and luxon once per worker; each workflow evaluates only its own host code', () => {
+    const shared = modules.filter((m) => m.shared).map((m) => m.path);
+    expect(shared).toContain('runtime/engine/engine.ts');
+    expect(shared).toContain('schema/expressions/check.ts');
+    expect(shared.some((path) => path.includes('node_modules/luxon/'))).toBe(true);
+    const perWorkflow = modules.filter((m) => m.eager && !m.shared).map((m) => m.path);
+    expect(perWorkflow).toContain('runtime/temporal/workflows.ts');
+    expect(perWorkflow.filter((path) => path.startsWith('runtime/engine/') || path.startsWith('schema/'))).toEqual([]);
+  });
+
   it('holds one copy of luxon: the preloaded, shared one is the one the engine imports', () => {
     expect(modules.filter((m) => m.path.includes('node_modules/luxon/')).map((m) => m.path)).toHaveLength(1);
   });

@@ -16,23 +16,23 @@ export interface BundledModule {
    * dynamic `import()` that a workflow evaluates when it takes that path.
    */
   eager: boolean;
+  /**
+   * Evaluated once per worker and shared by every workflow: preloaded (shared-libraries.ts) or loaded by the SDK
+   * before any workflow. The rest of the eager modules are evaluated again by each cached workflow.
+   */
+  shared: boolean;
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Modules reachable from the entry through static dependencies only. `import()` is not followed, neither as an async
+ * Modules reachable from `roots` through static dependencies only. `import()` is not followed, neither as an async
  * block nor in webpack's eager mode (same chunk, but the module runs only when the import is reached).
  */
-function eagerModules(compilation: Compilation): Set<Module> {
+function staticallyReachable(compilation: Compilation, roots: Module[]): Set<Module> {
   const { moduleGraph } = compilation;
   const seen = new Set<Module>();
-  const stack: Module[] = [];
-  for (const entry of compilation.entries.values())
-    for (const dependency of entry.dependencies) {
-      const module = moduleGraph.getModule(dependency);
-      if (module) stack.push(module);
-    }
+  const stack = [...roots];
   while (stack.length > 0) {
     const module = stack.pop()!;
     if (seen.has(module)) continue;
@@ -46,15 +46,31 @@ function eagerModules(compilation: Compilation): Set<Module> {
   return seen;
 }
 
+function entryModules(compilation: Compilation): Module[] {
+  const entries = [...compilation.entries.values()].flatMap((entry) => entry.dependencies);
+  return entries.map((dependency) => compilation.moduleGraph.getModule(dependency)).filter((m) => m !== null);
+}
+
+/** Where the shared modules start: the preloaded ones, and what the SDK's entrypoint loads before any workflow. */
+function sharedRoots(compilation: Compilation): Module[] {
+  const roots = new Set(sharedLibraries);
+  return [...compilation.modules].filter((module) => {
+    const resource = (module as Module & { resource?: string }).resource ?? '';
+    return roots.has(resource) || /@temporalio\/workflow\/lib\/(worker-interface|global-overrides)\.js$/.test(resource);
+  });
+}
+
 /** Bundles the enrollment workflow as the worker does and lists its modules, largest first. */
 export async function workflowBundleContents(): Promise<BundledModule[]> {
   const modules: BundledModule[] = [];
   const record = (compilation: Compilation) => {
-    const eager = eagerModules(compilation);
+    const eager = staticallyReachable(compilation, entryModules(compilation));
+    const shared = staticallyReachable(compilation, sharedRoots(compilation));
     for (const module of compilation.modules) {
       const resource = (module as Module & { resource?: string }).resource;
       if (!resource) continue;
-      modules.push({ path: resource.replace(root, ''), bytes: module.size(), eager: eager.has(module) });
+      const path = resource.replace(root, '');
+      modules.push({ path, bytes: module.size(), eager: eager.has(module), shared: shared.has(module) });
     }
   };
   await bundleWorkflowCode({

@@ -39,10 +39,10 @@ export const workflowsPath = fileURLToPath(
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /**
- * Libraries the engine uses that keep no per-workflow state (luxon, CEL): loaded once into the worker's reused V8
- * context and shared by every workflow, instead of evaluated again (and held again in memory) for each cached
- * workflow. zod and liquidjs are not in a workflow's path (definitions are prepared before start, templates render in
- * activities), so they are not loaded at all.
+ * The engine and the libraries it uses (luxon, CEL), which keep no per-workflow state: loaded once into the worker's
+ * reused V8 context and shared by every workflow, instead of evaluated again (and held again in memory) for each
+ * cached workflow (see shared-libraries.ts). zod and liquidjs are not in a workflow's path (definitions are prepared
+ * before start, templates render in activities), so they are not loaded at all.
  */
 export const sharedLibraries = [
   fileURLToPath(new URL(`./shared-libraries${extname(fileURLToPath(import.meta.url))}`, import.meta.url)),
