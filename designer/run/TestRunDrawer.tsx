@@ -59,7 +59,7 @@ export function TestRunDrawer({ journeyId, document, testRun }: Props) {
   return (
     <section
       ref={drawerRef}
-      className="run-drawer"
+      className="canvas-overlay run-drawer"
       role="dialog"
       aria-modal="false"
       aria-labelledby="run-drawer-title"

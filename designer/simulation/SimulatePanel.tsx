@@ -37,7 +37,7 @@ export function SimulatePanel({ document, hasErrors, view, onClose }: Props) {
   };
   return (
     <aside
-      className="simulate-panel"
+      className="canvas-overlay simulate-panel"
       aria-label="Simulate a cohort"
       data-testid="simulate-panel"
       data-state={state.kind}
