@@ -12,19 +12,28 @@ import { itemLabels } from '../../schema/fhir/labels.js';
 import { BandsEditor } from './BandsEditor.js';
 import { ImportNotes, ImportPanel } from './ImportPanel.js';
 import { ItemCard, itemTypes } from './ItemCard.js';
-import { addItem, editKey, structuralKey, type Draft, type DraftChange, type ItemPath } from './model.js';
+import {
+  addItem,
+  editKey,
+  structuralKey,
+  withRequiredFields,
+  type Draft,
+  type DraftChange,
+  type ItemPath,
+} from './model.js';
 import { ScorePreview } from './ScorePreview.js';
 import './questionnaire.css';
 
 export function QuestionnaireBuilder({
   draft,
   testId,
-  onChange,
+  onChange: report,
 }: {
   draft: Draft;
   testId: string;
   onChange: DraftChange;
 }) {
+  const onChange: DraftChange = (next, field) => report(withRequiredFields(next), field);
   const [newType, setNewType] = useState<QuestionnaireItemType>('choice');
   const [importing, setImporting] = useState(false);
   const [importNotes, setImportNotes] = useState<ImportNote[]>([]);

@@ -45,6 +45,21 @@ export function asDraft(value: unknown): Draft | undefined {
   return { ...record, resourceType: 'Questionnaire', item: (record.item ?? []) as QuestionnaireItem[] };
 }
 
+/** What FHIR requires of every questionnaire, filled in on the first edit (a questionnaire pasted without an id). */
+export function withRequiredFields(draft: Draft): Draft {
+  if (typeof draft.id === 'string' && draft.id !== '' && typeof draft.status === 'string') return draft;
+  const slug = String(draft.title ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+  return {
+    ...draft,
+    id: typeof draft.id === 'string' && draft.id !== '' ? draft.id : slug || 'questionnaire',
+    status: draft.status ?? 'draft',
+  };
+}
+
 export function itemAt(draft: Draft, path: ItemPath): QuestionnaireItem | undefined {
   let items: QuestionnaireItem[] | undefined = draft.item;
   let found: QuestionnaireItem | undefined;

@@ -86,6 +86,7 @@ export const assessmentKind: StepKind<AssessmentStep> = {
     timeout: 'P3D',
     questionnaire: {
       resourceType: 'Questionnaire',
+      id: 'new-questionnaire',
       status: 'draft',
       title: 'New questionnaire',
       item: [],
