@@ -14,11 +14,10 @@
  * one number inside the same window, which the lookup cannot tell apart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
@@ -27,16 +26,15 @@ import { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createTwilioSmsConnector } from '../../connectors/twilio/twilio-sms.js';
 import { openDatabase, type OpenedDatabase } from '../../runtime/db/client.js';
 import { messages } from '../../runtime/db/schema.js';
-import { enrollmentState, requestExit, startEnrollment } from '../../runtime/temporal/client.js';
+import { requestExit, startEnrollment } from '../../runtime/temporal/client.js';
 import { createWorker } from '../../runtime/temporal/worker.js';
 import { testPayloadKeys } from '../support/payload-keys.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { twilioSettings } from './faults-twilio-settings.js';
 import { seedEnrollment, seedJourney, seedPatient } from './seed.js';
-import { eventually, lineFrom } from './worker-process.js';
+import { killHard, lineFrom, spawnFaultWorker, untilWaiting } from './worker-process.js';
 
-const workerScript = fileURLToPath(new URL('./faults-worker.ts', import.meta.url));
 const taskQueue = 'carepath-faults-twilio';
 
 /** A reminder by SMS, then a long wait: the journey reaching the wait shows the send completed. */
@@ -100,25 +98,14 @@ describe('a worker killed after Twilio accepted a text', () => {
     const journey = await seedJourney(database.db, reminder);
     const input = await seedEnrollment(database.db, journey, await seedPatient(database.db, { phone }));
 
-    child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: env.address,
-        TEMPORAL_NAMESPACE: env.namespace ?? 'default',
-        TASK_QUEUE: taskQueue,
-        DATABASE_URL: `file:${join(dir, 'faults.db')}`,
-        TWILIO_BASE_URL: twilio.baseUrl,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    child = await spawnFaultWorker(env, taskQueue, `file:${join(dir, 'faults.db')}`, {
+      TWILIO_BASE_URL: twilio.baseUrl,
     });
-    await lineFrom(child, /^polling$/);
     await startEnrollment(env.client, taskQueue, input);
     const accepted = (await lineFrom(child, /^accepted /)).slice('accepted '.length);
 
     // Twilio has the text; the worker dies before the activity reports it.
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await killHard(child);
     const [left] = await database.db.select().from(messages).where(eq(messages.enrollmentId, input.enrollmentId));
     expect(left.status).toBe('queued');
     expect(twilio.messagesTo(phone).map((m) => m.sid)).toEqual([accepted]);
@@ -134,14 +121,7 @@ describe('a worker killed after Twilio accepted a text', () => {
       payloadKeys: testPayloadKeys,
     });
     running = worker.run();
-    const state = await eventually(
-      async () => {
-        const current = await enrollmentState(env.client, input.workflowId);
-        return current?.phase.kind === 'waiting' ? current : undefined;
-      },
-      'the send to be recorded',
-      150_000,
-    );
+    const state = await untilWaiting(env.client, input.workflowId, 'the send to be recorded');
     expect(state.path.map((entry) => entry.step)).toEqual(['remind', 'wait']);
 
     expect(twilio.messagesTo(phone).map((m) => m.params.Body)).toEqual(['Hi Ada, your refill is ready.']);

@@ -4,11 +4,10 @@
  * SQLite file (every enrollment resumes and completes, and readiness returns once the worker polls again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -27,9 +26,7 @@ import { createApi } from '../../runtime/api/app.js';
 import { testDataConverter, testPayloadKeys } from '../support/payload-keys.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { firstDoseCheckIn, seedEnrollment, seedJourney, seedPatient } from './seed.js';
-import { eventually, lineFrom } from './worker-process.js';
-
-const workerScript = fileURLToPath(new URL('./faults-worker.ts', import.meta.url));
+import { eventually, killHard, lineFrom, spawnFaultWorker, untilWaiting } from './worker-process.js';
 
 let dir: string;
 let database: OpenedDatabase;
@@ -85,25 +82,13 @@ describe('a worker killed after the provider accepted a send', () => {
     const phone = '+15556660101';
     const input = await seedEnrollment(database.db, journey, await seedPatient(database.db, { phone }));
 
-    child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: env.address,
-        TEMPORAL_NAMESPACE: env.namespace ?? 'default',
-        TASK_QUEUE: taskQueue,
-        DATABASE_URL: `file:${join(dir, 'faults.db')}`,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await lineFrom(child, /^polling$/);
+    child = await spawnFaultWorker(env, taskQueue, `file:${join(dir, 'faults.db')}`);
     await startEnrollment(env.client, taskQueue, input);
     const accepted = await lineFrom(child, /^accepted /);
     expect(accepted).toBe(`accepted ${input.workflowId}:welcome:1`);
 
     // The provider has the message; the worker dies before the activity reports it.
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await killHard(child);
     const [row] = await database.db.select().from(messages).where(eq(messages.enrollmentId, input.enrollmentId));
     expect(row.status).toBe('queued');
     expect(await inbox().messagesTo([phone])).toHaveLength(1);
@@ -112,14 +97,7 @@ describe('a worker killed after the provider accepted a send', () => {
     // timeout), and retries it with the same idempotency key.
     worker = await startWorker(env.nativeConnection, env.namespace ?? 'default', taskQueue);
     running = worker.run();
-    const state = await eventually(
-      async () => {
-        const current = await enrollmentState(env.client, input.workflowId);
-        return current?.phase.kind === 'waiting' ? current : undefined;
-      },
-      'the delivery to be recorded',
-      150_000,
-    );
+    const state = await untilWaiting(env.client, input.workflowId, 'the delivery to be recorded');
     expect(state.path.map((entry) => entry.step)).toEqual(['welcome', 'wait-two-days']);
 
     const sent = await database.db.select().from(messages).where(eq(messages.enrollmentId, input.enrollmentId));
