@@ -66,13 +66,6 @@ export function answerScore(questionnaire: Questionnaire, answers: Answers, link
   return Object.prototype.hasOwnProperty.call(scores, linkId) ? scores[linkId] : undefined;
 }
 
-/** True when some option carries an ordinal value or a score item exists: the questionnaire is meant to be scored. */
-export function isScored(questionnaire: Questionnaire): boolean {
-  return walkItems(questionnaire).some(
-    ({ item }) => isScoreItem(item) || (item.answerOption ?? []).some((option) => ordinalOf(option) !== undefined),
-  );
-}
-
 export interface CheckOptions {
   /** The journey reads the score (score bands), so some question must carry a score. */
   requireScores?: boolean;
