@@ -5,22 +5,20 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { JourneyDocument } from '../../schema/document.js';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
-import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { auditTrail } from '../../runtime/db/schema.js';
-import { ensureUser } from '../../runtime/people/users.js';
-import { ConnectorRegistry } from '../../connectors/sdk/index.js';
-import { createDevConnector } from '../../connectors/dev/dev-connector.js';
-import { createApi } from '../../runtime/api/app.js';
 import { enrollmentState, recordTaskOutcome, startEnrollment } from '../../runtime/temporal/client.js';
 import { createLocalEnv } from '../support/temporal.js';
+import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { startHarness, type Harness } from './harness.js';
+import { harnessApi, type HarnessApi } from './harness-api.js';
 import { seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
 
 const taskQueue = 'carepath-tasks-test';
 let harness: Harness;
 let env: TestWorkflowEnvironment;
 let database: OpenedDatabase;
-let api: ReturnType<typeof createApi>;
+let call: HarnessApi['call'];
+let loginAs: HarnessApi['loginAs'];
 let phones = 0;
 
 /** A nurse call first; "reached" sends a thank-you SMS, the other ways end quietly. */
@@ -61,28 +59,6 @@ function nurseCallJourney(deadline: string, escalationQueue?: string): JourneyDo
   } as unknown as JourneyDocument;
 }
 
-let cookie = '';
-async function call(method: string, path: string, body?: unknown) {
-  const response = await api.request(path, {
-    method,
-    headers: { 'content-type': 'application/json', cookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-async function loginAs(email: string) {
-  cookie = '';
-  const response = await api.request('/api/sessions', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'correct horse battery' }),
-  });
-  expect(response.status).toBe(200);
-  cookie = response.headers.get('set-cookie')!.split(';')[0];
-}
-
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -114,19 +90,14 @@ async function taskOf(enrollmentId: string, list: 'tasks' | 'escalated' = 'tasks
 beforeAll(async () => {
   harness = await startHarness(taskQueue, () => createLocalEnv());
   ({ env, database } = harness);
-  const connectors = new ConnectorRegistry().register(createDevConnector(createDevInboxStore(database.db)), {});
-  api = createApi({
-    db: database.db,
-    connectors,
-    temporal: () => ({ client: env.client, taskQueue }),
-    temporalAddress: 'test',
-  });
+  const http = harnessApi(harness);
+  ({ call, loginAs } = http);
   for (const [email, name, role] of [
     ['nurse@example.org', 'Nora Nurse', 'care-team'],
     ['lead@example.org', 'Lee Lead', 'care-team'],
     ['pm@example.org', 'Pat Manager', 'program-manager'],
   ] as const)
-    await ensureUser(database.db, { email, name, password: 'correct horse battery', roles: [role] });
+    await http.addUser(email, name, role);
 }, 300_000);
 
 afterAll(() => harness?.stop(), 60_000);
