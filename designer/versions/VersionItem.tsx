@@ -140,6 +140,15 @@ export function VersionItem({
             Enrollments
           </button>
         )}
+        {hasRun && (
+          <a
+            className="link"
+            href={hrefOf({ page: 'hygiene', journeyId: version.journeyId, versionId: version.id })}
+            data-testid={`version-hygiene-${version.number}`}
+          >
+            Contact hygiene
+          </a>
+        )}
         {takesPatients && (
           <button
             type="button"
