@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../support/carepath.js';
 import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session.js';
 import { localLoginApi } from '../support/local-api.js';
+import { snapshotApprovedVersion } from '../support/approved-version.js';
 
 let session: E2eSession;
 const call = localLoginApi(() => session.carepath);
@@ -22,6 +23,37 @@ beforeAll(async () => {
   }
   await logIn(session.page, session.carepath);
 });
+
+/** A published version that texts its patients, with Ada (a phone) and Mo (an email only) enrolled in it. */
+async function publishedSmsVersion() {
+  const document = {
+    schemaVersion: 2,
+    name: 'Refill reminder',
+    settings: { timeZone: { source: 'patient', fallback: 'America/New_York' }, consentPurpose: 'adherence-support' },
+    start: 'remind',
+    steps: {
+      remind: {
+        type: 'message',
+        channel: 'sms',
+        connector: 'dev',
+        template: 'Time to refill.',
+        outputs: { next: 'end' },
+      },
+      end: { type: 'end', outputs: {} },
+    },
+  };
+  const created = await call('POST', '/journeys', { name: document.name, document });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const journeyId = created.body.journey.id as string;
+  const versionId = await snapshotApprovedVersion(session.carepath, call, journeyId);
+  expect((await call('POST', `/versions/${versionId}/publish`)).status).toBe(200);
+  const mo = await call('POST', '/patients', { name: 'Mo Email', email: 'mo@example.org', timeZone: 'UTC' });
+  for (const patientId of [ids['Ada Lovelace'], mo.body.patient.id]) {
+    const enrolled = await call('POST', '/enrollments', { versionId, patientId });
+    expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
+  }
+  return { journeyId, versionId };
+}
 
 afterAll(() => closeE2eSession(session));
 
@@ -49,5 +81,18 @@ describe('the contact hygiene screen', () => {
     await maria.getByRole('link', { name: 'Luis Garcia' }).click();
     await expect.poll(() => page.getByTestId('patient-name').textContent()).toBe('Luis Garcia');
     expect(await page.getByTestId('patient-contact-phone').textContent()).toContain('also the phone of Maria Garcia');
+  });
+
+  it("opens from a version's panel: the version's patients only, one of them with no phone for its SMS", async () => {
+    const { page } = session;
+    const { journeyId } = await publishedSmsVersion();
+    await page.goto(`${session.carepath.url}/#/journeys/${journeyId}`);
+    await page.getByTestId('version-hygiene-1').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Contact hygiene: Refill reminder v1');
+    const rows = page.getByTestId('hygiene-issues').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-issue')).toBe('missing');
+    expect(await rows.first().textContent()).toContain('no phone number; the journey sends sms');
+    expect(await page.getByTestId('hygiene-summary').textContent()).toContain('1 of 2 patients need attention');
   });
 });
