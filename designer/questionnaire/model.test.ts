@@ -76,5 +76,8 @@ describe('questionnaire builder edits', () => {
     expect(asDraft({ resourceType: 'Patient' })).toBeUndefined();
     expect(asDraft('text')).toBeUndefined();
     expect(asDraft({ resourceType: 'Questionnaire' })?.item).toEqual([]);
+    // Half-typed JSON the builder could not walk stays in the JSON view.
+    expect(asDraft({ resourceType: 'Questionnaire', item: [{ linkId: 'a', answerOption: 'x' }] })).toBeUndefined();
+    expect(asDraft({ resourceType: 'Questionnaire', item: [{ linkId: 'g', item: [3] }] })).toBeUndefined();
   });
 });

@@ -41,7 +41,7 @@ export function asDraft(value: unknown): Draft | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
   if (record.resourceType !== 'Questionnaire') return undefined;
-  if (record.item !== undefined && !Array.isArray(record.item)) return undefined;
+  if (record.item !== undefined && !itemsWellFormed(record.item)) return undefined;
   return { ...record, resourceType: 'Questionnaire', item: (record.item ?? []) as QuestionnaireItem[] };
 }
 
@@ -58,6 +58,29 @@ export function withRequiredFields(draft: Draft): Draft {
     id: typeof draft.id === 'string' && draft.id !== '' ? draft.id : slug || 'questionnaire',
     status: draft.status ?? 'draft',
   };
+}
+
+/** Lists where lists belong, all the way down: the builder and its preview walk them without further checks. */
+function itemsWellFormed(items: unknown): boolean {
+  const list = (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isObject));
+  return (
+    Array.isArray(items) &&
+    items.every(
+      (item) =>
+        isObject(item) &&
+        list(item.answerOption) &&
+        list(item.extension) &&
+        list(item.enableWhen) &&
+        (item.item === undefined || itemsWellFormed(item.item)) &&
+        (item.answerOption as unknown[] | undefined)?.every((option) =>
+          list((option as Record<string, unknown>).extension),
+        ) !== false,
+    )
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function itemAt(draft: Draft, path: ItemPath): QuestionnaireItem | undefined {
