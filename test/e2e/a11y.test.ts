@@ -64,4 +64,16 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
       await page.locator('.react-flow__controls-zoomout').click();
     expect(await seriousViolations()).toEqual([]);
   });
+
+  it("in the inspector's questionnaire builder, with a question, its answers, a band and the import panel", async () => {
+    await page.getByTestId('palette-assessment').click();
+    const builder = (id: string) => page.getByTestId(`field-questionnaire-builder-${id}`);
+    await builder('add').click();
+    await builder('item-0-option-add').click();
+    await builder('add').click();
+    await builder('bands-add').click();
+    await builder('import').click();
+    await builder('import-panel-text').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
 });
