@@ -128,6 +128,7 @@ export function SimulatePanel({ document, hasErrors, view, onClose }: Props) {
             patients={state.patients}
             document={document}
             openId={view.patientId}
+            open={view.opened}
             onOpen={view.openPatient}
           />
         </>

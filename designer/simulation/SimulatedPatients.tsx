@@ -1,19 +1,21 @@
 /** The simulated patients of a run, and the path of the one opened: its steps in order with their simulated times. */
 import type { JourneyDocument } from '../../schema/index.js';
 import type { PatientResult } from '../../runtime/simulator/index.js';
+import type { PatientRow } from './protocol.js';
 
 /** Enough to find a patient of each kind; the counts on the canvas cover the rest. */
 const LISTED = 300;
 
 interface Props {
-  patients: PatientResult[];
+  patients: PatientRow[];
   document: JourneyDocument;
   openId?: string;
+  /** The open patient's path, once the worker has sent it. */
+  open?: PatientResult;
   onOpen: (patientId: string | undefined) => void;
 }
 
-export function SimulatedPatients({ patients, document, openId, onOpen }: Props) {
-  const open = patients.find((p) => p.patientId === openId);
+export function SimulatedPatients({ patients, document, openId, open, onOpen }: Props) {
   const stepName = (id: string) => document.steps[id]?.name || id;
   return (
     <div className="simulated-patients">
@@ -32,7 +34,7 @@ export function SimulatedPatients({ patients, document, openId, onOpen }: Props)
               {p.patientId}
             </button>{' '}
             <span className="muted small">
-              {p.personaId} · <span className={`status status-${p.status}`}>{p.status}</span> · {p.path.length} steps
+              {p.personaId} · <span className={`status status-${p.status}`}>{p.status}</span> · {p.steps} steps
             </span>
           </li>
         ))}

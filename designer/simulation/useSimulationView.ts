@@ -7,13 +7,19 @@ export function useSimulationView() {
   const [open, setOpen] = useState(false);
   const [patientId, setPatientId] = useState<string>();
   const simulation = useSimulation();
-  const { state, clear } = simulation;
+  const { state, clear, path, fetchPath } = simulation;
   const done = state.kind === 'done' ? state : undefined;
   const counts = useMemo(() => (done ? simulatedCounts(done.summary) : undefined), [done]);
-  const overlay = useMemo(() => {
-    const patient = done?.patients.find((p) => p.patientId === patientId);
-    return patient ? simulatedPathOverlay(patient) : undefined;
-  }, [done, patientId]);
+  // The worker sends a path when asked; one that arrives for a patient no longer open is not drawn.
+  const opened = done && path?.patientId === patientId ? path : undefined;
+  const overlay = useMemo(() => (opened ? simulatedPathOverlay(opened) : undefined), [opened]);
+  const openPatient = useCallback(
+    (id: string | undefined) => {
+      setPatientId(id);
+      if (id) fetchPath(id);
+    },
+    [fetchPath],
+  );
   // Closing the panel takes its counts and path off the canvas.
   const toggle = useCallback(() => {
     setOpen((was) => {
@@ -24,7 +30,7 @@ export function useSimulationView() {
       return !was;
     });
   }, [clear]);
-  return { open, toggle, simulation, patientId, openPatient: setPatientId, counts, overlay };
+  return { open, toggle, simulation, patientId, opened, openPatient, counts, overlay };
 }
 
 export type SimulationView = ReturnType<typeof useSimulationView>;

@@ -160,6 +160,8 @@ const aMonthLater = {
 
 describe('skip wait in the test run', () => {
   it("ends a test patient's month-long wait with one click: the follow-up arrives and the journey completes", async () => {
+    // The earlier edits' draft save has landed first: two writes at once can still meet SQLITE_BUSY.
+    await expect.poll(() => byTestId('save-status').getAttribute('data-status')).toBe('saved');
     const call = localLoginApi(() => session.carepath);
     const { journeyId } = await publishedJourney(session.carepath, call, aMonthLater);
     await session.page.goto(`${session.carepath.url}/#/journeys/${journeyId}`);
