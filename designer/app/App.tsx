@@ -7,7 +7,7 @@ import { ReviewQueuePage } from '../review/ReviewQueuePage.js';
 import { ReviewWorkspace } from '../review/ReviewWorkspace.js';
 import { TasksPage } from '../tasks/TasksPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
-import { ConnectorsPage } from '../connectors/ConnectorsPage.js';
+import { ConnectorsPage } from '../connector-instances/ConnectorsPage.js';
 import { PatientsPage } from '../patients/PatientsPage.js';
 import { HygienePage } from '../hygiene/HygienePage.js';
 import { hrefOf, useRoute } from './router.js';
