@@ -28,8 +28,9 @@ export function containedAnswerLists(contained: unknown): Map<string, ImportedOp
   for (const resource of contained as Array<Record<string, unknown>>) {
     if (resource?.resourceType !== 'ValueSet' || typeof resource.id !== 'string') continue;
     const expansion = (resource.expansion as { contains?: RawConcept[] } | undefined)?.contains;
-    const included = ((resource.compose as { include?: Array<{ system?: unknown; concept?: RawConcept[] }> })?.include ?? [])
-      .flatMap((include) => (include.concept ?? []).map((concept) => ({ system: include.system, ...concept })));
+    const included = (
+      (resource.compose as { include?: Array<{ system?: unknown; concept?: RawConcept[] }> })?.include ?? []
+    ).flatMap((include) => (include.concept ?? []).map((concept) => ({ system: include.system, ...concept })));
     const concepts = Array.isArray(expansion) && expansion.length > 0 ? expansion : included;
     lists.set(`#${resource.id}`, concepts.flatMap(optionOf));
   }
