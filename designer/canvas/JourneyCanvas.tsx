@@ -2,9 +2,9 @@
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -233,19 +233,19 @@ export function JourneyCanvas({
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <Controls />
-        {showMinimap && <MiniMap pannable zoomable ariaLabel="Journey overview" />}
-        <Panel position="top-right">
-          <button
-            type="button"
-            className="canvas-toggle"
-            aria-pressed={showMinimap}
+        <Controls>
+          {/* With the view's other controls: the top right belongs to the test-patient drawer. */}
+          <ControlButton
             onClick={toggleMinimap}
+            aria-pressed={showMinimap}
+            aria-label="Minimap"
+            title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
             data-testid="toggle-minimap"
           >
-            Minimap
-          </button>
-        </Panel>
+            <span aria-hidden="true">▦</span>
+          </ControlButton>
+        </Controls>
+        {showMinimap && <MiniMap pannable zoomable ariaLabel="Journey overview" />}
       </ReactFlow>
       {Object.keys(document.steps).length === 0 && (
         <div className="canvas-empty">Drag a Message, Wait or End step here from the palette.</div>
