@@ -1,4 +1,4 @@
-/** End to end in Chromium: axe-core finds no serious or critical accessibility violation on the login screen, the journeys list and the editor. */
+/** End to end in Chromium: axe-core finds no serious or critical accessibility violation on any screen: login, journeys, the editor and its panels, reviews, tasks, patients, contact hygiene, connectors, administration. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
@@ -76,4 +76,20 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
     await builder('import-panel-text').waitFor();
     expect(await seriousViolations()).toEqual([]);
   });
+
+  // The local login holds every role, so it reaches every screen; the example journeys give them content.
+  const screens: Array<[string, string, string]> = [
+    ['the review queue', '#/reviews', 'review-queue'],
+    ["the care team's task queue", '#/tasks', 'tasks-page'],
+    ['the patients screen', '#/patients', 'patients-page'],
+    ['the contact hygiene report', '#/hygiene', 'hygiene-page'],
+    ['the connectors screen', '#/connectors', 'connectors-page'],
+    ['the administration screen', '#/admin', 'admin-page'],
+  ];
+  for (const [name, hash, testId] of screens)
+    it(`on ${name}`, async () => {
+      await page.goto(`${carepath.url}/${hash}`);
+      await page.getByTestId(testId).waitFor();
+      expect(await seriousViolations()).toEqual([]);
+    });
 });
