@@ -1,5 +1,13 @@
 /** A modal dialog: focus moves into it, Tab stays inside, Escape or a click outside closes it, and focus goes back to what opened it. */
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 
 const focusable =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -10,13 +18,14 @@ interface Props {
   labelledBy?: string;
   onClose: () => void;
   className?: string;
+  style?: CSSProperties;
   testId?: string;
   /** Makes the dialog a form: Enter in a field submits it. */
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
 }
 
-export function Dialog({ label, labelledBy, onClose, className, testId, onSubmit, children }: Props) {
+export function Dialog({ label, labelledBy, onClose, className, style, testId, onSubmit, children }: Props) {
   const ref = useRef<HTMLDivElement & HTMLFormElement>(null);
   // Read while rendering, before a field's autoFocus takes focus at commit.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : undefined));
@@ -52,6 +61,7 @@ export function Dialog({ label, labelledBy, onClose, className, testId, onSubmit
   const props = {
     ref,
     className: className ? `dialog card ${className}` : 'dialog card',
+    style,
     role: 'dialog',
     'aria-modal': true,
     'aria-label': label,

@@ -4,6 +4,7 @@ import type { Version } from '../api/types.js';
 import { errorMessage } from '../api/client.js';
 import { bulkApi, type BulkPreview, type BulkResult } from './bulk-api.js';
 import { BulkRowsTable } from './BulkRowsTable.js';
+import { Dialog } from '../app/Dialog.js';
 
 export function BulkEnrollDialog({ version, onClose }: { version: Version; onClose: () => void }) {
   const [csv, setCsv] = useState<string>();
@@ -38,59 +39,49 @@ export function BulkEnrollDialog({ version, onClose }: { version: Version; onClo
   const shown = result ?? preview;
   const ready = preview?.counts.ready ?? 0;
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div
-        className="dialog card"
-        style={{ width: 760 }}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="bulk-title"
-        onClick={(e) => e.stopPropagation()}
-        data-testid="bulk-dialog"
-      >
-        <h2 id="bulk-title">Enroll patients from a CSV file into v{version.number}</h2>
-        <p className="muted small">
-          Columns: name, phone and/or email, timeZone (such as America/New_York), consent ("yes" or channels such as
-          "sms; email"), and any attribute the journey declares. Nothing is written until you enroll; a file enrolled
-          again enrolls nobody twice.
+    <Dialog labelledBy="bulk-title" onClose={onClose} testId="bulk-dialog" style={{ width: 760 }}>
+      <h2 id="bulk-title">Enroll patients from a CSV file into v{version.number}</h2>
+      <p className="muted small">
+        Columns: name, phone and/or email, timeZone (such as America/New_York), consent ("yes" or channels such as "sms;
+        email"), and any attribute the journey declares. Nothing is written until you enroll; a file enrolled again
+        enrolls nobody twice.
+      </p>
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        disabled={busy}
+        onChange={(e) => pick(e.target.files?.[0])}
+        data-testid="bulk-file"
+      />
+      {shown && (
+        <p data-testid="bulk-summary">
+          {result
+            ? `${result.counts.enrolled} enrolled, ${result.counts.alreadyEnrolled} already enrolled, ${result.counts.problems} with problems${result.counts.failed ? `, ${result.counts.failed} failed (enroll the file again to retry)` : ''}.`
+            : `${shown.counts.rows} rows: ${shown.counts.ready} ready, ${shown.counts.problems} with problems, ${shown.counts.alreadyEnrolled} already enrolled.`}
         </p>
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          disabled={busy}
-          onChange={(e) => pick(e.target.files?.[0])}
-          data-testid="bulk-file"
-        />
-        {shown && (
-          <p data-testid="bulk-summary">
-            {result
-              ? `${result.counts.enrolled} enrolled, ${result.counts.alreadyEnrolled} already enrolled, ${result.counts.problems} with problems${result.counts.failed ? `, ${result.counts.failed} failed (enroll the file again to retry)` : ''}.`
-              : `${shown.counts.rows} rows: ${shown.counts.ready} ready, ${shown.counts.problems} with problems, ${shown.counts.alreadyEnrolled} already enrolled.`}
-          </p>
-        )}
-        {shown && <BulkRowsTable rows={shown.rows} enrolled={!!result} />}
-        {error && (
-          <p className="error-text" role="alert" data-testid="bulk-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} data-testid="bulk-close">
-            {result ? 'Close' : 'Cancel'}
+      )}
+      {shown && <BulkRowsTable rows={shown.rows} enrolled={!!result} />}
+      {error && (
+        <p className="error-text" role="alert" data-testid="bulk-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} data-testid="bulk-close">
+          {result ? 'Close' : 'Cancel'}
+        </button>
+        {!result && (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || ready === 0}
+            onClick={enroll}
+            data-testid="bulk-enroll"
+          >
+            {busy && preview ? 'Enrolling…' : `Enroll ${ready} patient${ready === 1 ? '' : 's'}`}
           </button>
-          {!result && (
-            <button
-              type="button"
-              className="primary"
-              disabled={busy || ready === 0}
-              onClick={enroll}
-              data-testid="bulk-enroll"
-            >
-              {busy && preview ? 'Enrolling…' : `Enroll ${ready} patient${ready === 1 ? '' : 's'}`}
-            </button>
-          )}
-        </div>
+        )}
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client.js';
 import { enrollmentsApi, type VersionEnrollments } from './enrollments-api.js';
 import { EndEnrollmentForm } from './EndEnrollmentForm.js';
 import { useStepNames } from './useStepNames.js';
+import { Dialog } from '../app/Dialog.js';
 
 const countsText = (counts: Record<string, number>, label: (key: string) => string = (key) => key) =>
   Object.entries(counts)
@@ -46,94 +47,79 @@ export function EnrollmentsDialog({ version, onClose }: { version: Version; onCl
   };
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div
-        className="dialog card"
-        style={{ width: 820 }}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="enrollments-title"
-        onClick={(e) => e.stopPropagation()}
-        data-testid="enrollments-dialog"
-      >
-        <h2 id="enrollments-title">Enrollments in v{version.number}</h2>
-        {data && (
-          <>
-            <p data-testid="enrollments-by-status">
-              {data.total} enrolled{data.total > 0 ? `: ${countsText(data.byStatus)}` : ''}
-            </p>
-            <p className="small" data-testid="enrollments-by-step">
-              {data.stepsKnown
-                ? `Now at: ${countsText(data.byStep, stepName) || 'nobody running'}`
-                : 'Current steps are not available (Temporal visibility did not answer).'}
-            </p>
-            <div style={{ maxHeight: 420, overflow: 'auto' }}>
-              <table className="table small" data-testid="enrollments-list">
-                <thead>
-                  <tr>
-                    <th>Patient</th>
-                    <th>Status</th>
-                    <th>Step</th>
-                    <th>Started</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.enrollments.map((e) => (
-                    <tr
-                      key={e.id}
-                      data-testid={`enrollment-${e.id}`}
-                      data-status={e.status}
-                      data-patient={e.patientName}
-                    >
-                      <td>{e.patientName}</td>
-                      <td>
-                        {e.status}
-                        {e.reason ? ` (${e.reason})` : ''}
-                      </td>
-                      <td data-step={e.step}>{e.step ? stepName(e.step) : ''}</td>
-                      <td>{new Date(e.startedAt).toLocaleString()}</td>
-                      <td>
-                        {e.status === 'running' &&
-                          (ending === e.id ? (
-                            <EndEnrollmentForm
-                              patientName={e.patientName}
-                              busy={busy}
-                              onEnd={(reason) => void end(e.id, reason)}
-                              onCancel={() => setEnding(undefined)}
-                            />
-                          ) : (
-                            <button
-                              type="button"
-                              className="small"
-                              onClick={() => setEnding(e.id)}
-                              data-testid="end-enrollment"
-                            >
-                              End…
-                            </button>
-                          ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-        {error && (
-          <p className="error-text" role="alert" data-testid="enrollments-error">
-            {error}
+    <Dialog labelledBy="enrollments-title" onClose={onClose} testId="enrollments-dialog" style={{ width: 820 }}>
+      <h2 id="enrollments-title">Enrollments in v{version.number}</h2>
+      {data && (
+        <>
+          <p data-testid="enrollments-by-status">
+            {data.total} enrolled{data.total > 0 ? `: ${countsText(data.byStatus)}` : ''}
           </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={() => void load()}>
-            Refresh
-          </button>
-          <button type="button" onClick={onClose} data-testid="enrollments-close">
-            Close
-          </button>
-        </div>
+          <p className="small" data-testid="enrollments-by-step">
+            {data.stepsKnown
+              ? `Now at: ${countsText(data.byStep, stepName) || 'nobody running'}`
+              : 'Current steps are not available (Temporal visibility did not answer).'}
+          </p>
+          <div style={{ maxHeight: 420, overflow: 'auto' }}>
+            <table className="table small" data-testid="enrollments-list">
+              <thead>
+                <tr>
+                  <th>Patient</th>
+                  <th>Status</th>
+                  <th>Step</th>
+                  <th>Started</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {data.enrollments.map((e) => (
+                  <tr key={e.id} data-testid={`enrollment-${e.id}`} data-status={e.status} data-patient={e.patientName}>
+                    <td>{e.patientName}</td>
+                    <td>
+                      {e.status}
+                      {e.reason ? ` (${e.reason})` : ''}
+                    </td>
+                    <td data-step={e.step}>{e.step ? stepName(e.step) : ''}</td>
+                    <td>{new Date(e.startedAt).toLocaleString()}</td>
+                    <td>
+                      {e.status === 'running' &&
+                        (ending === e.id ? (
+                          <EndEnrollmentForm
+                            patientName={e.patientName}
+                            busy={busy}
+                            onEnd={(reason) => void end(e.id, reason)}
+                            onCancel={() => setEnding(undefined)}
+                          />
+                        ) : (
+                          <button
+                            type="button"
+                            className="small"
+                            onClick={() => setEnding(e.id)}
+                            data-testid="end-enrollment"
+                          >
+                            End…
+                          </button>
+                        ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {error && (
+        <p className="error-text" role="alert" data-testid="enrollments-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => void load()}>
+          Refresh
+        </button>
+        <button type="button" onClick={onClose} data-testid="enrollments-close">
+          Close
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

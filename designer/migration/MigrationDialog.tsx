@@ -7,6 +7,7 @@ import { MappingTable } from './MappingTable.js';
 import { CannotMoveList } from './CannotMoveList.js';
 import { MigrationProgress } from './MigrationProgress.js';
 import { useMigrationProgress } from './useMigrationProgress.js';
+import { Dialog } from '../app/Dialog.js';
 
 export interface EarlierVersion {
   id: string;
@@ -65,100 +66,95 @@ export function MigrationDialog({
 
   const blocked = !dryRun || dryRun.mapping.problems.length > 0 || dryRun.moving === 0;
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div
-        className="dialog card"
-        style={{ width: 860, maxHeight: '90vh', overflow: 'auto' }}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="migration-title"
-        onClick={(e) => e.stopPropagation()}
-        data-testid="migration-dialog"
-      >
-        <h2 id="migration-title">Move patients to v{version.number}</h2>
-        {earlier.length === 0 ? (
-          <p>No earlier version of this journey has patients to move.</p>
-        ) : (
-          <label>
-            From version{' '}
-            <select
-              value={fromVersionId}
-              disabled={migration !== undefined}
-              onChange={(e) => (setFromVersionId(e.target.value), setChoices({}), setDryRun(undefined))}
-              data-testid="migration-from"
-            >
-              {earlier.map((v) => (
-                <option key={v.id} value={v.id}>
-                  v{v.number}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {dryRun && !migration && (
-          <>
-            <p className="small">
-              Patients waiting at a step that is unchanged in v{dryRun.toVersion.number} stay exactly where they are
-              (same timer, same deadline). At any other step, choose where they go: they enter that step of v
-              {dryRun.toVersion.number} afresh (a message step sends its message, a wait starts over).
-            </p>
-            <MappingTable
-              dryRun={dryRun}
-              choices={choices}
-              onChoose={(from, to) => setChoices((c) => ({ ...c, [from]: to }))}
-            />
-            <p data-testid="migration-summary">
-              {dryRun.running} running in v{dryRun.fromVersion.number}: {dryRun.moving} can move now,{' '}
-              {dryRun.cannotMove.length} cannot.
-            </p>
-            <CannotMoveList cannotMove={dryRun.cannotMove} />
-          </>
-        )}
-        {migration && (
-          <>
-            <p className="small">
-              Moving patients from v{migration.fromVersion.number}, started{' '}
-              {new Date(migration.createdAt).toLocaleString()} by {migration.createdBy}.{' '}
-              {!migration.moving && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => setMigration(undefined)}
-                  data-testid="migration-new"
-                >
-                  Start another move
-                </button>
-              )}
-            </p>
-            <MigrationProgress
-              migration={migration}
-              busy={busy}
-              onRetry={() => act(() => migrationApi.retry(migration.id))}
-            />
-          </>
-        )}
-        {error && (
-          <p className="error-text" role="alert" data-testid="migration-error">
-            {error}
+    <Dialog
+      labelledBy="migration-title"
+      onClose={onClose}
+      testId="migration-dialog"
+      style={{ width: 860, maxHeight: '90vh', overflow: 'auto' }}
+    >
+      <h2 id="migration-title">Move patients to v{version.number}</h2>
+      {earlier.length === 0 ? (
+        <p>No earlier version of this journey has patients to move.</p>
+      ) : (
+        <label>
+          From version{' '}
+          <select
+            value={fromVersionId}
+            disabled={migration !== undefined}
+            onChange={(e) => (setFromVersionId(e.target.value), setChoices({}), setDryRun(undefined))}
+            data-testid="migration-from"
+          >
+            {earlier.map((v) => (
+              <option key={v.id} value={v.id}>
+                v{v.number}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {dryRun && !migration && (
+        <>
+          <p className="small">
+            Patients waiting at a step that is unchanged in v{dryRun.toVersion.number} stay exactly where they are (same
+            timer, same deadline). At any other step, choose where they go: they enter that step of v
+            {dryRun.toVersion.number} afresh (a message step sends its message, a wait starts over).
           </p>
-        )}
-        <div className="dialog-actions">
-          {!migration && (
-            <button
-              type="button"
-              className="primary"
-              disabled={busy || blocked}
-              onClick={move}
-              data-testid="migration-run"
-            >
-              Move {dryRun?.moving ?? 0} patients
-            </button>
-          )}
-          <button type="button" onClick={onClose} data-testid="migration-close">
-            Close
+          <MappingTable
+            dryRun={dryRun}
+            choices={choices}
+            onChoose={(from, to) => setChoices((c) => ({ ...c, [from]: to }))}
+          />
+          <p data-testid="migration-summary">
+            {dryRun.running} running in v{dryRun.fromVersion.number}: {dryRun.moving} can move now,{' '}
+            {dryRun.cannotMove.length} cannot.
+          </p>
+          <CannotMoveList cannotMove={dryRun.cannotMove} />
+        </>
+      )}
+      {migration && (
+        <>
+          <p className="small">
+            Moving patients from v{migration.fromVersion.number}, started{' '}
+            {new Date(migration.createdAt).toLocaleString()} by {migration.createdBy}.{' '}
+            {!migration.moving && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => setMigration(undefined)}
+                data-testid="migration-new"
+              >
+                Start another move
+              </button>
+            )}
+          </p>
+          <MigrationProgress
+            migration={migration}
+            busy={busy}
+            onRetry={() => act(() => migrationApi.retry(migration.id))}
+          />
+        </>
+      )}
+      {error && (
+        <p className="error-text" role="alert" data-testid="migration-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        {!migration && (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || blocked}
+            onClick={move}
+            data-testid="migration-run"
+          >
+            Move {dryRun?.moving ?? 0} patients
           </button>
-        </div>
+        )}
+        <button type="button" onClick={onClose} data-testid="migration-close">
+          Close
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -97,6 +97,17 @@ describe('simulation on the canvas', () => {
     expect(timeout).toBeGreaterThanOrEqual(30);
     expect(yes).toBeGreaterThan(0);
     expect(yes + no + timeout).toBe(200);
+    // No two edge labels overlap: each sits under its own output's handle.
+    const boxes = await session.page.locator('.react-flow__edge-textwrapper').evaluateAll((labels) =>
+      labels.map((label) => {
+        const { left, right, top, bottom } = label.getBoundingClientRect();
+        return { left, right, top, bottom };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(4);
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
   });
 
   it("opens a simulated patient's path: its steps in order with times, highlighted on the canvas", async () => {
