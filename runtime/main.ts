@@ -37,9 +37,9 @@ try {
     Designer          ${carepath.url}
     API reference     ${carepath.apiReferenceUrl}
     Temporal Web UI   ${carepath.temporalUiUrl ?? `(using the Temporal cluster at ${carepath.temporalAddress})`}
-                      payloads are encrypted; logged in to the designer in the same browser as a program manager,
-                      care team member or admin, tick "Include cross-origin credentials" in the UI's codec settings
-                      to read them decrypted
+                      payloads are encrypted; logged in to the designer in the same browser as a program manager
+                      or care team member (the local login is a program manager), tick "Include cross-origin
+                      credentials" in the UI's codec settings to read them decrypted (every decode is audited)
 
     Local login       ${carepath.login.email}
     Password          ${carepath.login.password}
