@@ -1,4 +1,4 @@
-/** drizzle-kit configuration: generates SQL migrations from runtime/db/schema.ts. */
+/** drizzle-kit configuration: generates SQL migrations from the tables runtime/db/schema.ts gathers (runtime/db/tables/). */
 import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
