@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../support/carepath.js';
 import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session.js';
 import { localLoginApi } from '../support/local-api.js';
-import { snapshotApprovedVersion } from '../support/approved-version.js';
+import { snapshotApprovedVersion } from '../support/publish.js';
 
 let session: E2eSession;
 const call = localLoginApi(() => session.carepath);

@@ -7,7 +7,7 @@ import { devInbox } from '../../runtime/db/schema.js';
 import { logIn } from '../support/carepath.js';
 import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session.js';
 import { localLoginApi } from '../support/local-api.js';
-import { approveVersion } from '../support/review.js';
+import { snapshotPublishedVersion } from '../support/publish.js';
 import { daytimeZone } from '../support/daytime-zone.js';
 
 const PATIENTS = 20;
@@ -76,19 +76,8 @@ const versionIds: string[] = [];
 const call = localLoginApi(() => session.carepath);
 const database = () => openDatabase(`file:${join(session.carepath.dataDir, 'carepath.db')}`);
 
-/** Snapshots the saved draft, has the three disciplines approve it and publishes it (the review is not this test's story). */
-async function publishedVersion(): Promise<string> {
-  const snapshot = await call('POST', `/journeys/${journeyId}/versions`);
-  expect(snapshot.status, JSON.stringify(snapshot.body)).toBe(201);
-  const opened = await database();
-  try {
-    await approveVersion(opened.db, snapshot.body.version.id, (await call('GET', '/sessions/current')).body.user.id);
-  } finally {
-    opened.close();
-  }
-  expect((await call('POST', `/versions/${snapshot.body.version.id}/publish`)).status).toBe(200);
-  return snapshot.body.version.id;
-}
+/** The saved draft snapshotted, approved by the three disciplines and published (the review is not this test's story). */
+const publishedVersion = () => snapshotPublishedVersion(session.carepath, call, journeyId);
 
 beforeAll(async () => {
   session = await openE2eSession({ loadExamples: false });

@@ -1,12 +1,10 @@
 /** End to end, as a nurse would: a test patient's journey creates a call task; the nurse claims it, records "reached", and the patient's phone and the canvas's live counts follow. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { openDatabase } from '../../runtime/db/client.js';
-import { versions } from '../../runtime/db/schema.js';
 import { launchBrowser } from '../support/browser.js';
-import { logIn, startTestCarepath, TEST_PASSWORD, type TestCarepath } from '../support/carepath.js';
+import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
+import { localLoginApi } from '../support/local-api.js';
+import { publishedJourney } from '../support/publish.js';
 import { daytimeZone } from '../support/daytime-zone.js';
 
 let carepath: TestCarepath;
@@ -52,50 +50,24 @@ const nurseCallFirst = {
   },
 };
 
-/** A JSON call as the local admin (an admin and program manager), from outside the browser. */
-async function adminCall(
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: { journey: { id: string }; version: { id: string } } }> {
-  if (!adminCookie) {
-    const login = await fetch(`${carepath.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: carepath.login.email, password: TEST_PASSWORD }),
-    });
-    adminCookie = login.headers.get('set-cookie')!.split(';')[0];
-  }
-  const response = await fetch(`${carepath.url}/api${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: adminCookie },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-let adminCookie = '';
+/** Calls as the local admin (an admin and program manager), from outside the browser. */
+const call = localLoginApi(() => carepath);
 
-/** The journey and its version 1 through the API; the version's review is not what this test is about, so it is marked published in the database. */
-async function publishedJourney(): Promise<string> {
-  const created = await adminCall('/journeys', { name: nurseCallFirst.name, document: nurseCallFirst });
-  expect(created.status).toBe(201);
-  const snapshot = await adminCall(`/journeys/${created.body.journey.id}/versions`);
-  expect(snapshot.status).toBe(201);
-  const database = await openDatabase(`file:${join(carepath.dataDir, 'carepath.db')}`);
-  try {
-    await database.db
-      .update(versions)
-      .set({ status: 'published', publishedAt: new Date().toISOString() })
-      .where(eq(versions.id, snapshot.body.version.id));
-  } finally {
-    database.close();
-  }
-  return created.body.journey.id;
+/** The journey and its version 1, approved by the three disciplines and published (the review is not this test's story). */
+async function publishedJourneyId(): Promise<string> {
+  return (
+    await publishedJourney(
+      carepath,
+      localLoginApi(() => carepath),
+      nurseCallFirst,
+    )
+  ).journeyId;
 }
 
 beforeAll(async () => {
   carepath = await startTestCarepath({ loadExamples: false });
-  journeyId = await publishedJourney();
-  expect((await adminCall('/users', { ...NURSE, roles: ['care-team'] })).status).toBe(201);
+  journeyId = await publishedJourneyId();
+  expect((await call('POST', '/users', { ...NURSE, roles: ['care-team'] })).status).toBe(201);
   browser = await launchBrowser();
   manager = await (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage();
   nurse = await (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { logIn, startTestCarepath, type TestCarepath } from '../support/carepath.js';
 import { localLoginApi } from '../support/local-api.js';
-import { snapshotApprovedVersion } from '../support/approved-version.js';
+import { snapshotApprovedVersion } from '../support/publish.js';
 
 let carepath: TestCarepath;
 let browser: Browser;

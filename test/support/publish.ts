@@ -1,20 +1,31 @@
-/** Publishes a journey from an end-to-end test as the product demands: snapshot, the three reviewers approve (signed, in the database), then the local login publishes. */
+/** Versions for end-to-end tests whose story starts after review, as the product demands: snapshot, the three reviewers approve (signed, in the database), then the local login publishes. */
 import { join } from 'node:path';
 import { openDatabase } from '../../runtime/db/client.js';
 import type { TestCarepath } from './carepath.js';
 import type { ApiCall } from './local-api.js';
 import { approveVersion } from './review.js';
 
-/** Approves and publishes a version the local login snapshotted. */
-export async function approveAndPublish(carepath: TestCarepath, call: ApiCall, versionId: string): Promise<void> {
+/** Snapshots the journey's draft as its next version (as `call`'s user) and has the three disciplines approve it. */
+export async function snapshotApprovedVersion(carepath: TestCarepath, call: ApiCall, journeyId: string) {
+  const snapshot = await call('POST', `/journeys/${journeyId}/versions`);
+  if (snapshot.status !== 201)
+    throw new Error(`the snapshot failed: ${snapshot.status} ${JSON.stringify(snapshot.body)}`);
+  const versionId = snapshot.body.version.id as string;
   const database = await openDatabase(`file:${join(carepath.dataDir, 'carepath.db')}`);
   try {
     await approveVersion(database.db, versionId, (await call('GET', '/sessions/current')).body.user.id);
   } finally {
     database.close();
   }
+  return versionId;
+}
+
+/** Snapshots, approves and publishes the journey's draft; answers the version's id. */
+export async function snapshotPublishedVersion(carepath: TestCarepath, call: ApiCall, journeyId: string) {
+  const versionId = await snapshotApprovedVersion(carepath, call, journeyId);
   const published = await call('POST', `/versions/${versionId}/publish`);
   if (published.status !== 200) throw new Error(`publishing failed: ${JSON.stringify(published.body)}`);
+  return versionId;
 }
 
 /** Creates a journey from `document` and publishes its first version; answers both ids. */
@@ -26,9 +37,5 @@ export async function publishedJourney(
   const created = await call('POST', '/journeys', { name: document.name, document });
   if (created.status !== 201) throw new Error(`creating the journey failed: ${JSON.stringify(created.body)}`);
   const journeyId = created.body.journey.id as string;
-  const snapshot = await call('POST', `/journeys/${journeyId}/versions`);
-  if (snapshot.status !== 201) throw new Error(`the snapshot failed: ${JSON.stringify(snapshot.body)}`);
-  const versionId = snapshot.body.version.id as string;
-  await approveAndPublish(carepath, call, versionId);
-  return { journeyId, versionId };
+  return { journeyId, versionId: await snapshotPublishedVersion(carepath, call, journeyId) };
 }
