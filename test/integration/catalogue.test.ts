@@ -13,6 +13,7 @@ import type { EnrollmentState } from '../../runtime/engine/index.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
 import { startHarness, type Harness } from './harness.js';
 import { seedEnrollment, seedJourney, seedPatient } from './seed.js';
+import { eventually } from '../support/eventually.js';
 
 const example = (name: string) =>
   validateJourney(
@@ -30,14 +31,8 @@ beforeAll(async () => {
 
 afterAll(() => harness?.stop(), 60_000);
 
-async function until<T>(probe: () => Promise<T | undefined | false | null>, what: string): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** This file's waits: up to 30,000 ms. */
+const until = <T>(probe: () => Promise<T | undefined | false | null>, what: string) => eventually(probe, what, 30_000);
 
 async function enroll(document: ReturnType<typeof example>, phone: string, attributes: Record<string, unknown> = {}) {
   const journey = await seedJourney(database.db, document);

@@ -18,6 +18,7 @@ import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio, type FakeTwilio } f
 import { startSmtpListener, type SmtpListener } from '../support/smtp-listener.js';
 import { startHarness, type Harness } from './harness.js';
 import { seedEnrollment, seedJourney, seedPatient } from './seed.js';
+import { eventually } from '../support/eventually.js';
 
 const PUBLIC_URL = 'https://carepath.example.org';
 const SENDER = '+15017122661';
@@ -135,14 +136,8 @@ afterAll(async () => {
   await smtp?.close();
 }, 60_000);
 
-async function until<T>(probe: () => Promise<T | false | undefined | null>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** This file's waits: up to 20,000 ms. */
+const until = <T>(probe: () => Promise<T | undefined | false | null>, what: string) => eventually(probe, what, 20_000);
 
 async function enroll(phone: string | null, email: string | null = null, name = 'Ada Lovelace') {
   const { db } = harness.database;

@@ -26,6 +26,7 @@ import { createLocalEnv } from '../support/temporal.js';
 import { testPayloadKeys } from '../support/payload-keys.js';
 import { startHarness, type Harness } from './harness.js';
 import { firstDoseCheckIn, seedEnrollment, seedJourney, seedPatient } from './seed.js';
+import { eventually as waitFor } from '../support/eventually.js';
 
 const History = proto.temporal.api.history.v1.History;
 const taskQueue = 'carepath-encryption-test';
@@ -57,15 +58,9 @@ beforeAll(async () => {
 
 afterAll(() => harness?.stop(), 60_000);
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** This file's waits: up to 60,000 ms. */
+const eventually = <T>(probe: () => Promise<T | undefined | false | null>, what: string) =>
+  waitFor(probe, what, 60_000);
 
 /**
  * Every payload in a history object, except search attributes (which Temporal indexes, so they are never encoded)

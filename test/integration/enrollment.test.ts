@@ -19,6 +19,7 @@ import { recordHistory } from './histories.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
 import { daytimeZone } from '../support/daytime-zone.js';
 import { testDataConverter } from '../support/payload-keys.js';
+import { eventually } from '../support/eventually.js';
 
 const taskQueue = 'carepath-enrollments-test';
 let harness: Harness;
@@ -51,20 +52,6 @@ async function enrollNewPatient(name = 'Ada Lovelace') {
     started,
     handle: env.client.workflow.getHandle<typeof enrollmentWorkflow>(input.workflowId),
   };
-}
-
-async function eventually<T>(
-  probe: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function inboxOf(phone: string) {

@@ -20,6 +20,7 @@ import { createTimeSkippingEnv } from '../support/temporal.js';
 import { daytimeZone } from '../support/daytime-zone.js';
 import { startHarness, type Harness } from './harness.js';
 import { firstDoseCheckIn, seedJourney } from './seed.js';
+import { eventually as waitFor } from '../support/eventually.js';
 
 const taskQueue = 'carepath-logging-test';
 
@@ -66,15 +67,9 @@ afterAll(async () => {
   restoreLogs?.();
 }, 60_000);
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** This file's waits: up to 60,000 ms. */
+const eventually = <T>(probe: () => Promise<T | undefined | false | null>, what: string) =>
+  waitFor(probe, what, 60_000);
 
 describe('logs of a run that messages a patient and takes their replies', () => {
   const requestIds: string[] = [];

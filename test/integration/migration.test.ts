@@ -24,6 +24,7 @@ import { recordHistory } from './histories.js';
 import { startHarness, type Harness } from './harness.js';
 import { harnessApi, type HarnessApi } from './harness-api.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
+import { eventually } from '../support/eventually.js';
 
 const taskQueue = 'carepath-migration-test';
 let harness: Harness;
@@ -119,16 +120,6 @@ async function addVersion(journey: SeededJourney, document: JourneyDocument, num
     createdBy: 'usr_test',
   });
   return id;
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function enroll(journey: SeededJourney, historyLimit?: number) {

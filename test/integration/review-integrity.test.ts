@@ -17,6 +17,7 @@ import { approveVersion } from '../support/review.js';
 import { startHarness, type Harness } from './harness.js';
 import { recordHistory } from './histories.js';
 import { firstDoseCheckIn, seedEnrollment, seedPatient, type SeededJourney } from './seed.js';
+import { eventually } from '../support/eventually.js';
 
 const taskQueue = 'carepath-review-integrity-test';
 let harness: Harness;
@@ -62,16 +63,6 @@ async function integrityErrors(versionId: string) {
     .from(auditTrail)
     .where(and(eq(auditTrail.action, 'version.integrity-error'), eq(auditTrail.entityId, versionId)));
   return rows.map((row) => row.data as { where: string; reason: string; enrollmentId?: string });
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('the approval is checked at run time', () => {

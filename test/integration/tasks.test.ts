@@ -12,6 +12,7 @@ import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { startHarness, type Harness } from './harness.js';
 import { harnessApi, type HarnessApi } from './harness-api.js';
 import { seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
+import { eventually } from '../support/eventually.js';
 
 const taskQueue = 'carepath-tasks-test';
 let harness: Harness;
@@ -57,16 +58,6 @@ function nurseCallJourney(deadline: string, escalationQueue?: string): JourneyDo
       'end-escalated': { type: 'end', outputs: {} },
     },
   } as unknown as JourneyDocument;
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function enrollNewPatient(journey: SeededJourney) {

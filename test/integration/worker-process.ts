@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { enrollmentState } from '../../runtime/temporal/client.js';
+import { eventually as waitFor } from '../support/eventually.js';
 
 const workerScript = fileURLToPath(new URL('./faults-worker.ts', import.meta.url));
 
@@ -64,13 +65,6 @@ export function lineFrom(child: ChildProcess, pattern: RegExp): Promise<string> 
   });
 }
 
-/** Polls `probe` every 200 ms until it answers something, or fails naming what it waited for. */
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Waits up to a minute: a worker process starts, dies and restarts in these tests. */
+export const eventually = <T>(probe: () => Promise<T | undefined | false | null>, what: string, timeoutMs = 60_000) =>
+  waitFor(probe, what, timeoutMs);
