@@ -1,31 +1,9 @@
 /** The answers of a choice question, each with its label and its score (blank: the answer does not count). */
-import { ordinalOf, type QuestionnaireItem } from '../../schema/fhir/index.js';
-import {
-  addOption,
-  editKey,
-  removeOption,
-  structuralKey,
-  updateOption,
-  type Draft,
-  type DraftChange,
-  type ItemPath,
-} from './model.js';
+import { ordinalOf } from '../../schema/fhir/index.js';
+import { addOption, editKey, removeOption, structuralKey, updateOption } from './model.js';
+import type { ItemPartProps } from './item-part.js';
 
-export function AnswerOptions({
-  draft,
-  item,
-  path,
-  label,
-  testId,
-  onChange,
-}: {
-  draft: Draft;
-  item: QuestionnaireItem;
-  path: ItemPath;
-  label: string;
-  testId: string;
-  onChange: DraftChange;
-}) {
+export function AnswerOptions({ draft, item, path, label, testId, onChange }: ItemPartProps) {
   const options = item.answerOption ?? [];
   return (
     <fieldset className="qb-options">

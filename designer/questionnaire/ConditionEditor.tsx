@@ -8,25 +8,12 @@ import {
   type QuestionnaireItem,
 } from '../../schema/fhir/index.js';
 import { itemLabels } from '../../schema/fhir/labels.js';
-import { editKey, setCondition, structuralKey, type Draft, type DraftChange, type ItemPath } from './model.js';
+import { editKey, setCondition, structuralKey } from './model.js';
+import type { ItemPartProps } from './item-part.js';
 
 const operators = ['=', '!=', '>', '<', '>=', '<='] as const;
 
-export function ConditionEditor({
-  draft,
-  item,
-  path,
-  label,
-  testId,
-  onChange,
-}: {
-  draft: Draft;
-  item: QuestionnaireItem;
-  path: ItemPath;
-  label: string;
-  testId: string;
-  onChange: DraftChange;
-}) {
+export function ConditionEditor({ draft, item, path, label, testId, onChange }: ItemPartProps) {
   const located = walkItems(draft as never);
   const position = located.findIndex((l) => l.item === item);
   const earlier = located
