@@ -48,6 +48,7 @@ export function createDevConnector(inbox: DevInboxStore): Connector<DevSettings>
   return {
     id: 'dev',
     name: 'Development channel (local inbox)',
+    reachesNoPatient: true,
     channels: ['sms', 'email', 'voice', 'video', 'push', 'webhook'],
     settingsSchema: settingsSchema as z.ZodType<DevSettings>,
     async send(message: OutboundMessage, settings: DevSettings) {

@@ -81,6 +81,8 @@ export interface Connector<Settings = unknown> {
    * before sending again when an earlier attempt may have reached the provider and died before recording it.
    */
   findSent?(message: OutboundMessage, since: Date, settings: Settings): Promise<SendResult | undefined>;
+  /** True for a connector whose messages reach no patient (the development inbox): sending through it needs no consent. */
+  reachesNoPatient?: boolean;
   /** Checks the provider's signature on an inbound webhook; a connector without it takes no webhooks. */
   verifyInbound?(request: InboundRequest, settings: Settings): boolean;
   /** Replies and keywords in a verified webhook (none when it is a status callback). */

@@ -29,9 +29,6 @@ export interface ActivityDeps {
   requireConsent?: boolean;
 }
 
-/** The development channel's connector id (connectors/dev): its messages land in the local inbox and reach no one. */
-const DEV_CONNECTOR = 'dev';
-
 /** The failure type the workflow's retry policy treats as final; the journey then takes its `failed` output. */
 export const PERMANENT_SEND_FAILURE = 'PermanentSendError';
 
@@ -182,12 +179,12 @@ export function createActivities({
             `the patient's ${kind === 'phone' ? 'phone number' : 'email address'} is marked bad since ${problem.since} (${problem.reason})`,
           );
       }
-      // The development channel delivers to the local inbox and reaches no one, so trying a journey needs no consent.
-      const consentRequired = requireConsent && input.connector !== DEV_CONNECTOR;
-      const refusal = await consentRefusal(db, patient.id, input.channel, input.consentPurpose, consentRequired);
-      if (refusal) return failPermanently(messageId, refusal);
       const entry = connectors.get(input.connector);
       if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);
+      // A connector that reaches no patient (the development inbox) needs no consent, whatever id it was saved under.
+      const consentRequired = requireConsent && !entry.connector.reachesNoPatient;
+      const refusal = await consentRefusal(db, patient.id, input.channel, input.consentPurpose, consentRequired);
+      if (refusal) return failPermanently(messageId, refusal);
       // Quiet hours hold through retries: checked at every attempt, just before the provider is called.
       const now = attemptTime();
       const opens = quietUntil((row.document as JourneyDocument).settings, input.channel, patient.timeZone, now);
