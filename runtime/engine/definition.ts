@@ -14,7 +14,7 @@ export function prepareDefinition(stored: unknown): JourneyDocument {
 
 /** What a workflow starts from, as far as its definition goes. */
 export interface DefinitionInput {
-  definition: unknown;
+  definition?: unknown;
   /** Set when `definition` went through `prepareDefinition` before the workflow started. */
   definitionPrepared?: boolean;
 }
@@ -26,6 +26,11 @@ export interface DefinitionInput {
  */
 export function withPreparedDefinition<T extends DefinitionInput>(input: T): T & { definitionPrepared: true } {
   if (input.definitionPrepared) return input as T & { definitionPrepared: true };
-  const { layout: _layout, ...definition } = prepareDefinition(input.definition);
-  return { ...input, definition, definitionPrepared: true };
+  return { ...input, definition: runnableDefinition(input.definition), definitionPrepared: true };
+}
+
+/** A stored document as a workflow runs it: prepared, without the canvas `layout` the interpreter never reads. */
+export function runnableDefinition(stored: unknown): JourneyDocument {
+  const { layout: _layout, ...definition } = prepareDefinition(stored);
+  return definition;
 }

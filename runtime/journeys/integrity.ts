@@ -38,13 +38,18 @@ export async function checkVersionIntegrity(
 export async function verifyStoredVersion(
   db: Database,
   versionId: string,
-  found: { actor: string; where: 'enrollment' | 'workflow-start' | 'signature'; enrollmentId?: string },
-): Promise<IntegrityVerdict> {
+  found: {
+    actor: string;
+    where: 'enrollment' | 'workflow-start' | 'workflow-continue' | 'signature';
+    enrollmentId?: string;
+  },
+): Promise<IntegrityVerdict & { document?: unknown }> {
   const [row] = await db.select().from(versions).where(eq(versions.id, versionId));
   if (!row) return { ok: false, contentHash: '', reason: `version ${versionId} does not exist` };
   const verdict = await checkVersionIntegrity(db, row);
   if (!verdict.ok) await auditIntegrityError(db, versionId, verdict, found);
-  return verdict;
+  // The document that was checked, so a caller that runs it reads it once.
+  return verdict.ok ? { ...verdict, document: row.document } : verdict;
 }
 
 export async function auditIntegrityError(

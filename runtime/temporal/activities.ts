@@ -12,7 +12,7 @@ import { addressKindOf, normalizeAddress } from '../channels/addresses.js';
 import { isOptedOut } from '../channels/opt-outs.js';
 import { contactProblem, markContactBad } from '../channels/contacts.js';
 import { consentRefusal } from '../channels/consent.js';
-import { createIntegrityActivity } from './integrity-activity.js';
+import { createIntegrityActivities } from './integrity-activity.js';
 import { cancelTasksOfEndedEnrollment } from '../tasks/cancel.js';
 import { linkFor } from '../forms/links.js';
 import { attemptTime, quietUntil, retryWhenQuietHoursEnd } from './send-window.js';
@@ -46,7 +46,7 @@ export function createActivities({
 
   return {
     recordJourneyCommand: createRecordActivity(db),
-    checkApprovedVersion: createIntegrityActivity(db),
+    ...createIntegrityActivities(db),
 
     async sendMessage(input: SendMessageInput): Promise<SendMessageResult> {
       // An assessment sends several messages in one visit (intro, each question, a re-ask); `part` keeps their keys apart.

@@ -142,6 +142,7 @@ export function migratedInput(
     versionId: request.toVersionId,
     definition: request.definition,
     definitionPrepared: true,
+    definitionByReference: undefined,
     state: carriedState(state, migration, now),
     pendingEvents: [...queued],
     migratedFrom: migration,

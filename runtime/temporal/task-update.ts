@@ -16,9 +16,10 @@ export const taskOutcomeUpdate = defineUpdate<TaskOutcomeResult, [TaskOutcomeSig
 /**
  * Why the workflow refuses this outcome, or undefined when it is the one awaited. `queued` holds events that
  * arrived but are not applied yet: a deadline that already fired, or another outcome for the same task, wins.
+ * Without the definition (a continued run still loading it) the outcome's name is not checked: ask again once loaded.
  */
 export function taskOutcomeRefusal(
-  definition: JourneyDocument,
+  definition: JourneyDocument | undefined,
   state: EnrollmentState,
   queued: readonly EngineEvent[],
   { step, visit, outcome }: TaskOutcomeSignal,
@@ -32,6 +33,7 @@ export function taskOutcomeRefusal(
   if (queued.some((e) => e.type === 'task-outcome' && e.step === step && e.visit === visit))
     return `An outcome for task "${step}" was already recorded.`;
   if (queued.some((e) => e.type === 'exit')) return 'The enrollment is ending; the task is no longer open.';
+  if (!definition) return undefined;
   const taskStep = definition.steps[step];
   const outcomes = taskStep?.type === 'task' ? taskStep.outcomes.map((o) => o.id) : [];
   if (!outcomes.includes(outcome))

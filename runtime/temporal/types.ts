@@ -7,10 +7,12 @@ export interface EnrollmentInput {
   enrollmentId: string;
   journeyId: string;
   versionId: string;
-  /** The version's document, frozen into the workflow history. */
-  definition: JourneyDocument;
+  /** The version's document, frozen into the workflow history. Absent from a run that loads it by reference. */
+  definition?: JourneyDocument;
   /** Set when `definition` was migrated and parsed before start, so the workflow uses it as it is. */
   definitionPrepared?: boolean;
+  /** Set on a continued run that loads `versionId`'s approved definition instead of carrying it (run-definition.ts). */
+  definitionByReference?: true;
   /** Only the patient attributes the journey branches on. */
   attributes: Record<string, unknown>;
   /** The patient's IANA time zone (not PHI), for local-time waits and quiet hours. */

@@ -22,7 +22,7 @@ import {
 } from '@temporalio/workflow';
 import { applyEvent, initialState } from '../engine/index.js';
 import type { JourneyDocument } from '../../schema/document.js';
-import { legacyDefinition } from './run-definition.js';
+import { continuedInput, definitionByReference, legacyDefinition } from './run-definition.js';
 import type { EngineCommand, EngineEvent, EnrollmentState, Timer } from '../engine/index.js';
 import type { createActivities } from './activities.js';
 import { currentStepKey, passedEdgesKey, versionIdKey } from './search-attributes.js';
@@ -31,6 +31,7 @@ import { refusedByIntegrityCheck } from './integrity-gate.js';
 import {
   deliveryFailedSignal,
   notUnderstoodText,
+  type DeliveryFailure,
   replyRefusal,
   replyUpdate,
   type ReplyResult,
@@ -92,7 +93,16 @@ const { recordEnrollmentEnd, recordJourneyCommand } = proxyActivities<Activities
 export async function enrollmentWorkflow(input: EnrollmentInput): Promise<EnrollmentState> {
   const { enrollmentId } = input;
   // Prepared before start (see startEnrollment) and trusted; only histories from before that migrate and parse here.
-  const definition = input.definitionPrepared ? (input.definition as JourneyDocument) : await legacyDefinition(input);
+  // A continued run loads it by version once its handlers are registered (below), so Updates arriving meanwhile are taken.
+  let definition: JourneyDocument | undefined = input.definitionByReference
+    ? undefined
+    : input.definitionPrepared
+      ? input.definition
+      : await legacyDefinition(input);
+  const journey = (): JourneyDocument => {
+    if (!definition) throw new Error('The journey definition was read before it was loaded.');
+    return definition;
+  };
   const { workflowId } = workflowInfo();
   let state: EnrollmentState = input.state ?? initialState(Date.now(), input.attributes, input.timeZone);
   const queue: EngineEvent[] = input.state
@@ -119,6 +129,12 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   setHandler(
     taskOutcomeUpdate,
     async (outcome) => {
+      if (!definition) {
+        // Arrived while a continued run loads its definition: the validator could not check the outcome's name.
+        await condition(() => definition !== undefined);
+        const refusal = taskOutcomeRefusal(definition, state, queue, outcome);
+        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TaskOutcomeRefused');
+      }
       const event: EngineEvent = { type: 'task-outcome', ...outcome };
       awaitedOutcomes.set(event, undefined);
       queue.push(event);
@@ -166,7 +182,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
         return { applied, step, ...(left?.output ? { output: left.output } : {}) };
       }
       return before.kind === 'awaiting-reply' && state.status === 'running'
-        ? { applied, step, notUnderstood: notUnderstoodText(definition, step) }
+        ? { applied, step, notUnderstood: notUnderstoodText(journey(), step) }
         : { applied, step };
     },
     {
@@ -177,9 +193,14 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     },
   );
   // A provider reported a message undelivered after it was accepted; only a step with a `failed` output acts on it.
-  setHandler(deliveryFailedSignal, ({ step, visit, error }) => {
-    if (definition.steps[step]?.outputs.failed) queue.push({ type: 'delivery', step, visit, outcome: 'failed', error });
-  });
+  const deliveryFailed = ({ step, visit, error }: DeliveryFailure) => {
+    if (journey().steps[step]?.outputs.failed) queue.push({ type: 'delivery', step, visit, outcome: 'failed', error });
+  };
+  const reportedBeforeLoad: DeliveryFailure[] = [];
+  setHandler(
+    deliveryFailedSignal,
+    (report) => void (definition ? deliveryFailed(report) : reportedBeforeLoad.push(report)),
+  );
   // ── end of replies and delivery reports ──
 
   // ── Moving to a later version of the journey (migrations) ──
@@ -278,7 +299,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       ...(literal ? { literal } : {}),
       ...(part ? { part } : {}),
       ...(purpose === 'assessment-link' ? { purpose } : {}),
-      ...consentPurposeOf(definition, step, channel),
+      ...consentPurposeOf(journey(), step, channel),
     };
     sendChain = sendChain
       .then(async () => {
@@ -322,6 +343,14 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     );
   };
 
+  // A continued run's definition, by version and checked against its approval again; nothing runs before it is here.
+  if (!definition) {
+    const loaded = await definitionByReference(input);
+    if (!loaded.ok) return (state = { ...state, status: 'failed', reason: loaded.reason, endedAt: Date.now() });
+    definition = loaded.definition;
+    for (const report of reportedBeforeLoad.splice(0)) deliveryFailed(report);
+  }
+
   // The approval is checked, not assumed: a version whose stored document changed since approval never runs.
   const refused = await refusedByIntegrityCheck(input, state);
   if (refused) return refused;
@@ -337,14 +366,14 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     }
     if (queue.length === 0) {
       // A move to a new version is done once its first run entered the step: later runs only carry on.
-      await continueAsNew<typeof enrollmentWorkflow>({ ...input, state, pendingEvents: [], migratedFrom: undefined });
+      await continueAsNew<typeof enrollmentWorkflow>(continuedInput(input, state));
     }
     const event = queue.shift()!;
     handledThisRun += 1;
     const transition =
       event === entering
-        ? enterMigratedStep(definition, state, input.migratedFrom!, Date.now(), Math.random)
-        : applyEvent(definition, state, event, Date.now(), Math.random);
+        ? enterMigratedStep(journey(), state, input.migratedFrom!, Date.now(), Math.random)
+        : applyEvent(journey(), state, event, Date.now(), Math.random);
     if (awaitedOutcomes.has(event)) awaitedOutcomes.set(event, transition.applied); // the task-outcome update's answer
     if (!transition.applied) {
       log.info('event ignored', { event: event.type, reason: transition.ignoredBecause });

@@ -20,6 +20,8 @@ export interface HistoryCoverage {
   /** The enrollment began in the patient's quiet hours at an outreach step, so its first send was deferred. */
   startedInQuietHours: boolean;
   continuedAsNew: boolean;
+  /** A continued run that loaded its definition by version (`definitionByReference`) instead of carrying it. */
+  loadedByReference: boolean;
 }
 
 const codec = new EncryptionCodec(testPayloadKeys);
@@ -32,6 +34,7 @@ async function decoded(payloads: temporal.api.common.v1.IPayload[] | null | unde
 
 interface StartInput {
   definition?: Partial<JourneyDocument>;
+  definitionByReference?: boolean;
   timeZone?: string;
 }
 
@@ -54,12 +57,14 @@ export async function historyCoverage(workflowId: string, history: History): Pro
     assessmentRecorded: false,
     startedInQuietHours: false,
     continuedAsNew: false,
+    loadedByReference: false,
   };
   for (const event of history.events ?? []) {
     const started = event.workflowExecutionStartedEventAttributes;
     if (started) {
       const [input] = (await decoded(started.input?.payloads)) as [StartInput | undefined];
       coverage.journey = input?.definition?.name;
+      coverage.loadedByReference = input?.definitionByReference === true;
       // A run that continues an enrollment began long before this history: only a first run can start at night.
       const startedAt = Number(event.eventTime?.seconds ?? 0) * 1000;
       coverage.startedInQuietHours =

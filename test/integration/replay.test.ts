@@ -52,6 +52,11 @@ describe('checked-in histories', () => {
     expect(covering((c) => c.continuedAsNew)).not.toEqual([]);
   });
 
+  it('include a continued run that loaded its definition by version, and the hand-over that led to it', () => {
+    const loaded = covering((c) => c.loadedByReference);
+    expect(loaded, 'record the continue-as-new scenarios of test/integration/history-scenarios.ts').not.toEqual([]);
+  });
+
   it('include every signal and Update the workflow handles, old ones kept for replay too', () => {
     expect(handlers.map(({ name }) => name)).toEqual(expect.arrayContaining([replyUpdate.name, 'exit']));
     const unguarded = handlers

@@ -1,0 +1,188 @@
+/** A continued run loads its approved definition by version instead of carrying it: on a real Temporal dev server and libsql file. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { JourneyDocument } from '../../schema/document.js';
+import type { OpenedDatabase } from '../../runtime/db/client.js';
+import { auditTrail, versions } from '../../runtime/db/schema.js';
+import { enrollmentState, recordTaskOutcome, startEnrollment } from '../../runtime/temporal/client.js';
+import { EncryptionCodec } from '../../runtime/temporal/codec.js';
+import { taskOutcomeUpdate } from '../../runtime/temporal/task-update.js';
+import type { EnrollmentInput, enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
+import type { EnrollmentState } from '../../runtime/engine/types.js';
+import { createLocalEnv } from '../support/temporal.js';
+import { testPayloadKeys } from '../support/payload-keys.js';
+import { eventually } from '../support/eventually.js';
+import { startHarness, type Harness } from './harness.js';
+import { enrollmentRow, seedEnrollment, seedJourney, seedPatient } from './seed.js';
+
+const taskQueue = 'carepath-definition-by-reference-test';
+let harness: Harness;
+let env: TestWorkflowEnvironment;
+let database: OpenedDatabase;
+let phones = 0;
+
+/** A nurse call; "reached" waits an hour and thanks the patient by SMS, "voicemail" ends. */
+const nurseCall = {
+  schemaVersion: 2,
+  name: 'Nurse call, then thanks',
+  attributes: {},
+  settings: { timeZone: { source: 'patient', fallback: 'America/New_York' } },
+  start: 'nurse-call',
+  steps: {
+    'nurse-call': {
+      type: 'task',
+      name: 'Welcome call',
+      queue: 'nurses',
+      title: 'Welcome call',
+      outcomes: [
+        { id: 'reached', label: 'Reached' },
+        { id: 'voicemail', label: 'Left voicemail' },
+      ],
+      deadline: 'PT8H',
+      outputs: { reached: 'pause', voicemail: 'end-voicemail', escalated: 'end-voicemail' },
+    },
+    pause: {
+      type: 'wait',
+      name: 'An hour later',
+      wait: { kind: 'duration', duration: 'PT1H' },
+      outputs: { next: 'thanks' },
+    },
+    thanks: {
+      type: 'message',
+      name: 'Thanks',
+      channel: 'sms',
+      connector: 'dev',
+      template: 'Thanks for talking with your nurse today.',
+      outputs: { next: 'end-reached' },
+    },
+    'end-reached': { type: 'end', outputs: {} },
+    'end-voicemail': { type: 'end', outputs: {} },
+  },
+} as unknown as JourneyDocument;
+
+async function enroll(options: { historyLimit?: number } = {}) {
+  phones += 1;
+  // 202-555-01xx: numbers set aside for fiction that still pass phone-number validation.
+  const phone = `+120255501${String(10 + phones)}`;
+  const journey = await seedJourney(database.db, nurseCall);
+  const patientId = await seedPatient(database.db, { name: `Con Tinued ${phones}`, phone });
+  const input = await seedEnrollment(database.db, journey, patientId);
+  const started = await startEnrollment(env.client, taskQueue, { ...input, ...options });
+  return { ...input, phone, firstRunId: started.runId };
+}
+
+/** The enrollment's state once it waits for its nurse call, in a run other than `notRunId` when given. */
+async function awaitingTask(workflowId: string, notRunId?: string) {
+  return eventually(async () => {
+    if (notRunId && (await env.client.workflow.getHandle(workflowId).describe()).runId === notRunId) return undefined;
+    const state = await enrollmentState(env.client, workflowId);
+    return state?.phase.kind === 'awaiting-task' ? state : undefined;
+  }, `${workflowId} waiting for its task`);
+}
+
+/** The decrypted input the current run of `workflowId` started from. */
+async function currentRunInput(workflowId: string): Promise<Record<string, unknown>> {
+  const history = temporal.api.history.v1.History.fromObject(
+    await env.client.workflow.getHandle(workflowId).fetchHistory(),
+  );
+  const started = history.events[0]?.workflowExecutionStartedEventAttributes;
+  const [payload] = await new EncryptionCodec(testPayloadKeys).decode(started?.input?.payloads ?? []);
+  return JSON.parse(Buffer.from(payload!.data!).toString('utf8')) as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+  harness = await startHarness(taskQueue, () => createLocalEnv());
+  ({ env, database } = harness);
+}, 300_000);
+
+afterAll(() => harness?.stop(), 60_000);
+
+describe('a continued run', () => {
+  it('carries no definition, loads the approved one by version, and checks a task outcome against it', async () => {
+    const enrollment = await enroll({ historyLimit: 1 });
+    await awaitingTask(enrollment.workflowId, enrollment.firstRunId);
+
+    const input = await currentRunInput(enrollment.workflowId);
+    expect(input).not.toHaveProperty('definition');
+    expect(input).toMatchObject({ versionId: enrollment.versionId, definitionByReference: true });
+    expect((input.state as EnrollmentState).phase).toMatchObject({ kind: 'awaiting-task', step: 'nurse-call' });
+
+    // The outcome's name is checked against the loaded definition: a wrong one is refused, naming the right ones.
+    const wrong = recordTaskOutcome(env.client, enrollment.workflowId, {
+      step: 'nurse-call',
+      visit: 1,
+      outcome: 'met',
+    });
+    await expect(wrong).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    await expect(wrong).rejects.toMatchObject({
+      cause: { message: '"met" is not an outcome of task "nurse-call"; choose one of: reached, voicemail.' },
+    });
+
+    const taken = await recordTaskOutcome(env.client, enrollment.workflowId, {
+      step: 'nurse-call',
+      visit: 1,
+      outcome: 'voicemail',
+    });
+    expect(taken).toMatchObject({ output: 'voicemail', status: 'completed' });
+    await env.client.workflow.getHandle(enrollment.workflowId).result();
+    expect((await enrollmentRow(database.db, enrollment.enrollmentId))?.status).toBe('completed');
+  });
+
+  it('takes a task outcome that arrives in its first task, while the definition is still loading', async () => {
+    const enrollment = await enroll();
+    const state = await awaitingTask(enrollment.workflowId);
+    // The run hands over by hand so the outcome Update is delivered with the continued run's start, before the load.
+    await env.client.workflow.getHandle(enrollment.workflowId).terminate('handed over by the test');
+    const { definition: _definition, definitionPrepared: _prepared, workflowId, ...rest } = enrollment;
+    const continued: EnrollmentInput = { ...rest, definitionByReference: true, state, pendingEvents: [] };
+    const start = () =>
+      new WithStartWorkflowOperation<typeof enrollmentWorkflow>('enrollmentWorkflow', {
+        workflowId,
+        taskQueue,
+        args: [continued],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+
+    const wrong = env.client.workflow.executeUpdateWithStart(taskOutcomeUpdate, {
+      args: [{ step: 'nurse-call', visit: 1, outcome: 'met' }],
+      startWorkflowOperation: start(),
+    });
+    await expect(wrong).rejects.toMatchObject({
+      cause: { message: '"met" is not an outcome of task "nurse-call"; choose one of: reached, voicemail.' },
+    });
+
+    const taken = await env.client.workflow.executeUpdateWithStart(taskOutcomeUpdate, {
+      args: [{ step: 'nurse-call', visit: 1, outcome: 'reached' }],
+      startWorkflowOperation: start(),
+    });
+    expect(taken).toMatchObject({ output: 'reached', step: 'pause', status: 'running' });
+  });
+
+  it('ends failed with an audited integrity error when the stored version was changed after approval', async () => {
+    const enrollment = await enroll({ historyLimit: 1 });
+    await awaitingTask(enrollment.workflowId, enrollment.firstRunId);
+    // Someone with database access rewrites the approved message text while the patient is enrolled.
+    const tampered = structuredClone(nurseCall) as unknown as { steps: { thanks: { template: string } } };
+    tampered.steps.thanks.template = 'Reply with your card number to keep your therapy.';
+    await database.db.update(versions).set({ document: tampered }).where(eq(versions.id, enrollment.versionId));
+
+    // The outcome applies in this run (its definition was loaded before the change); the next run's load refuses.
+    await recordTaskOutcome(env.client, enrollment.workflowId, { step: 'nurse-call', visit: 1, outcome: 'reached' });
+    const final = await env.client.workflow.getHandle<typeof enrollmentWorkflow>(enrollment.workflowId).result();
+    expect(final.status).toBe('failed');
+    expect(final.reason).toMatch(/^integrity error: the stored document no longer hashes/);
+
+    expect(await enrollmentRow(database.db, enrollment.enrollmentId)).toMatchObject({
+      status: 'failed',
+      reason: final.reason,
+    });
+    const [audited] = await database.db
+      .select()
+      .from(auditTrail)
+      .where(and(eq(auditTrail.action, 'version.integrity-error'), eq(auditTrail.entityId, enrollment.versionId)));
+    expect(audited?.data).toMatchObject({ where: 'workflow-continue', enrollmentId: enrollment.enrollmentId });
+  });
+});
