@@ -1,8 +1,8 @@
-/** What the API needs from Temporal: start an enrollment (idempotently), signal replies and exits, read an enrollment's state. */
+/** What the API needs from Temporal: start an enrollment (idempotently), signal exits and events, record task outcomes, read an enrollment's state. Replies: reply-client.ts. */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EnrollmentState } from '../engine/types.js';
 import { withPreparedDefinition } from '../engine/definition.js';
-import type { EnrollmentInput, EventSignal, ExitRequest, ReplySignal, TaskOutcomeSignal } from './types.js';
+import type { EnrollmentInput, EventSignal, ExitRequest, TaskOutcomeSignal } from './types.js';
 import { taskOutcomeUpdate, type TaskOutcomeResult } from './task-update.js';
 import { skipWaitUpdate, type SkipWaitResult } from './skip-wait.js';
 import type { enrollmentWorkflow } from './workflows.js';
@@ -47,10 +47,6 @@ export async function startEnrollment(
     const description = await client.workflow.getHandle(workflowId).describe();
     return { workflowId, runId: description.runId, alreadyStarted: true };
   }
-}
-
-export async function signalReply(client: Client, workflowId: string, reply: ReplySignal): Promise<void> {
-  await client.workflow.getHandle(workflowId).signal<[ReplySignal]>('reply', reply);
 }
 
 export async function requestExit(client: Client, workflowId: string, reason: string): Promise<void> {

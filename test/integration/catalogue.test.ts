@@ -8,7 +8,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { validateJourney } from '../../schema/validate.js';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
 import { addressOptOuts, assessmentResponses, auditTrail, devInbox, tasks } from '../../runtime/db/schema.js';
-import { enrollmentState, signalEvent, signalReply, startEnrollment } from '../../runtime/temporal/client.js';
+import { enrollmentState, signalEvent, startEnrollment } from '../../runtime/temporal/client.js';
+import { submitReply } from '../../runtime/temporal/reply-client.js';
 import type { EnrollmentState } from '../../runtime/engine/index.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
 import { startHarness, type Harness } from './harness.js';
@@ -57,7 +58,7 @@ describe('pharmacy refill on Temporal', () => {
     await env.sleep('8 days');
     await until(async () => (await inboxOf('+15550100001')).length === 1, 'the refill question');
     await until(async () => (await run.state())?.phase.kind === 'awaiting-reply', 'awaiting the reply');
-    await signalReply(env.client, run.workflowId, { text: '1', messageId: 'msg_test' });
+    await submitReply(env.client, run.workflowId, { text: '1', messageId: 'msg_test' });
     await until(async () => (await inboxOf(`patient:${run.patientId}`)).length === 1, 'the refill webhook');
     await until(
       async () => (await inboxOf('+15550100001')).some((m) => m.body.includes('Main St Pharmacy')),
@@ -88,7 +89,7 @@ describe('PHQ-9 check-in on Temporal', () => {
         async () => (await inboxOf('+15550100002')).filter((m) => m.body.startsWith(`(${i + 1}/9)`)).length === 1,
         `question ${i + 1}`,
       );
-      await signalReply(env.client, run.workflowId, { text: answers[i], messageId: `msg_${i}` });
+      await submitReply(env.client, run.workflowId, { text: answers[i], messageId: `msg_${i}` });
     }
     const task = await until(
       async () => (await database.db.select().from(tasks).where(eq(tasks.enrollmentId, run.enrollmentId)))[0],

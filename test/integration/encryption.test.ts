@@ -19,7 +19,8 @@ import type { EnrollmentState } from '../../runtime/engine/index.js';
 import { EncryptionCodec, KEY_ID_METADATA } from '../../runtime/temporal/codec.js';
 import { createDataConverter } from '../../runtime/temporal/data-converter.js';
 import { staticKeyProvider } from '../../runtime/temporal/keys.js';
-import { enrollmentState, requestExit, signalReply, startEnrollment } from '../../runtime/temporal/client.js';
+import { enrollmentState, requestExit, startEnrollment } from '../../runtime/temporal/client.js';
+import { submitReply } from '../../runtime/temporal/reply-client.js';
 import { enrollmentSearchAttributes } from '../../runtime/temporal/search-attributes.js';
 import { createWorker } from '../../runtime/temporal/worker.js';
 import { createLocalEnv } from '../support/temporal.js';
@@ -91,7 +92,7 @@ async function runWithPatientData(client: Client, queue: string, exitClient: Cli
     async () => (await enrollmentState(exitClient, input.workflowId))?.phase.kind === 'awaiting-reply',
     'the question',
   );
-  await signalReply(exitClient, input.workflowId, { text: replyText, messageId: 'msg_in_1' });
+  await submitReply(exitClient, input.workflowId, { text: replyText, messageId: 'msg_in_1' });
   await requestExit(exitClient, input.workflowId, exitReason);
   const final: EnrollmentState = await exitClient.workflow.getHandle(input.workflowId).result();
   return { journey, patientId, input, final };

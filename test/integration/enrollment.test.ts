@@ -11,7 +11,8 @@ import { createDevInboxStore } from '../../runtime/db/dev-inbox.js';
 import { auditTrail, messages } from '../../runtime/db/schema.js';
 import { applyEvent, initialState, type EnrollmentState } from '../../runtime/engine/index.js';
 import { createActivities } from '../../runtime/temporal/activities.js';
-import { enrollmentState, requestExit, signalReply, startEnrollment } from '../../runtime/temporal/client.js';
+import { enrollmentState, requestExit, startEnrollment } from '../../runtime/temporal/client.js';
+import { submitReply } from '../../runtime/temporal/reply-client.js';
 import { enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
 import type { enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
@@ -108,7 +109,7 @@ describe('enrollment workflow on the time-skipping server', () => {
     expect(received[1].body).toBe('Did your first dose go well? Reply 1 for yes, 2 for no.');
 
     await awaitPhase(run.workflowId, 'awaiting-reply');
-    await signalReply(env.client, run.workflowId, { text: '1', messageId: 'msg_inbound_1' });
+    await submitReply(env.client, run.workflowId, { text: '1', messageId: 'msg_inbound_1' });
     const final = await run.handle.result();
     expect(final.status).toBe('completed');
     expect(final.path.at(-1)?.step).toBe('end-well');
@@ -136,7 +137,7 @@ describe('enrollment workflow on the time-skipping server', () => {
 
   it('a reply of 2 takes `no` to end-follow-up', async () => {
     const run = await toTheQuestion();
-    await signalReply(env.client, run.workflowId, { text: ' 2 ', messageId: 'msg_inbound_2' });
+    await submitReply(env.client, run.workflowId, { text: ' 2 ', messageId: 'msg_inbound_2' });
     const final = await run.handle.result();
     expect(outputsTaken(final)).toEqual(['welcome:next', 'wait-two-days:next', 'ask-first-dose:no', 'end-follow-up:']);
     await recordHistory('first-dose-no', run.handle);
@@ -144,8 +145,16 @@ describe('enrollment workflow on the time-skipping server', () => {
 
   it('a reply nobody expects is ignored and the journey keeps waiting', async () => {
     const run = await toTheQuestion();
-    await signalReply(env.client, run.workflowId, { text: 'maybe', messageId: 'msg_inbound_3' });
-    await signalReply(env.client, run.workflowId, { text: 'yes', messageId: 'msg_inbound_4' });
+    expect(await submitReply(env.client, run.workflowId, { text: 'maybe', messageId: 'msg_inbound_3' })).toMatchObject({
+      accepted: true,
+      applied: false,
+      step: 'ask-first-dose',
+    });
+    expect(await submitReply(env.client, run.workflowId, { text: 'yes', messageId: 'msg_inbound_4' })).toMatchObject({
+      accepted: true,
+      applied: true,
+      output: 'yes',
+    });
     const final = await run.handle.result();
     expect(final.path.find((p) => p.step === 'ask-first-dose')?.output).toBe('yes');
   });
@@ -264,7 +273,7 @@ describe('continue-as-new', () => {
     await awaitPhase(input.workflowId, 'waiting');
     await env.sleep('2 days');
     await awaitPhase(input.workflowId, 'awaiting-reply');
-    await signalReply(env.client, input.workflowId, { text: 'y', messageId: 'msg_inbound_5' });
+    await submitReply(env.client, input.workflowId, { text: 'y', messageId: 'msg_inbound_5' });
     const final = await handle.result();
     expect(outputsTaken(final)).toEqual(['welcome:next', 'wait-two-days:next', 'ask-first-dose:yes', 'end-well:']);
     expect((await handle.describe()).runId).not.toBe(first.runId);
