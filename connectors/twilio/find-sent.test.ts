@@ -1,6 +1,7 @@
-/** `twilio-sms` finding a text an earlier attempt got Twilio to accept (Twilio ignores idempotency keys): same number, text and sender, created since the attempt. */
+/** `twilio-sms` and `twilio-voice` finding a text or call an earlier attempt got Twilio to accept (Twilio ignores idempotency keys): same number and sender (and text), created since the attempt. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwilioSmsConnector } from './twilio-sms.js';
+import { createTwilioVoiceConnector } from './twilio-voice.js';
 import type { TwilioSettings } from './settings.js';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio, type FakeTwilio } from '../../test/support/fake-twilio.js';
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
     authToken: FAKE_AUTH_TOKEN,
     from: '+15017122661',
     baseUrl: twilio.baseUrl,
+    webhookUrl: 'https://care.example.org/api/webhooks/twilio-voice',
   };
 });
 
@@ -54,5 +56,35 @@ describe('twilio-sms findSent', () => {
     await expect(
       connector.findSent!(message('Your refill is ready.'), new Date(), { ...settings, authToken: 'x'.repeat(32) }),
     ).rejects.toThrow(/HTTP 401/);
+  });
+});
+
+describe('twilio-voice findSent', () => {
+  const voice = createTwilioVoiceConnector();
+  const call = (to = '+15550100950') => ({
+    idempotencyKey: 'wf:call:1',
+    channel: 'voice' as const,
+    to,
+    body: 'This is your care team calling about your refill. Press 1 if you picked it up.',
+  });
+
+  it('finds the call placed to the patient since the attempt began, and none to another number, from another sender or before', async () => {
+    const attemptStarted = new Date();
+    const { providerMessageId } = await voice.send(call(), settings);
+    expect(providerMessageId).toMatch(/^CA/);
+
+    expect(await voice.findSent!(call(), attemptStarted, settings)).toEqual({ providerMessageId });
+    expect(await voice.findSent!(call('+15550100951'), attemptStarted, settings)).toBeUndefined();
+    expect(await voice.findSent!(call(), attemptStarted, { ...settings, from: '+15017122662' })).toBeUndefined();
+    expect(await voice.findSent!(call(), new Date(Date.now() + 5 * 60_000), settings)).toBeUndefined();
+    // A text to the same number is not a call.
+    await connector.send(message('Your refill is ready.', '+15550100952'), settings);
+    expect(await voice.findSent!(call('+15550100952'), attemptStarted, settings)).toBeUndefined();
+  });
+
+  it('fails rather than answer "not placed" when Twilio cannot list the calls', async () => {
+    await expect(voice.findSent!(call(), new Date(), { ...settings, authToken: 'x'.repeat(32) })).rejects.toThrow(
+      /call list answered HTTP 401/,
+    );
   });
 });

@@ -57,19 +57,23 @@ export async function createResource(
   throw new TwilioError(response.status, code, message);
 }
 
-/** A message as Twilio's Messages list returns it (the fields the send lookup needs). */
-export interface TwilioMessage {
+/** A message or call as Twilio's list returns it (the fields the send lookup needs); calls have no body. */
+export interface TwilioSent {
   sid: string;
   to: string;
   from: string | null;
-  body: string;
+  body?: string;
   date_created: string;
 }
 
-/** The newest messages to `to` (one page, newest first): enough to find the one a lost attempt sent minutes ago. */
-export async function listMessagesTo(settings: TwilioSettings, to: string): Promise<TwilioMessage[]> {
+/** The newest messages or calls to `to` (one page, newest first): enough to find the one a lost attempt made minutes ago. */
+export async function listSentTo(
+  settings: TwilioSettings,
+  resource: 'Messages' | 'Calls',
+  to: string,
+): Promise<TwilioSent[]> {
   const query = new URLSearchParams({ To: to, PageSize: '50' });
-  const url = `${settings.baseUrl.replace(/\/$/, '')}/2010-04-01/Accounts/${settings.accountSid}/Messages.json?${query}`;
+  const url = `${settings.baseUrl.replace(/\/$/, '')}/2010-04-01/Accounts/${settings.accountSid}/${resource}.json?${query}`;
   const response = await fetch(url, {
     headers: {
       authorization: `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`,
@@ -77,8 +81,17 @@ export async function listMessagesTo(settings: TwilioSettings, to: string): Prom
     },
     signal: AbortSignal.timeout(30_000),
   });
-  // Not knowing is not "not sent": the activity retries rather than risk a second text.
+  // Not knowing is not "not sent": the activity retries rather than risk a second text or call.
   if (!response.ok)
-    throw new TwilioError(response.status, undefined, `Twilio's message list answered HTTP ${response.status}`);
-  return ((await response.json()) as { messages?: TwilioMessage[] }).messages ?? [];
+    throw new TwilioError(
+      response.status,
+      undefined,
+      `Twilio's ${resource === 'Messages' ? 'message' : 'call'} list answered HTTP ${response.status}`,
+    );
+  const page = (await response.json()) as { messages?: TwilioSent[]; calls?: TwilioSent[] };
+  return (resource === 'Messages' ? page.messages : page.calls) ?? [];
 }
+
+/** Twilio's clock and ours differ a little: a record created up to a minute before the attempt began still counts. */
+export const createdSince = (record: TwilioSent, since: Date) =>
+  Date.parse(record.date_created) >= since.getTime() - 60_000;

@@ -1,6 +1,6 @@
 /** `twilio-sms`: text messages through Twilio's Messages API, replies and delivery reports through its signed webhooks. */
 import type { Connector, DeliveryStatus, InboundMessage } from '../sdk/connector.js';
-import { createResource, listMessagesTo } from './rest.js';
+import { createResource, createdSince, listSentTo } from './rest.js';
 import { TwilioSettings } from './settings.js';
 import { deliveryState, e164, parseForm, verifyTwilioRequest } from './inbound.js';
 
@@ -20,12 +20,11 @@ export function createTwilioSmsConnector(): Connector<TwilioSettings> {
     },
     // Twilio ignores Idempotency-Key: a retry after a lost answer looks for the text among the number's newest messages.
     async findSent(message, since, settings) {
-      const sent = (await listMessagesTo(settings, message.to)).find(
+      const sent = (await listSentTo(settings, 'Messages', message.to)).find(
         (m) =>
           m.body === message.body &&
           (settings.messagingServiceSid !== undefined || m.from === settings.from) &&
-          // A minute's slack for the difference between Twilio's clock and ours.
-          Date.parse(m.date_created) >= since.getTime() - 60_000,
+          createdSince(m, since),
       );
       return sent ? { providerMessageId: sent.sid } : undefined;
     },

@@ -62,12 +62,12 @@ export async function startFakeTwilio(
     };
     const [path, query = ''] = (request.url ?? '').split('?');
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(path);
-    if (!match || !(request.method === 'POST' || (request.method === 'GET' && match[2] === 'Messages')))
+    if (!match || !(request.method === 'POST' || request.method === 'GET'))
       return answer(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
     if (match[1] !== accountSid || request.headers.authorization !== expected)
       return answer(401, { code: 20003, message: 'Authenticate', status: 401 });
-    if (request.method === 'GET') return answer(200, messageList(created, new URLSearchParams(query)));
+    if (request.method === 'GET') return answer(200, listPage(created, match[2] as 'Messages' | 'Calls', query));
     const params = Object.fromEntries(new URLSearchParams(await readBody(request)));
     const resource = match[2] as 'Messages' | 'Calls';
     const key = request.headers['idempotency-key'] as string | undefined;
@@ -117,10 +117,11 @@ export async function startFakeTwilio(
   };
 }
 
-/** Twilio's Messages list: newest first, filtered by `To` and `From`, dates in RFC 2822 as Twilio writes them. */
-function messageList(created: FakeTwilioRecord[], query: URLSearchParams) {
-  const messages = created
-    .filter((r) => r.resource === 'Messages')
+/** Twilio's Messages or Calls list: newest first, filtered by `To` and `From`, dates in RFC 2822 as Twilio writes them. */
+function listPage(created: FakeTwilioRecord[], resource: 'Messages' | 'Calls', search: string) {
+  const query = new URLSearchParams(search);
+  const records = created
+    .filter((r) => r.resource === resource)
     .filter((r) => !query.get('To') || r.params.To === query.get('To'))
     .filter((r) => !query.get('From') || r.params.From === query.get('From'))
     .reverse()
@@ -128,10 +129,12 @@ function messageList(created: FakeTwilioRecord[], query: URLSearchParams) {
       sid: r.sid,
       to: r.params.To,
       from: r.params.From ?? null,
-      messaging_service_sid: r.params.MessagingServiceSid ?? null,
-      body: r.params.Body,
+      ...(resource === 'Messages'
+        ? { messaging_service_sid: r.params.MessagingServiceSid ?? null, body: r.params.Body }
+        : { direction: 'outbound-api' }),
       status: 'queued',
       date_created: r.createdAt.toUTCString().replace('GMT', '+0000'),
     }));
-  return { messages, page: 0, page_size: Number(query.get('PageSize') ?? 50), next_page_uri: null };
+  const page = { page: 0, page_size: Number(query.get('PageSize') ?? 50), next_page_uri: null };
+  return resource === 'Messages' ? { messages: records, ...page } : { calls: records, ...page };
 }
