@@ -6,6 +6,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema.js';
+import { queueWrites } from './write-queue.js';
 
 export type Database = LibSQLDatabase<typeof schema>;
 
@@ -23,12 +24,13 @@ export async function openDatabase(url: string, authToken?: string): Promise<Ope
   if (url.startsWith('file:') && !url.startsWith('file::memory:')) {
     mkdirSync(dirname(resolve(url.slice('file:'.length))), { recursive: true });
   }
-  const client = createClient({ url, ...(authToken ? { authToken } : {}) });
-  if (url.startsWith('file:')) {
-    // WAL lets the API read while the worker writes; busy_timeout rides out short write locks between them.
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-  }
+  const local = url.startsWith('file:');
+  // On a local file, writes in this process queue (write-queue.ts); the busy timeout, on every pooled connection,
+  // rides out short write locks held by another process on the same file (a separate worker).
+  const opened = createClient({ url, ...(authToken ? { authToken } : {}), ...(local ? { timeout: 5000 } : {}) });
+  const client = local ? queueWrites(opened) : opened;
+  // WAL lets the API read while the worker writes.
+  if (local) await client.execute('PRAGMA journal_mode = WAL');
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
