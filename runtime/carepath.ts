@@ -111,8 +111,16 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
       box: createSecretBox(payloadKeys),
       types: BUILT_IN_CONNECTORS,
     });
-    for (const { id, problem } of await connectorInstances.loadSaved())
+    for (const { id, problem } of await connectorInstances.sync())
       log.error({ connector: id }, `saved connector not in use: ${problem}`);
+    // Other processes of the deployment save instances too: a send or webhook for an unknown id looks again at once,
+    // and changes to known ones (a rotated token) are picked up within half a minute.
+    connectors.refreshWith(() => connectorInstances.sync());
+    const resync = setInterval(() => {
+      connectorInstances.sync().catch((error: unknown) => log.error({ err: error }, 'reading saved connectors failed'));
+    }, 30_000);
+    resync.unref();
+    stops.push(() => clearInterval(resync));
 
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());

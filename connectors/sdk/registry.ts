@@ -23,6 +23,7 @@ export interface RegisterOptions {
 
 export class ConnectorRegistry {
   private readonly entries = new Map<string, ConnectorEntry>();
+  private refresh?: () => Promise<unknown>;
 
   /**
    * Settings are checked against the connector's schema here (defaults applied), so a bad setting fails at start, not
@@ -49,6 +50,23 @@ export class ConnectorRegistry {
   }
 
   get(id: string): ConnectorEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /**
+   * How to look again for instances this process has not seen: another process of the same deployment may have saved
+   * one on the Connectors screen since (runtime/connectors/instances.ts `sync`).
+   */
+  refreshWith(refresh: () => Promise<unknown>): this {
+    this.refresh = refresh;
+    return this;
+  }
+
+  /** The instance; one not known here is looked for again once, so a send or webhook never fails on a stale list. */
+  async find(id: string): Promise<ConnectorEntry | undefined> {
+    const known = this.entries.get(id);
+    if (known || !this.refresh) return known;
+    await this.refresh();
     return this.entries.get(id);
   }
 

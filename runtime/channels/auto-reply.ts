@@ -21,7 +21,7 @@ export async function sendAutoReply(
   { db, connectors }: { db: Database; connectors: ConnectorRegistry },
   reply: AutoReply,
 ): Promise<string | undefined> {
-  const entry = connectors.get(reply.connectorId);
+  const entry = await connectors.find(reply.connectorId);
   if (!entry) return undefined;
   const idempotencyKey = `reply:${reply.inReplyTo}`;
   const id = newId('msg');

@@ -1,4 +1,4 @@
-/** Saved connector instances across a restart: back in the registry with their secrets; a lost key or a configured id is reported, not fatal. */
+/** Saved connector instances across a restart and across processes: back in the registry with their secrets; a lost key or a configured id is reported, not fatal. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ async function start(keys: PayloadKeyProvider, configure: (registry: ConnectorRe
     box: createSecretBox(keys),
     types: BUILT_IN_CONNECTORS,
   });
-  return { registry, instances, problems: await instances.loadSaved() };
+  return { registry, instances, problems: await instances.sync() };
 }
 
 beforeAll(async () => {
@@ -84,5 +84,51 @@ describe('saved connector instances at start', () => {
     ]);
     expect(JSON.stringify(listed)).not.toContain('from-the-environment');
     expect(listed[0].secrets).toEqual({ authToken: 'set' });
+  });
+});
+
+describe('saved connector instances in a deployment of several processes', () => {
+  it('reach another process: a new one at its first use, a change and a deletion at its next sync', async () => {
+    const here = await start(KEY);
+    const there = await start(KEY);
+    await here.instances.create('usr_engineer', {
+      id: 'pharmacy-sms',
+      type: 'twilio-sms',
+      name: 'Pharmacy SMS',
+      settings: { ...SETTINGS, from: '+15550004444' },
+    });
+    // The other process's worker sends through it before any scheduled sync: looked for again, found.
+    expect(there.registry.get('pharmacy-sms')).toBeUndefined();
+    there.registry.refreshWith(() => there.instances.sync());
+    expect((await there.registry.find('pharmacy-sms'))?.settings).toMatchObject({ from: '+15550004444' });
+
+    await here.instances.update('usr_engineer', 'pharmacy-sms', {
+      settings: { ...SETTINGS, from: '+15550004445', authToken: '' },
+    });
+    await there.instances.sync();
+    expect(there.registry.get('pharmacy-sms')?.settings).toMatchObject({ from: '+15550004445', authToken: TOKEN });
+
+    await here.instances.remove('usr_engineer', 'pharmacy-sms');
+    await there.instances.sync();
+    expect(there.registry.get('pharmacy-sms')).toBeUndefined();
+    expect(await there.registry.find('pharmacy-sms')).toBeUndefined();
+    expect(there.registry.get('clinic-sms')).toMatchObject({ source: 'database' });
+  });
+
+  it('never take a configured instance out of the registry when the saved one of that id is deleted', async () => {
+    const configured = await start(KEY, (registry) =>
+      registry.register(BUILT_IN_CONNECTORS['twilio-sms'](), SETTINGS, { id: 'shared-sms', source: 'configuration' }),
+    );
+    const other = await start(KEY);
+    await other.instances.create('usr_engineer', {
+      id: 'shared-sms',
+      type: 'twilio-sms',
+      name: 'Shared SMS',
+      settings: SETTINGS,
+    });
+    await configured.instances.sync();
+    await other.instances.remove('usr_engineer', 'shared-sms');
+    await configured.instances.sync();
+    expect(configured.registry.get('shared-sms')).toMatchObject({ source: 'configuration' });
   });
 });

@@ -40,6 +40,10 @@ export interface ConnectorInstancesDeps {
 
 export type ConnectorInstances = ReturnType<typeof createConnectorInstances>;
 
+/** What tells one saved state of a row from another: two saves within a millisecond differ in their sealed secrets' nonce at least. */
+const versionOf = (row: InstanceRow) =>
+  JSON.stringify([row.updatedAt, row.type, row.name, row.settings, row.secrets, row.secretsKeyId]);
+
 type Executor = Parameters<typeof appendAudit>[0];
 
 /** Who did what to which instance: field names only, never a secret's value. */
@@ -51,6 +55,9 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
   const problems = new Map<string, string>();
   /** The last test of each instance, for the screen; the audit trail keeps every one. */
   const lastTests = new Map<string, TestResult>();
+  /** Each saved instance's row as this process last read it (`versionOf`), so `sync` opens again only what changed. */
+  const seen = new Map<string, string>();
+  let syncing: Promise<Array<{ id: string; problem: string }>> | undefined;
 
   const connectorOf = (type: string, at = '/type') => {
     const create = types[type];
@@ -65,6 +72,7 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
 
   /** Opens the row's secrets and puts the instance in the registry, replacing what was there under its id. */
   async function activate(row: InstanceRow): Promise<void> {
+    seen.set(row.id, versionOf(row));
     const connector = connectorOf(row.type);
     const secrets = await openSecrets(box, row);
     registry.register(connector, { ...row.settings, ...secrets }, { id: row.id, name: row.name, source: 'database' });
@@ -185,9 +193,7 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
         await tx.delete(connectorInstances).where(eq(connectorInstances.id, id));
         await audit(tx, actor, 'deleted', id, { type: row.type, name: row.name });
       });
-      registry.remove(id);
-      problems.delete(id);
-      lastTests.delete(id);
+      forget(id);
     },
 
     async sendTest(actor: string, id: string, input: TestMessageInput): Promise<TestResult> {
@@ -212,26 +218,47 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
       return result;
     },
 
-    /**
-     * At start: every saved instance into the registry. The configuration wins an id both name (ops can always
-     * override); an instance that cannot be opened is reported on the screen and in the log, and the server still starts.
-     */
-    async loadSaved(): Promise<Array<{ id: string; problem: string }>> {
-      for (const row of await readRows(db)) {
-        if (registry.get(row.id)?.source === 'configuration') {
-          problems.set(
-            row.id,
-            'The server configuration defines a connector with this id; the configured one is used.',
-          );
-          continue;
-        }
-        try {
-          await activate(row);
-        } catch (error) {
-          problems.set(row.id, error instanceof Error ? error.message : String(error));
-        }
-      }
-      return [...problems].map(([id, problem]) => ({ id, problem }));
-    },
+    sync: syncOnce,
   };
+
+  function forget(id: string): void {
+    // A configured instance of the same id stays: it won over the saved one all along.
+    if (registry.get(id)?.source === 'database') registry.remove(id);
+    problems.delete(id);
+    lastTests.delete(id);
+    seen.delete(id);
+  }
+
+  /**
+   * The registry brought up to the saved instances: at start every one, later only those created, changed or deleted
+   * since (by any process of the deployment: they share the database, not their registries). The configuration wins
+   * an id both name (ops can always override); an instance that cannot be opened is reported on the screen and in
+   * the log, and the server still starts.
+   */
+  /** One sync at a time: a burst of misses (webhooks for an unknown id) reads the table once. */
+  function syncOnce(): Promise<Array<{ id: string; problem: string }>> {
+    syncing ??= sync().finally(() => (syncing = undefined));
+    return syncing;
+  }
+
+  async function sync(): Promise<Array<{ id: string; problem: string }>> {
+    const rows = await readRows(db);
+    for (const row of rows) {
+      if (seen.get(row.id) === versionOf(row)) continue;
+      if (registry.get(row.id)?.source === 'configuration') {
+        seen.set(row.id, versionOf(row));
+        problems.set(row.id, 'The server configuration defines a connector with this id; the configured one is used.');
+        continue;
+      }
+      try {
+        await activate(row);
+      } catch (error) {
+        problems.set(row.id, error instanceof Error ? error.message : String(error));
+      }
+    }
+    const saved = new Set(rows.map((row) => row.id));
+    for (const entry of registry.list()) if (entry.source === 'database' && !saved.has(entry.id)) forget(entry.id);
+    for (const id of [...seen.keys()]) if (!saved.has(id)) forget(id);
+    return [...problems].map(([id, problem]) => ({ id, problem }));
+  }
 }

@@ -135,7 +135,7 @@ export function createActivities({
       // An earlier attempt left this row queued: it may have got the provider to accept the message and died before
       // recording it. A provider that honours idempotency keys answers a resend with that message; one that does not
       // (Twilio) is asked for it first, so the patient never gets the text twice.
-      const earlier = existing?.status === 'queued' ? connectors.get(input.connector) : undefined;
+      const earlier = existing?.status === 'queued' ? await connectors.find(input.connector) : undefined;
       const found = await earlier?.connector.findSent?.(
         {
           idempotencyKey,
@@ -179,7 +179,7 @@ export function createActivities({
             `the patient's ${kind === 'phone' ? 'phone number' : 'email address'} is marked bad since ${problem.since} (${problem.reason})`,
           );
       }
-      const entry = connectors.get(input.connector);
+      const entry = await connectors.find(input.connector);
       if (!entry) return failPermanently(messageId, `connector "${input.connector}" is not configured on this worker`);
       // A connector that reaches no patient (the development inbox) needs no consent, whatever id it was saved under.
       const consentRequired = requireConsent && !entry.connector.reachesNoPatient;

@@ -46,7 +46,7 @@ export function createWebhookApp(deps: WebhookDeps) {
 
   app.post('/webhooks/:connector', async (c) => {
     const id = c.req.param('connector');
-    const entry = deps.connectors.get(id);
+    const entry = await deps.connectors.find(id);
     if (!entry?.connector.verifyInbound)
       return problem(c, 404, 'not-found', `No connector "${id}" takes webhooks on this server.`);
     const request = {
@@ -100,8 +100,8 @@ export function createWebhookApp(deps: WebhookDeps) {
   });
 
   // An unsubscribe link opened in a browser: a page with one button, so that link scanners opening it unsubscribe nobody.
-  app.get('/webhooks/:connector', (c) => {
-    const entry = deps.connectors.get(c.req.param('connector'));
+  app.get('/webhooks/:connector', async (c) => {
+    const entry = await deps.connectors.find(c.req.param('connector'));
     if (!entry?.connector.verifyInbound || !new URL(c.req.url).searchParams.has('unsubscribe'))
       return problem(c, 404, 'not-found', 'There is nothing to see here.');
     c.header('cache-control', 'no-store');
