@@ -1,11 +1,13 @@
-/** The enrollment workflow's bundle: what every workflow evaluates stays lean (no zod, no Liquid, one copy of each library). */
+/** The enrollment workflow's bundle: what every workflow evaluates stays lean (no zod, no Liquid, one copy of each library), its stack traces stay mapped. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workflowBundleContents, type BundledModule } from './bundle-contents.js';
+import { workflowBundleContents, type BundledModule, type BundledSourceMap } from './bundle-contents.js';
 
 describe('the enrollment workflow bundle', () => {
   let modules: BundledModule[];
+  let sourceMap: BundledSourceMap;
+  let bytes: number;
   beforeAll(async () => {
-    modules = await workflowBundleContents();
+    ({ modules, sourceMap, bytes } = await workflowBundleContents());
   }, 120_000);
 
   it('evaluates no zod, Liquid or schema validator in a workflow started with a prepared definition', () => {
@@ -37,5 +39,17 @@ describe('the enrollment workflow bundle', () => {
 
   it('holds one copy of luxon: the preloaded, shared one is the one the engine imports', () => {
     expect(modules.filter((m) => m.path.includes('node_modules/luxon/')).map((m) => m.path)).toHaveLength(1);
+  });
+
+  it('maps workflow stack traces to the project files without carrying their text in every worker', () => {
+    // The worker maps each stack frame through `mappings` to a file of `sources`: the project's own TypeScript.
+    expect(sourceMap.mappings.length).toBeGreaterThan(0);
+    const projectFiles = modules.map((m) => m.path).filter((path) => path.endsWith('.ts'));
+    expect(projectFiles).toContain('runtime/temporal/workflows.ts');
+    const mapped = new Set(sourceMap.sources.map((source) => source.replace(/^.*?(?=(runtime|schema)\/)/, '')));
+    expect(projectFiles.filter((path) => !mapped.has(path))).toEqual([]);
+    // The sources' text (about half the bundle) is no longer held by every worker; the files are on disk.
+    expect(sourceMap.sourcesContent ?? []).toEqual([]);
+    expect(bytes).toBeLessThan(3_500_000);
   });
 });

@@ -1,10 +1,10 @@
-/** What the enrollment workflow bundle holds, module by module, and which modules a workflow evaluates before it runs. For tests and the benchmark. */
+/** What the enrollment workflow bundle holds, module by module, which modules a workflow evaluates before it runs, and its source map. For tests. */
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { Compilation, Compiler, Module } from 'webpack';
 import { failureConverterPath } from './data-converter.js';
 import { TemporalPinoLogger } from './runtime-log.js';
-import { sharedLibraries, workflowsPath } from './worker.js';
+import { sharedLibraries, workflowBundleWebpackConfig, workflowsPath } from './worker.js';
 
 export interface BundledModule {
   /** The file, relative to the project (`node_modules/zod/…` for a package). */
@@ -21,6 +21,20 @@ export interface BundledModule {
    * before any workflow. The rest of the eager modules are evaluated again by each cached workflow.
    */
   shared: boolean;
+}
+
+/** The part of the bundle's inline source map that workflow stack traces are mapped through, and the sources' text if any. */
+export interface BundledSourceMap {
+  sources: string[];
+  mappings: string;
+  sourcesContent?: (string | null)[];
+}
+
+export interface WorkflowBundleContents {
+  modules: BundledModule[];
+  sourceMap: BundledSourceMap;
+  /** The whole file webpack writes, inline source map included. */
+  bytes: number;
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,8 +74,16 @@ function sharedRoots(compilation: Compilation): Module[] {
   });
 }
 
-/** Bundles the enrollment workflow as the worker does and lists its modules, largest first. */
-export async function workflowBundleContents(): Promise<BundledModule[]> {
+/** The source map the SDK's worker reads from the end of a bundle (it refuses a bundle without one). */
+function inlineSourceMap(code: string): BundledSourceMap {
+  const comment = code.lastIndexOf('//# sourceMappingURL=data:application/json;');
+  const base64 = code.indexOf('base64,', comment) + 'base64,'.length;
+  if (comment < 0 || base64 < comment) throw new Error('the workflow bundle has no inline source map');
+  return JSON.parse(Buffer.from(code.slice(base64).trimEnd(), 'base64').toString()) as BundledSourceMap;
+}
+
+/** Bundles the enrollment workflow as the worker does: its modules, largest first, and its source map. */
+export async function workflowBundleContents(): Promise<WorkflowBundleContents> {
   const modules: BundledModule[] = [];
   const record = (compilation: Compilation) => {
     const eager = staticallyReachable(compilation, entryModules(compilation));
@@ -73,20 +95,27 @@ export async function workflowBundleContents(): Promise<BundledModule[]> {
       modules.push({ path, bytes: module.size(), eager: eager.has(module), shared: shared.has(module) });
     }
   };
-  await bundleWorkflowCode({
+  const { code } = await bundleWorkflowCode({
     workflowsPath,
     failureConverterPath,
     preloadModules: sharedLibraries,
     logger: new TemporalPinoLogger(),
-    webpackConfigHook: (config) => ({
-      ...config,
-      plugins: [
-        ...(config.plugins ?? []),
-        { apply: (compiler: Compiler) => compiler.hooks.afterCompile.tap('carepath-bundle-contents', record) },
-      ],
-    }),
+    webpackConfigHook: (sdkConfig) => {
+      const config = workflowBundleWebpackConfig(sdkConfig);
+      return {
+        ...config,
+        plugins: [
+          ...(config.plugins ?? []),
+          { apply: (compiler: Compiler) => compiler.hooks.afterCompile.tap('carepath-bundle-contents', record) },
+        ],
+      };
+    },
   });
-  return modules.sort((a, b) => b.bytes - a.bytes);
+  return {
+    modules: modules.sort((a, b) => b.bytes - a.bytes),
+    sourceMap: inlineSourceMap(code),
+    bytes: Buffer.byteLength(code),
+  };
 }
 
 /** The package a bundled file belongs to (`zod`, `@marcbachmann/cel-js`), or its top two folders for project files. */

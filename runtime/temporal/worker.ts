@@ -7,6 +7,7 @@ import {
   type NativeConnection,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import type { Configuration } from 'webpack';
 import type { Database } from '../db/client.js';
 import type { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { createActivities } from './activities.js';
@@ -48,6 +49,19 @@ export const sharedLibraries = [
   fileURLToPath(new URL(`./shared-libraries${extname(fileURLToPath(import.meta.url))}`, import.meta.url)),
 ];
 
+/**
+ * How Carepath builds every workflow bundle (the worker's, the benchmark's hand-written one, the bundle-contents test's):
+ * the SDK's webpack settings with the inline source map kept but without the sources' text (`sourcesContent`). The
+ * worker needs the inline map and maps every workflow stack trace through it to file, line and column, which stay as
+ * they were; the text was read only to attach source files to the enhanced stack trace query when
+ * `showStackTraceSources` is on (it is off), so all it did was make the bundle twice as large and the worker hold
+ * several copies of it (the file read, the decoded map, the copy sent to the workflow thread): about 2.4 MB of text
+ * and 30–50 MB of resident memory per worker (test/bench/RESULTS.md). A debugger finds the sources on disk instead.
+ */
+export function workflowBundleWebpackConfig(config: Configuration): Configuration {
+  return { ...config, devtool: 'inline-nosources-source-map' };
+}
+
 /** Bundling takes seconds; do it once per process and share the bundle between workers. */
 export function enrollmentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   // Webpack's report goes through the log (at Temporal's level, WARN by default) instead of straight to stdout.
@@ -55,6 +69,7 @@ export function enrollmentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap>
     workflowsPath,
     failureConverterPath,
     preloadModules: sharedLibraries,
+    webpackConfigHook: workflowBundleWebpackConfig,
     logger: new TemporalPinoLogger(),
   }).catch((err: unknown) => {
     bundle = undefined;

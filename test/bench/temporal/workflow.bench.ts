@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { enrollmentWorkflowBundle } from '../../../runtime/temporal/worker.js';
+import { enrollmentWorkflowBundle, workflowBundleWebpackConfig } from '../../../runtime/temporal/worker.js';
 import { failureConverterPath } from '../../../runtime/temporal/data-converter.js';
 import { replyUpdate } from '../../../runtime/temporal/reply-update.js';
 import { startEnrollment } from '../../../runtime/temporal/client.js';
@@ -132,6 +132,8 @@ async function variants(): Promise<Variant[]> {
   const handWritten = await bundleWorkflowCode({
     workflowsPath: fileURLToPath(new URL('./hand-written.workflow.ts', import.meta.url)),
     failureConverterPath,
+    // The same webpack settings as the worker's bundle (its source map without the sources' text).
+    webpackConfigHook: workflowBundleWebpackConfig,
     logger: new DefaultLogger('WARN'),
   });
   const interpretedCode = (await enrollmentWorkflowBundle()).code;
