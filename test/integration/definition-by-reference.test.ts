@@ -4,7 +4,6 @@ import { and, eq } from 'drizzle-orm';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { JourneyDocument } from '../../schema/document.js';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
 import { auditTrail, versions } from '../../runtime/db/schema.js';
 import { enrollmentState, recordTaskOutcome, startEnrollment } from '../../runtime/temporal/client.js';
@@ -15,6 +14,7 @@ import type { EnrollmentState } from '../../runtime/engine/types.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { testPayloadKeys } from '../support/payload-keys.js';
 import { eventually } from '../support/eventually.js';
+import { nurseCallJourney } from '../support/nurse-call-journey.js';
 import { startHarness, type Harness } from './harness.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient } from './seed.js';
 
@@ -25,43 +25,7 @@ let database: OpenedDatabase;
 let phones = 0;
 
 /** A nurse call; "reached" waits an hour and thanks the patient by SMS, "voicemail" ends. */
-const nurseCall = {
-  schemaVersion: 2,
-  name: 'Nurse call, then thanks',
-  attributes: {},
-  settings: { timeZone: { source: 'patient', fallback: 'America/New_York' } },
-  start: 'nurse-call',
-  steps: {
-    'nurse-call': {
-      type: 'task',
-      name: 'Welcome call',
-      queue: 'nurses',
-      title: 'Welcome call',
-      outcomes: [
-        { id: 'reached', label: 'Reached' },
-        { id: 'voicemail', label: 'Left voicemail' },
-      ],
-      deadline: 'PT8H',
-      outputs: { reached: 'pause', voicemail: 'end-voicemail', escalated: 'end-voicemail' },
-    },
-    pause: {
-      type: 'wait',
-      name: 'An hour later',
-      wait: { kind: 'duration', duration: 'PT1H' },
-      outputs: { next: 'thanks' },
-    },
-    thanks: {
-      type: 'message',
-      name: 'Thanks',
-      channel: 'sms',
-      connector: 'dev',
-      template: 'Thanks for talking with your nurse today.',
-      outputs: { next: 'end-reached' },
-    },
-    'end-reached': { type: 'end', outputs: {} },
-    'end-voicemail': { type: 'end', outputs: {} },
-  },
-} as unknown as JourneyDocument;
+const nurseCall = nurseCallJourney({ waitBeforeThanks: 'PT1H' });
 
 async function enroll(options: { historyLimit?: number } = {}) {
   phones += 1;

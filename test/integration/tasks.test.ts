@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { JourneyDocument } from '../../schema/document.js';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
 import { auditTrail } from '../../runtime/db/schema.js';
 import { enrollmentState, recordTaskOutcome, startEnrollment } from '../../runtime/temporal/client.js';
@@ -13,6 +12,7 @@ import { startHarness, type Harness } from './harness.js';
 import { harnessApi, type HarnessApi } from './harness-api.js';
 import { seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
 import { eventually } from '../support/eventually.js';
+import { nurseCallJourney } from '../support/nurse-call-journey.js';
 
 const taskQueue = 'carepath-tasks-test';
 let harness: Harness;
@@ -21,44 +21,6 @@ let database: OpenedDatabase;
 let call: HarnessApi['call'];
 let loginAs: HarnessApi['loginAs'];
 let phones = 0;
-
-/** A nurse call first; "reached" sends a thank-you SMS, the other ways end quietly. */
-function nurseCallJourney(deadline: string, escalationQueue?: string): JourneyDocument {
-  return {
-    schemaVersion: 2,
-    name: 'Nurse call first',
-    attributes: {},
-    settings: { timeZone: { source: 'patient', fallback: 'America/New_York' }, consentPurpose: 'adherence-support' },
-    start: 'nurse-call',
-    steps: {
-      'nurse-call': {
-        type: 'task',
-        name: 'Welcome call',
-        queue: 'nurses',
-        ...(escalationQueue ? { escalationQueue } : {}),
-        title: 'Welcome call',
-        talkingPoints: ['Introduce yourself as their nurse.', 'Ask how they feel about the first injection.'],
-        outcomes: [
-          { id: 'reached', label: 'Reached' },
-          { id: 'voicemail', label: 'Left voicemail' },
-        ],
-        deadline,
-        outputs: { reached: 'thanks', voicemail: 'end-voicemail', escalated: 'end-escalated' },
-      },
-      thanks: {
-        type: 'message',
-        name: 'Thanks',
-        channel: 'sms',
-        connector: 'dev',
-        template: 'Thanks for talking with your nurse today.',
-        outputs: { next: 'end-reached' },
-      },
-      'end-reached': { type: 'end', outputs: {} },
-      'end-voicemail': { type: 'end', outputs: {} },
-      'end-escalated': { type: 'end', outputs: {} },
-    },
-  } as unknown as JourneyDocument;
-}
 
 async function enrollNewPatient(journey: SeededJourney) {
   phones += 1;
@@ -95,7 +57,7 @@ afterAll(() => harness?.stop(), 60_000);
 
 describe('the task queue', () => {
   it('lists a new task with its patient, journey, step and time left; a program manager reads but cannot claim', async () => {
-    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const journey = await seedJourney(database.db, nurseCallJourney({ deadline: 'PT8H' }));
     const enrollment = await enrollNewPatient(journey);
     await loginAs('pm@example.org');
     const listed = await taskOf(enrollment.enrollmentId);
@@ -123,7 +85,7 @@ describe('the task queue', () => {
   });
 
   it('records "reached" through the Workflow Update: the journey goes down that branch at once and the patient gets the next SMS', async () => {
-    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const journey = await seedJourney(database.db, nurseCallJourney({ deadline: 'PT8H' }));
     const enrollment = await enrollNewPatient(journey);
     await loginAs('nurse@example.org');
     const { id } = await taskOf(enrollment.enrollmentId);
@@ -192,7 +154,7 @@ describe('the task queue', () => {
   });
 
   it('refuses an outcome the step does not have with a 422 that lists the ones it has', async () => {
-    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const journey = await seedJourney(database.db, nurseCallJourney({ deadline: 'PT8H' }));
     const enrollment = await enrollNewPatient(journey);
     await loginAs('nurse@example.org');
     const { id } = await taskOf(enrollment.enrollmentId);
@@ -205,7 +167,7 @@ describe('the task queue', () => {
   });
 
   it("has the workflow's validator refuse an outcome for a visit it is not waiting for", async () => {
-    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const journey = await seedJourney(database.db, nurseCallJourney({ deadline: 'PT8H' }));
     const enrollment = await enrollNewPatient(journey);
     await loginAs('nurse@example.org');
     await taskOf(enrollment.enrollmentId);
@@ -225,7 +187,10 @@ describe('the task queue', () => {
   });
 
   it('moves a task past its deadline to its escalation queue, apart; a follow-up there is recorded without the journey', async () => {
-    const journey = await seedJourney(database.db, nurseCallJourney('PT2S', 'nurse-leads'));
+    const journey = await seedJourney(
+      database.db,
+      nurseCallJourney({ deadline: 'PT2S', escalationQueue: 'nurse-leads' }),
+    );
     const enrollment = await enrollNewPatient(journey);
     await loginAs('lead@example.org');
     const escalated = await taskOf(enrollment.enrollmentId, 'escalated');
@@ -254,7 +219,7 @@ describe('the task queue', () => {
 
 describe('tasks of an ended enrollment', () => {
   it('cancels the open task with the exit reason: it leaves the queue, is audited, and refuses an outcome', async () => {
-    const journey = await seedJourney(database.db, nurseCallJourney('PT8H'));
+    const journey = await seedJourney(database.db, nurseCallJourney({ deadline: 'PT8H' }));
     const enrollment = await enrollNewPatient(journey);
     await loginAs('nurse@example.org');
     const { id } = await taskOf(enrollment.enrollmentId);
