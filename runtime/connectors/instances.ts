@@ -16,6 +16,7 @@ import { openSecrets, readRow, readRows, settingsColumns, type InstanceRow } fro
 import { viewOfEntry, viewOfRow, type InstanceView, type TestResult } from './instance-view.js';
 import { versionsUsing } from './instance-usage.js';
 import { sendTestMessage, type TestMessageInput } from './test-message.js';
+import { assertMaySendTestMessage } from './test-message-limit.js';
 import { secretFieldsOf } from './secret-fields.js';
 
 export interface NewInstance {
@@ -197,6 +198,7 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
     },
 
     async sendTest(actor: string, id: string, input: TestMessageInput): Promise<TestResult> {
+      await assertMaySendTestMessage(db, actor);
       const entry = registry.get(id);
       if (!entry) {
         const row = await readRow(db, id);

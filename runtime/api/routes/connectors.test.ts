@@ -242,6 +242,25 @@ describe('connector instances API', () => {
     expect(JSON.stringify(audit)).not.toContain(INVALID_NUMBER);
   });
 
+  it('limits each person to 10 test messages in 10 minutes: the next is refused, saying when to try again, and never sent', async () => {
+    const admin = await f.login(f.emailOf('admin'));
+    const sendTest = (cookie: string) =>
+      f.call('POST', '/api/connector-instances/clinic-sms/test-messages', {
+        cookie,
+        body: { to: '+15550108888', body: 'Limit check' },
+      });
+    for (let i = 0; i < 10; i++) expect((await sendTest(admin)).status, `test message ${i + 1}`).toBe(200);
+    const limited = await sendTest(admin);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toMatch(
+      /^You sent 10 test messages in the last 10 minutes; wait \d+ second\(s\) before sending another\.$/,
+    );
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(500);
+    expect(twilio.messagesTo('+15550108888')).toHaveLength(10);
+    // Somebody else setting a connector up is not held back.
+    expect((await sendTest(engineer)).status).toBe(200);
+  });
+
   it('refuses to delete an instance a published version sends through; deletes it once nothing uses it', async () => {
     const db = f.database.db;
     await db.insert(journeys).values({

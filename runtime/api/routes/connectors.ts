@@ -147,6 +147,7 @@ const test = createRoute({
     ...sessionErrors,
     404: errors[404],
     409: errors[409],
+    429: errors[429],
     503: errors[503],
   },
 });

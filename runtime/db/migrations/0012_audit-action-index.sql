@@ -1,0 +1,1 @@
+CREATE INDEX `audit_trail_action_actor_at` ON `audit_trail` (`action`,`actor`,`at`);
