@@ -5,6 +5,7 @@ import { enrollments } from '../db/schema.js';
 import { appendAudit } from '../db/audit.js';
 import { nowIso } from '../db/ids.js';
 import { verifyStoredVersion } from '../journeys/integrity.js';
+import { cancelTasksOfEndedEnrollment } from '../tasks/cancel.js';
 import { runnableDefinition } from '../engine/definition.js';
 import type { JourneyDocument } from '../../schema/document.js';
 
@@ -18,7 +19,10 @@ export type ApprovalCheckResult = { ok: true } | { ok: false; reason: string };
 export type ApprovedDefinition = { ok: true; definition: JourneyDocument } | { ok: false; reason: string };
 
 export function createIntegrityActivities(db: Database) {
-  /** On a mismatch: audited as an integrity error and the enrollment recorded failed, so nothing more is ever sent. */
+  /**
+   * On a mismatch: audited as an integrity error and the enrollment recorded failed, so nothing more is ever sent; a
+   * continued run may have left a task open, which leaves the queues with it.
+   */
   async function refuse(enrollmentId: string, problem: string): Promise<{ ok: false; reason: string }> {
     const reason = `integrity error: ${problem}`;
     await db.transaction(
@@ -29,14 +33,15 @@ export function createIntegrityActivities(db: Database) {
           .set({ status: 'failed', reason, endedAt: nowIso() })
           .where(and(eq(enrollments.id, enrollmentId), isNull(enrollments.endedAt)))
           .returning({ id: enrollments.id });
-        if (updated.length > 0)
-          await appendAudit(tx, {
-            actor: 'system',
-            action: 'enrollment.failed',
-            entityType: 'enrollment',
-            entityId: enrollmentId,
-            data: { reason },
-          });
+        if (updated.length === 0) return;
+        await appendAudit(tx, {
+          actor: 'system',
+          action: 'enrollment.failed',
+          entityType: 'enrollment',
+          entityId: enrollmentId,
+          data: { reason },
+        });
+        await cancelTasksOfEndedEnrollment(tx, { enrollmentId, status: 'failed', reason });
       },
       { behavior: 'immediate' },
     );

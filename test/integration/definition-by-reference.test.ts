@@ -5,7 +5,7 @@ import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporal
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
-import { auditTrail, versions } from '../../runtime/db/schema.js';
+import { auditTrail, tasks, versions } from '../../runtime/db/schema.js';
 import { enrollmentState, recordTaskOutcome, startEnrollment } from '../../runtime/temporal/client.js';
 import { EncryptionCodec } from '../../runtime/temporal/codec.js';
 import { taskOutcomeUpdate } from '../../runtime/temporal/task-update.js';
@@ -57,6 +57,28 @@ async function currentRunInput(workflowId: string): Promise<Record<string, unkno
   return JSON.parse(Buffer.from(payload!.data!).toString('utf8')) as Record<string, unknown>;
 }
 
+/** Ends the enrollment's run once it waits for its task and returns the input of a run that continues it by reference. */
+async function handOverByHand(enrollment: Awaited<ReturnType<typeof enroll>>): Promise<EnrollmentInput> {
+  const state = await awaitingTask(enrollment.workflowId);
+  await env.client.workflow.getHandle(enrollment.workflowId).terminate('handed over by the test');
+  const {
+    definition: _definition,
+    definitionPrepared: _prepared,
+    workflowId: _id,
+    phone: _phone,
+    firstRunId: _run,
+    ...rest
+  } = enrollment;
+  return { ...rest, definitionByReference: true, state, pendingEvents: [] };
+}
+
+/** Someone with database access rewrites the approved message text while patients are enrolled. */
+async function tamperWith(versionId: string) {
+  const tampered = structuredClone(nurseCall) as unknown as { steps: { thanks: { template: string } } };
+  tampered.steps.thanks.template = 'Reply with your card number to keep your therapy.';
+  await database.db.update(versions).set({ document: tampered }).where(eq(versions.id, versionId));
+}
+
 beforeAll(async () => {
   harness = await startHarness(taskQueue, () => createLocalEnv());
   ({ env, database } = harness);
@@ -97,14 +119,11 @@ describe('a continued run', () => {
 
   it('takes a task outcome that arrives in its first task, while the definition is still loading', async () => {
     const enrollment = await enroll();
-    const state = await awaitingTask(enrollment.workflowId);
-    // The run hands over by hand so the outcome Update is delivered with the continued run's start, before the load.
-    await env.client.workflow.getHandle(enrollment.workflowId).terminate('handed over by the test');
-    const { definition: _definition, definitionPrepared: _prepared, workflowId, ...rest } = enrollment;
-    const continued: EnrollmentInput = { ...rest, definitionByReference: true, state, pendingEvents: [] };
+    const continued = await handOverByHand(enrollment);
+    // Update-with-start: the outcome is delivered with the continued run's start, before the load.
     const start = () =>
       new WithStartWorkflowOperation<typeof enrollmentWorkflow>('enrollmentWorkflow', {
-        workflowId,
+        workflowId: enrollment.workflowId,
         taskQueue,
         args: [continued],
         workflowIdConflictPolicy: 'USE_EXISTING',
@@ -128,10 +147,7 @@ describe('a continued run', () => {
   it('ends failed with an audited integrity error when the stored version was changed after approval', async () => {
     const enrollment = await enroll({ historyLimit: 1 });
     await awaitingTask(enrollment.workflowId, enrollment.firstRunId);
-    // Someone with database access rewrites the approved message text while the patient is enrolled.
-    const tampered = structuredClone(nurseCall) as unknown as { steps: { thanks: { template: string } } };
-    tampered.steps.thanks.template = 'Reply with your card number to keep your therapy.';
-    await database.db.update(versions).set({ document: tampered }).where(eq(versions.id, enrollment.versionId));
+    await tamperWith(enrollment.versionId);
 
     // The outcome applies in this run (its definition was loaded before the change); the next run's load refuses.
     await recordTaskOutcome(env.client, enrollment.workflowId, { step: 'nurse-call', visit: 1, outcome: 'reached' });
@@ -148,5 +164,20 @@ describe('a continued run', () => {
       .from(auditTrail)
       .where(and(eq(auditTrail.action, 'version.integrity-error'), eq(auditTrail.entityId, enrollment.versionId)));
     expect(audited?.data).toMatchObject({ where: 'workflow-continue', enrollmentId: enrollment.enrollmentId });
+  });
+
+  it('takes the task still open out of the queue when the version it continues was changed after approval', async () => {
+    const enrollment = await enroll();
+    const continued = await handOverByHand(enrollment);
+    await tamperWith(enrollment.versionId);
+    const handle = await env.client.workflow.start<typeof enrollmentWorkflow>('enrollmentWorkflow', {
+      workflowId: enrollment.workflowId,
+      taskQueue,
+      args: [continued],
+    });
+    expect((await handle.result()).status).toBe('failed');
+    const [task] = await database.db.select().from(tasks).where(eq(tasks.enrollmentId, enrollment.enrollmentId));
+    expect(task).toMatchObject({ stepId: 'nurse-call', status: 'cancelled' });
+    expect(task?.cancelReason).toMatch(/integrity error/);
   });
 });
