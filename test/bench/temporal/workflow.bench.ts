@@ -220,13 +220,30 @@ on one \`temporal server start-dev\`, one after the other in the same run. Both 
 (approval check, send, end record), use the encrypting data converter and default worker settings, each worker in a
 child process of its own. The driver replies when the send activity reports the question sent. Workflows/s is
 started-to-completed over all \`BENCH_WORKFLOWS\` (default 200) started at once; worker CPU is the process's user+system time after it polls, divided by the workflows; peak memory is the
-worker's maxRSS, and "RSS at start" its resident memory once it polls, before any workflow (the bundle, its source
-map, the SDK): the rest of the peak is what the workflows cost. "Parsed per run" is the input as it was before the definition was prepared at start (older
+worker's maxRSS, and "RSS at start" its resident memory once it polls, before any workflow: the rest of the peak is
+what the workflows cost. "Parsed per run" is the input as it was before the definition was prepared at start (older
 histories still run so): such a run loads zod and the schema's validators, which a prepared run never evaluates
-(they stay in the bundle only for these), and migrates and zod-parses the document. The bundle column is the whole
-file webpack writes, inline source map included. Ratios are interpreted / hand-written (goals: throughput ≥ 0.9×,
+(they stay in the bundle only for these), and migrates and zod-parses the document. Both bundles are built with the
+worker's webpack settings (\`workflowBundleWebpackConfig\`: inline source map without the sources' text); the bundle
+column is the whole file, source map included. Ratios are interpreted / hand-written (goals: throughput ≥ 0.9×,
 events ≤ 1.1×, CPU and memory ≤ 1.3×). The machine is shared: "load at start" is its one-minute load average when the
-variant started; throughput moves most with it, CPU per workflow and memory much less.`,
+variant started; throughput moves most with it, CPU per workflow and memory much less.
+
+Where the memory is (measured 2026-12-02: RSS per bundle setting, heap snapshots of the workflow thread with 200 runs
+waiting for the reply). About 130 MB of either worker is Node, tsx and the SDK before the worker is created. "RSS at
+start" adds the workflow thread (a V8 isolate of its own that evaluates the bundle once), the bundle's text in both
+threads, and a copy the SDK compiles in the main thread for debuggers and drops after 10 s (about 45 MB, either
+variant). Until 2026-12-02 the source map carried the sources' text as well (5.1 MB bundle against 1.6 MB): the
+interpreted worker then peaked at 376–410 MB against 289–313 MB (1.23–1.40×, pair by pair); without it, at 322–347 MB
+against 268–295 MB (1.09–1.28× over six pairs). What is left of the fixed difference, about 15 MB: the interpreted
+bundle is 1.9 MB of code against 0.5 MB (half of it the migration and zod parse that histories from before preparation
+replay through, which must stay), held in both threads, and once the first stack trace is mapped its mappings take
+about 10 MB of the source map's WebAssembly memory against 4 MB. Per workflow, a run waiting for the reply holds about
+80 kB of live heap in the workflow thread against 70 kB hand-written (one query, seven signal and four Update handlers
+against one Update, and more pending promises, each kept by the SDK with a source-mapped stack trace for the stack
+trace query). The rest of the growth from start to peak (about 0.6 against 0.45 MB per workflow) is memory the process
+has not given back yet: garbage neither thread has collected, which grows with what each activation allocates, and the
+SDK's native core.`,
       header: [
         'variant',
         'workflows',
