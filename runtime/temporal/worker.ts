@@ -56,7 +56,7 @@ export const sharedLibraries = [
  * they were; the text was read only to attach source files to the enhanced stack trace query when
  * `showStackTraceSources` is on (it is off), so all it did was make the bundle twice as large and the worker hold
  * several copies of it (the file read, the decoded map, the copy sent to the workflow thread): about 2.4 MB of text
- * and 30–50 MB of resident memory per worker (test/bench/RESULTS.md). A debugger finds the sources on disk instead.
+ * and 30–60 MB of resident memory per worker (test/bench/RESULTS.md). A debugger finds the sources on disk instead.
  */
 export function workflowBundleWebpackConfig(config: Configuration): Configuration {
   return { ...config, devtool: 'inline-nosources-source-map' };
