@@ -245,7 +245,14 @@ trace query). The rest of the growth from start to peak (about 0.6 against 0.45 
 has not given back yet: garbage neither thread has collected, which grows with what each activation allocates, and the
 SDK's native core. Much of that is V8's young generation, the room each thread leaves for short-lived garbage: with it
 capped (\`--max-semi-space-size=1\`, an experiment, not used here) the interpreted worker peaked at 245–260 MB against
-220 MB (1.11–1.18×, two pairs).`,
+220 MB (1.11–1.18×, two pairs).
+
+The two history events more per workflow (43 against 41) are the marker of \`patched('version-integrity-check')\`,
+which every fresh start writes because histories from before the approval check must still replay, and the
+\`TemporalChangeVersion\` search-attribute upsert the SDK adds with a patch marker (read from a history of this
+journey on the dev server: events 5 and 6, right after the first workflow task). Every other event pairs one to one
+with the hand-written workflow's. A run that continues as new adds the same two for \`definition-by-reference\`,
+and the run it starts one marker, for the local activity that loads its definition.`,
       header: [
         'variant',
         'workflows',
