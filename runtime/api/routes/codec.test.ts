@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { openDatabase, type OpenedDatabase } from '../../db/client.js';
 import { verifyAudit } from '../../db/audit.js';
 import { auditTrail } from '../../db/schema.js';
@@ -137,7 +137,12 @@ describe('the Temporal Web UI codec endpoint', () => {
   });
 
   it('puts every decode on the audit trail: who, when, the namespace and how many payloads, never their contents', async () => {
-    const decodes = () => database.db.select().from(auditTrail).where(eq(auditTrail.action, 'temporal-codec.decoded'));
+    const decodes = () =>
+      database.db
+        .select()
+        .from(auditTrail)
+        .where(eq(auditTrail.action, 'temporal-codec.decoded'))
+        .orderBy(asc(auditTrail.seq));
     const before = await decodes();
     const [second] = await codec.encode([defaultPayloadConverter.toPayload({ diagnosis: 'psoriasis' })]);
     const body = { payloads: [...(await sealedReply()).payloads, toJson(second)] };
