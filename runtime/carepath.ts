@@ -13,6 +13,7 @@ import { createConnectorInstances } from './connectors/instances.js';
 import { createSecretBox } from './connectors/secret-box.js';
 import { createDevInboxStore } from './db/dev-inbox.js';
 import { createWorker } from './temporal/worker.js';
+import { bundleInChildProcess } from './temporal/workflow-bundle.js';
 import { TASK_QUEUE } from './temporal/client.js';
 import { freePort, startDevServer } from './setup/temporal-dev-server.js';
 import { configuredPayloadKeys } from './temporal/keys-local.js';
@@ -160,6 +161,8 @@ export async function startCarepath(config: CarepathConfig): Promise<RunningCare
     stops.push(() => workerConnection.close());
     log.info('bundling the workflows for the worker');
     const worker = await createWorker({
+      // Bundled by a child process, so the worker does not carry webpack's memory for as long as it runs.
+      workflowBundle: await bundleInChildProcess(),
       connection: workerConnection,
       namespace: config.temporalNamespace,
       taskQueue: TASK_QUEUE,

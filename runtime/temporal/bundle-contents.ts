@@ -4,7 +4,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { Compilation, Compiler, Module } from 'webpack';
 import { failureConverterPath } from './data-converter.js';
 import { TemporalPinoLogger } from './runtime-log.js';
-import { sharedLibraries, workflowBundleWebpackConfig, workflowsPath } from './worker.js';
+import { sharedLibraries, workflowBundleWebpackConfig, workflowsPath } from './workflow-bundle.js';
 
 export interface BundledModule {
   /** The file, relative to the project (`node_modules/zod/…` for a package). */

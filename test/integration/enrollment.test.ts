@@ -13,7 +13,7 @@ import { applyEvent, initialState, type EnrollmentState } from '../../runtime/en
 import { createActivities } from '../../runtime/temporal/activities.js';
 import { enrollmentState, requestExit, startEnrollment } from '../../runtime/temporal/client.js';
 import { submitReply } from '../../runtime/temporal/reply-client.js';
-import { enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
+import { enrollmentWorkflowBundle } from '../../runtime/temporal/workflow-bundle.js';
 import type { enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
 import { createTimeSkippingEnv } from '../support/temporal.js';
 import { recordHistory } from './histories.js';

@@ -17,7 +17,7 @@ import { prepareDefinition } from '../../runtime/engine/definition.js';
 import { startEnrollment, enrollmentState } from '../../runtime/temporal/client.js';
 import { migrateUpdate } from '../../runtime/temporal/migrate-update.js';
 import { currentStepKey, liveCountSearchAttributes, versionIdKey } from '../../runtime/temporal/search-attributes.js';
-import { enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
+import { enrollmentWorkflowBundle } from '../../runtime/temporal/workflow-bundle.js';
 import { createLocalEnv } from '../support/temporal.js';
 import { testDataConverter } from '../support/payload-keys.js';
 import { recordHistory } from './histories.js';

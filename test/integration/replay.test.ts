@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from '@temporalio/worker';
-import { enrollmentWorkflowBundle } from '../../runtime/temporal/worker.js';
+import { enrollmentWorkflowBundle } from '../../runtime/temporal/workflow-bundle.js';
 import { replyUpdate } from '../../runtime/temporal/reply-update.js';
 import { taskOutcomeUpdate } from '../../runtime/temporal/task-update.js';
 import { checkedInHistories } from './histories.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { enrollmentWorkflowBundle, workflowBundleWebpackConfig } from '../../../runtime/temporal/worker.js';
+import { enrollmentWorkflowBundle, workflowBundleWebpackConfig } from '../../../runtime/temporal/workflow-bundle.js';
 import { failureConverterPath } from '../../../runtime/temporal/data-converter.js';
 import { replyUpdate } from '../../../runtime/temporal/reply-update.js';
 import { startEnrollment } from '../../../runtime/temporal/client.js';
