@@ -136,7 +136,7 @@ async function movePending(db: Database, temporal: TemporalAccess, actor: string
     migrationId: id,
     fromVersionId: migration.fromVersionId,
     toVersionId: migration.toVersionId,
-    definition: plan.toDocument,
+    toSteps: Object.keys(plan.toDocument.steps),
     targets: migration.targets,
   };
   const pending = await db

@@ -35,7 +35,7 @@ const request: MigrateRequest = {
   migrationId: 'mig_1',
   fromVersionId: 'ver_1',
   toVersionId: 'ver_2',
-  definition: v2,
+  toSteps: Object.keys(v2.steps),
   targets: { 'wait-two-days': { to: 'ask-v2', keep: false }, 'ask-first-dose': { to: 'ask-v2', keep: false } },
 };
 const idle = { versionId: 'ver_1', queued: [], sendsInFlight: 0, updatesInFlight: 0 };
@@ -63,6 +63,16 @@ describe('migrateRefusal', () => {
     expect(migrateRefusal(state, idle, { ...request, targets: {} })).toBe(
       'Step "wait-two-days" has no target in the mapping.',
     );
+  });
+
+  it('refuses a target step version 2 does not have, by its step ids or, in older requests, by its document', () => {
+    const state = waitingTwoDays();
+    const targets = { 'wait-two-days': { to: 'constructor', keep: false } };
+    const refusal = 'Step "constructor" does not exist in version ver_2.';
+    expect(migrateRefusal(state, idle, { ...request, targets })).toBe(refusal);
+    const { toSteps: _steps, ...older } = request;
+    expect(migrateRefusal(state, idle, { ...older, definition: v2, targets })).toBe(refusal);
+    expect(migrateRefusal(state, idle, { ...older, definition: v2 })).toBeUndefined();
   });
 
   it('refuses a patient part-way through an assessment, and admits one who has not answered yet', () => {

@@ -12,8 +12,13 @@ export interface MigrateRequest {
   /** The version the caller expects the enrollment to run; anything else is refused. */
   fromVersionId: string;
   toVersionId: string;
-  /** Version M's document, prepared (migrated and parsed) before it is sent. */
-  definition: JourneyDocument;
+  /**
+   * Version M's step ids, so the validator can check the mapping's target exists; the new version's first run loads
+   * M's approved definition by version (run-definition.ts) rather than taking it from every request.
+   */
+  toSteps?: string[];
+  /** Requests before loading by version carried M's document, prepared; their histories still replay with it. */
+  definition?: JourneyDocument;
   /** By step of N: where its patients go in M. The workflow picks the row of the step it is in when the update arrives. */
   targets: Record<string, StepTarget>;
 }
@@ -69,8 +74,10 @@ export function migrateRefusal(state: EnrollmentState, busy: Busy, request: Migr
     return `Mid-assessment at step "${step}": ${answers} answer(s) given; moving now would lose them.`;
   const target = request.targets[step];
   if (!target) return `Step "${step}" has no target in the mapping.`;
-  if (!request.definition.steps[target.to])
-    return `Step "${target.to}" does not exist in version ${request.toVersionId}.`;
+  const exists = request.definition
+    ? Object.hasOwn(request.definition.steps, target.to)
+    : request.toSteps?.includes(target.to);
+  if (!exists) return `Step "${target.to}" does not exist in version ${request.toVersionId}.`;
   return undefined;
 }
 
@@ -137,12 +144,14 @@ export function migratedInput(
   migration: MigratedFrom,
   now: number,
 ): EnrollmentInput {
+  // The document in the request (older requests), else M's approved definition, loaded by the new run.
+  const definition = request.definition
+    ? { definition: request.definition, definitionPrepared: true, definitionByReference: undefined }
+    : { definition: undefined, definitionPrepared: undefined, definitionByReference: true as const };
   return {
     ...input,
     versionId: request.toVersionId,
-    definition: request.definition,
-    definitionPrepared: true,
-    definitionByReference: undefined,
+    ...definition,
     state: carriedState(state, migration, now),
     pendingEvents: [...queued],
     migratedFrom: migration,

@@ -2,20 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { OpenedDatabase } from '../../runtime/db/client.js';
 import { auditTrail, tasks, versions } from '../../runtime/db/schema.js';
 import { enrollmentState, recordTaskOutcome, startEnrollment } from '../../runtime/temporal/client.js';
-import { EncryptionCodec } from '../../runtime/temporal/codec.js';
 import { taskOutcomeUpdate } from '../../runtime/temporal/task-update.js';
 import type { EnrollmentInput, enrollmentWorkflow } from '../../runtime/temporal/workflows.js';
 import type { EnrollmentState } from '../../runtime/engine/types.js';
 import { createLocalEnv } from '../support/temporal.js';
-import { testPayloadKeys } from '../support/payload-keys.js';
 import { eventually } from '../support/eventually.js';
 import { nurseCallJourney } from '../support/nurse-call-journey.js';
 import { startHarness, type Harness } from './harness.js';
+import { runInput } from './run-input.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient } from './seed.js';
 
 const taskQueue = 'carepath-definition-by-reference-test';
@@ -45,16 +43,6 @@ async function awaitingTask(workflowId: string, notRunId?: string) {
     const state = await enrollmentState(env.client, workflowId);
     return state?.phase.kind === 'awaiting-task' ? state : undefined;
   }, `${workflowId} waiting for its task`);
-}
-
-/** The decrypted input the current run of `workflowId` started from. */
-async function currentRunInput(workflowId: string): Promise<Record<string, unknown>> {
-  const history = temporal.api.history.v1.History.fromObject(
-    await env.client.workflow.getHandle(workflowId).fetchHistory(),
-  );
-  const started = history.events[0]?.workflowExecutionStartedEventAttributes;
-  const [payload] = await new EncryptionCodec(testPayloadKeys).decode(started?.input?.payloads ?? []);
-  return JSON.parse(Buffer.from(payload!.data!).toString('utf8')) as Record<string, unknown>;
 }
 
 /** Ends the enrollment's run once it waits for its task and returns the input of a run that continues it by reference. */
@@ -91,7 +79,7 @@ describe('a continued run', () => {
     const enrollment = await enroll({ historyLimit: 1 });
     await awaitingTask(enrollment.workflowId, enrollment.firstRunId);
 
-    const input = await currentRunInput(enrollment.workflowId);
+    const input = await runInput(env.client, enrollment.workflowId);
     expect(input).not.toHaveProperty('definition');
     expect(input).toMatchObject({ versionId: enrollment.versionId, definitionByReference: true });
     expect((input.state as EnrollmentState).phase).toMatchObject({ kind: 'awaiting-task', step: 'nurse-call' });

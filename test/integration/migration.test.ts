@@ -21,6 +21,7 @@ import { enrollmentWorkflowBundle } from '../../runtime/temporal/workflow-bundle
 import { createLocalEnv } from '../support/temporal.js';
 import { testDataConverter } from '../support/payload-keys.js';
 import { recordHistory } from './histories.js';
+import { runInput } from './run-input.js';
 import { startHarness, type Harness } from './harness.js';
 import { harnessApi, type HarnessApi } from './harness-api.js';
 import { enrollmentRow, seedEnrollment, seedJourney, seedPatient, type SeededJourney } from './seed.js';
@@ -240,7 +241,7 @@ describe('moving patients from version 1 to version 2', () => {
       migrationId: 'mig_direct',
       fromVersionId: journey.versionId,
       toVersionId: v2,
-      definition: prepareDefinition(version2()),
+      toSteps: Object.keys(version2().steps),
       targets: { anxiety: { to: 'anxiety', keep: true } },
     };
     const refused = await client.workflow
@@ -298,6 +299,10 @@ describe('moving patients from version 1 to version 2', () => {
 
     for (const p of [atQuestion, atWait, handsOver])
       expect((await enrollmentRow(database.db, p.enrollmentId)).versionId).toBe(v2);
+    // The first run on version 2 loaded it by version: neither the move nor the hand-over carried the document.
+    const moved = await runInput(client, atWait.workflowId);
+    expect(moved).not.toHaveProperty('definition');
+    expect(moved).toMatchObject({ versionId: v2, definitionByReference: true, migratedFrom: { toStep: 'checkin' } });
     expect((await enrollmentRow(database.db, midAssessment.enrollmentId)).versionId).toBe(journey.versionId);
     const description = await client.workflow.getHandle(atWait.workflowId).describe();
     expect(description.typedSearchAttributes.get(versionIdKey)).toBe(v2);
