@@ -1,7 +1,15 @@
 /** The path an enrollment took, for the patient's record: from the workflow's state when Temporal still has it, otherwise rebuilt from the messages, answers and tasks on record. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { assessmentResponses, enrollments, messages, tasks, versions } from '../db/schema.js';
+import {
+  assessmentResponses,
+  enrollmentMigrationItems,
+  enrollmentMigrations,
+  enrollments,
+  messages,
+  tasks,
+  versions,
+} from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { TemporalAccess } from '../enrollments/enroll.js';
 import { enrollmentState } from '../temporal/client.js';
@@ -23,14 +31,31 @@ export async function enrollmentPath(
     .where(eq(enrollments.id, enrollmentId));
   if (!row) throw NotFoundError.of('enrollment', enrollmentId);
   const { enrollment } = row;
-  const steps = (row.document as JourneyDocument).steps;
-  const describe = (step: string) => ({ name: steps[step]?.name || step, type: steps[step]?.type ?? 'unknown' });
+  // Steps are named from the version the enrollment runs, and a step it went through before a migration moved it
+  // there from the version it was in then (the newest that has it).
+  const documents = [row.document, ...(await versionsMovedFrom(db, enrollmentId))] as JourneyDocument[];
+  const describe = (id: string) => {
+    const step = documents.map((document) => document.steps[id]).find((found) => found !== undefined);
+    return { name: step?.name || id, type: step?.type ?? 'unknown' };
+  };
   const base = { enrollmentId, versionId: enrollment.versionId, status: enrollment.status };
 
   // A run Temporal no longer keeps (past its retention) or cannot reach now falls back to the records.
   const state = temporal ? await enrollmentState(temporal.client, enrollment.workflowId).catch(() => null) : null;
   if (state) return { ...base, source: 'journey', ...fromState(state, describe) };
   return { ...base, source: 'records', steps: await fromRecords(db, enrollmentId, describe) };
+}
+
+/** The documents of the versions migrations moved this enrollment away from, the most recent move first. */
+async function versionsMovedFrom(db: Database, enrollmentId: string): Promise<unknown[]> {
+  const moves = await db
+    .select({ document: versions.document })
+    .from(enrollmentMigrationItems)
+    .innerJoin(enrollmentMigrations, eq(enrollmentMigrations.id, enrollmentMigrationItems.migrationId))
+    .innerJoin(versions, eq(versions.id, enrollmentMigrations.fromVersionId))
+    .where(and(eq(enrollmentMigrationItems.enrollmentId, enrollmentId), eq(enrollmentMigrationItems.status, 'moved')))
+    .orderBy(desc(enrollmentMigrationItems.updatedAt));
+  return moves.map((move) => move.document);
 }
 
 function fromState(state: EnrollmentState, describe: (step: string) => { name: string; type: string }) {

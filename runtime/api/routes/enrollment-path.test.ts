@@ -1,7 +1,15 @@
 /** An enrollment's path in-process on a real libsql file, without Temporal: rebuilt from the messages and tasks on record, with step names. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiFixture } from '../../people/api-fixture.test-support.js';
-import { enrollments, messages, patients, tasks } from '../../db/schema.js';
+import {
+  enrollmentMigrationItems,
+  enrollmentMigrations,
+  enrollments,
+  messages,
+  patients,
+  tasks,
+  versions,
+} from '../../db/schema.js';
 import type { JourneyDocument } from '../../../schema/document.js';
 import { seedJourney } from '../../../test/integration/seed.js';
 
@@ -101,6 +109,93 @@ describe('GET /api/enrollments/{id}/path', () => {
       { step: 'call', name: 'Nurse call', type: 'task', visit: 1, enteredAt: '2026-01-01T09:00:02.000Z' },
     ]);
     expect(answer.body.currentStep).toBeUndefined();
+  });
+
+  it('names the steps a migration moved the patient away from by the version they were in then', async () => {
+    const db = f.database.db;
+    // Version 1 had a reminder step that version 2 dropped; the patient went through it, then moved to version 2.
+    const version1 = {
+      ...document,
+      steps: {
+        ...document.steps,
+        welcome: { ...document.steps.welcome, outputs: { next: 'reminder' } },
+        reminder: {
+          type: 'message',
+          name: 'Reminder text',
+          channel: 'sms',
+          connector: 'dev',
+          template: 'Remember your call.',
+          outputs: { next: 'call' },
+        },
+      },
+    };
+    const v1 = await seedJourney(db, version1 as unknown as JourneyDocument);
+    const v2 = 'ver_path_2';
+    await db.insert(versions).values({
+      id: v2,
+      journeyId: v1.journeyId,
+      number: 2,
+      document,
+      contentHash: 'not-checked-here',
+      status: 'published',
+      createdBy: 'usr_test',
+    });
+    await db.insert(patients).values({ id: 'pat_2', name: 'Grace', timeZone: 'UTC', attributes: {} });
+    await db.insert(enrollments).values({
+      id: 'enr_2',
+      journeyId: v1.journeyId,
+      versionId: v2,
+      patientId: 'pat_2',
+      workflowId: 'wf_2',
+      status: 'running',
+      startedAt: '2026-01-01T09:00:00.000Z',
+    });
+    await db.insert(enrollmentMigrations).values({
+      id: 'mig_path',
+      journeyId: v1.journeyId,
+      fromVersionId: v1.versionId,
+      toVersionId: v2,
+      targets: { reminder: { to: 'call', keep: false } },
+      createdBy: 'usr_test',
+    });
+    await db.insert(enrollmentMigrationItems).values({
+      migrationId: 'mig_path',
+      enrollmentId: 'enr_2',
+      status: 'moved',
+      fromStep: 'reminder',
+      toStep: 'call',
+      updatedAt: '2026-01-01T10:00:00.000Z',
+    });
+    const sms = { patientId: 'pat_2', enrollmentId: 'enr_2', channel: 'sms', connector: 'dev', status: 'sent' };
+    await db.insert(messages).values([
+      {
+        ...sms,
+        id: 'msg_21',
+        direction: 'outbound',
+        stepId: 'welcome',
+        visit: 1,
+        body: 'Welcome.',
+        createdAt: '2026-01-01T09:00:01.000Z',
+      },
+      {
+        ...sms,
+        id: 'msg_22',
+        direction: 'outbound',
+        stepId: 'reminder',
+        visit: 1,
+        body: 'Remember your call.',
+        createdAt: '2026-01-01T09:30:00.000Z',
+      },
+    ]);
+
+    const answer = await f.call('GET', '/api/enrollments/enr_2/path', { cookie: manager });
+    expect(answer.status, answer.text).toBe(200);
+    expect(
+      answer.body.steps.map((s: { step: string; name: string; type: string }) => [s.step, s.name, s.type]),
+    ).toEqual([
+      ['welcome', 'Welcome text', 'message'],
+      ['reminder', 'Reminder text', 'message'],
+    ]);
   });
 
   it('answers 404 for an unknown enrollment and 403 to a reviewer', async () => {

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 export const PathStep = z
   .object({
     step: z.string(),
-    /** The step's name in the enrollment's version (its id when it has none). */
+    /** The step's name in the enrollment's version, or in the version a migration moved it from; its id when it has none. */
     name: z.string(),
     type: z.string(),
     visit: z.number().int(),
