@@ -79,8 +79,15 @@ export interface Connector<Settings = unknown> {
    * For a provider that ignores idempotency keys (Twilio): the message an earlier attempt of this same send got the
    * provider to accept — same recipient and text, created since `since` — if there is one. The send activity asks
    * before sending again when an earlier attempt may have reached the provider and died before recording it.
+   * `recordedElsewhere` tells a candidate that is already another message's (an earlier call to the same number, the
+   * same text sent a minute ago); skip those.
    */
-  findSent?(message: OutboundMessage, since: Date, settings: Settings): Promise<SendResult | undefined>;
+  findSent?(
+    message: OutboundMessage,
+    since: Date,
+    settings: Settings,
+    recordedElsewhere?: (providerMessageId: string) => Promise<boolean>,
+  ): Promise<SendResult | undefined>;
   /** True for a connector whose messages reach no patient (the development inbox): sending through it needs no consent. */
   reachesNoPatient?: boolean;
   /** Checks the provider's signature on an inbound webhook; a connector without it takes no webhooks. */

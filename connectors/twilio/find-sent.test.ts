@@ -82,6 +82,18 @@ describe('twilio-voice findSent', () => {
     expect(await voice.findSent!(call('+15550100952'), attemptStarted, settings)).toBeUndefined();
   });
 
+  it("skips a call that is already another message's: an earlier, busy call of the same step is not this one", async () => {
+    const attemptStarted = new Date();
+    const busy = await voice.send(call('+15550100953'), settings);
+    // Only the busy call exists: it is recorded as the earlier message, so this attempt placed nothing.
+    const recorded = new Set([busy.providerMessageId]);
+    const isRecorded = async (sid: string) => recorded.has(sid);
+    expect(await voice.findSent!(call('+15550100953'), attemptStarted, settings, isRecorded)).toBeUndefined();
+    // The lost attempt did place its call: that one is found, not the busy one.
+    const placed = await voice.send(call('+15550100953'), settings);
+    expect(await voice.findSent!(call('+15550100953'), attemptStarted, settings, isRecorded)).toEqual(placed);
+  });
+
   it('fails rather than answer "not placed" when Twilio cannot list the calls', async () => {
     await expect(voice.findSent!(call(), new Date(), { ...settings, authToken: 'x'.repeat(32) })).rejects.toThrow(
       /call list answered HTTP 401/,

@@ -92,6 +92,16 @@ export async function listSentTo(
   return (resource === 'Messages' ? page.messages : page.calls) ?? [];
 }
 
+/** The first of `candidates` that is not already another message's, or undefined. */
+export async function firstUnrecorded(
+  candidates: TwilioSent[],
+  recordedElsewhere: (providerMessageId: string) => Promise<boolean> = async () => false,
+): Promise<{ providerMessageId: string } | undefined> {
+  for (const candidate of candidates)
+    if (!(await recordedElsewhere(candidate.sid))) return { providerMessageId: candidate.sid };
+  return undefined;
+}
+
 /** Twilio's clock and ours differ a little: a record created up to a minute before the attempt began still counts. */
 export const createdSince = (record: TwilioSent, since: Date) =>
   Date.parse(record.date_created) >= since.getTime() - 60_000;

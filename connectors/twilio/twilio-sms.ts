@@ -1,6 +1,6 @@
 /** `twilio-sms`: text messages through Twilio's Messages API, replies and delivery reports through its signed webhooks. */
 import type { Connector, DeliveryStatus, InboundMessage } from '../sdk/connector.js';
-import { createResource, createdSince, listSentTo } from './rest.js';
+import { createResource, createdSince, firstUnrecorded, listSentTo } from './rest.js';
 import { TwilioSettings } from './settings.js';
 import { deliveryState, e164, parseForm, verifyTwilioRequest } from './inbound.js';
 
@@ -19,14 +19,15 @@ export function createTwilioSmsConnector(): Connector<TwilioSettings> {
       return { providerMessageId: sid };
     },
     // Twilio ignores Idempotency-Key: a retry after a lost answer looks for the text among the number's newest messages.
-    async findSent(message, since, settings) {
-      const sent = (await listSentTo(settings, 'Messages', message.to)).find(
+    async findSent(message, since, settings, recordedElsewhere) {
+      const sent = (await listSentTo(settings, 'Messages', message.to)).filter(
         (m) =>
           m.body === message.body &&
           (settings.messagingServiceSid !== undefined || m.from === settings.from) &&
           createdSince(m, since),
       );
-      return sent ? { providerMessageId: sent.sid } : undefined;
+      // Oldest first: of two matching texts, the earlier is the one the lost attempt sent.
+      return firstUnrecorded(sent.reverse(), recordedElsewhere);
     },
     verifyInbound: verifyTwilioRequest,
     parseInbound(request): InboundMessage[] {

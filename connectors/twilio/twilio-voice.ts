@@ -3,7 +3,7 @@
  * whose keypad or spoken answer (Gather) comes back as a reply, matched against the step's reply classes.
  */
 import type { Connector, DeliveryStatus, InboundMessage } from '../sdk/connector.js';
-import { createResource, createdSince, listSentTo } from './rest.js';
+import { createResource, createdSince, firstUnrecorded, listSentTo } from './rest.js';
 import { TwilioSettings } from './settings.js';
 import { deliveryState, e164, parseForm, verifyTwilioRequest } from './inbound.js';
 import { gatherTwiml, sayTwiml } from './twiml.js';
@@ -45,11 +45,12 @@ export function createTwilioVoiceConnector(): Connector<TwilioSettings> {
      * this number placed since the attempt began. One enrollment places its calls one at a time, so such a call is
      * this one; only another enrollment calling the same number within those minutes could be taken for it.
      */
-    async findSent(message, since, settings) {
-      const placed = (await listSentTo(settings, 'Calls', message.to)).find(
+    async findSent(message, since, settings, recordedElsewhere) {
+      const placed = (await listSentTo(settings, 'Calls', message.to)).filter(
         (call) => call.from === settings.from && createdSince(call, since),
       );
-      return placed ? { providerMessageId: placed.sid } : undefined;
+      // Oldest first; a call already recorded as another message's (an earlier, busy call of the step) is not this one.
+      return firstUnrecorded(placed.reverse(), recordedElsewhere);
     },
     verifyInbound: verifyTwilioRequest,
     callInstructionsFor(request) {

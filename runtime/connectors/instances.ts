@@ -16,7 +16,7 @@ import { openSecrets, readRow, readRows, settingsColumns, type InstanceRow } fro
 import { viewOfEntry, viewOfRow, type InstanceView, type TestResult } from './instance-view.js';
 import { versionsUsing } from './instance-usage.js';
 import { sendTestMessage, type TestMessageInput } from './test-message.js';
-import { assertMaySendTestMessage } from './test-message-limit.js';
+import { reserveTestMessage } from './test-message-limit.js';
 import { secretFieldsOf } from './secret-fields.js';
 
 export interface NewInstance {
@@ -59,6 +59,7 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
   /** Each saved instance's row as this process last read it (`versionOf`), so `sync` opens again only what changed. */
   const seen = new Map<string, string>();
   let syncing: Promise<Array<{ id: string; problem: string }>> | undefined;
+  let turn: Promise<unknown> = Promise.resolve();
 
   const connectorOf = (type: string, at = '/type') => {
     const create = types[type];
@@ -99,7 +100,7 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
     throw NotFoundError.of('connector instance', id);
   }
 
-  return {
+  const instances = {
     types: () => describeTypes(types),
 
     /** The built-in and configured instances the registry holds, then the saved ones. */
@@ -198,8 +199,8 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
     },
 
     async sendTest(actor: string, id: string, input: TestMessageInput): Promise<TestResult> {
-      await assertMaySendTestMessage(db, actor);
-      const entry = registry.get(id);
+      await reserveTestMessage(db, actor, id);
+      const entry = await registry.find(id);
       if (!entry) {
         const row = await readRow(db, id);
         if (!row) throw NotFoundError.of('connector instance', id);
@@ -223,6 +224,15 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
     sync: syncOnce,
   };
 
+  // Saves and syncs take turns in this process: a sync that read the table before a save would otherwise put the
+  // old settings back, or forget an instance just created, until the next sync.
+  return {
+    ...instances,
+    create: (...args: Parameters<typeof instances.create>) => inTurn(() => instances.create(...args)),
+    update: (...args: Parameters<typeof instances.update>) => inTurn(() => instances.update(...args)),
+    remove: (...args: Parameters<typeof instances.remove>) => inTurn(() => instances.remove(...args)),
+  };
+
   function forget(id: string): void {
     // A configured instance of the same id stays: it won over the saved one all along.
     if (registry.get(id)?.source === 'database') registry.remove(id);
@@ -239,8 +249,14 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
    */
   /** One sync at a time: a burst of misses (webhooks for an unknown id) reads the table once. */
   function syncOnce(): Promise<Array<{ id: string; problem: string }>> {
-    syncing ??= sync().finally(() => (syncing = undefined));
+    syncing ??= inTurn(sync).finally(() => (syncing = undefined));
     return syncing;
+  }
+
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const mine = turn.then(work);
+    turn = mine.catch(() => undefined);
+    return mine;
   }
 
   async function sync(): Promise<Array<{ id: string; problem: string }>> {

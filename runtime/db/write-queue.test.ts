@@ -57,6 +57,15 @@ describe('queued writes', () => {
     expect(await stored(client)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('keeps what the client and a transaction report about themselves (their getters)', async () => {
+    const client = queueWrites(raw);
+    const tx = await client.transaction('write');
+    expect(tx.closed).toBe(false);
+    await tx.commit();
+    expect(tx.closed).toBe(true);
+    expect(client.closed).toBe(false);
+  });
+
   it('lets reads through while a write transaction is open', async () => {
     const client = queueWrites(raw);
     const tx = await client.transaction('write');

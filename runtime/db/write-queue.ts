@@ -40,13 +40,13 @@ export function queueWrites(client: Client, waitLimitMs = 15_000): Client {
   };
 
   return new Proxy(client, {
-    get(target, property, receiver) {
+    get(target, property) {
       if (property === 'execute') return execute;
       if (property === 'batch') return batch;
       if (property === 'transaction') return transaction;
       if (property === 'executeMultiple') return (sql: string) => serialized(() => target.executeMultiple(sql));
       if (property === 'migrate') return (stmts: InStatement[]) => serialized(() => target.migrate(stmts));
-      const value: unknown = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
@@ -76,11 +76,11 @@ function heldUntilSettled(tx: Transaction, release: () => void): Transaction {
   const rollback = settle(() => tx.rollback());
   const close = settle(() => tx.close());
   return new Proxy(tx, {
-    get(target, property, receiver) {
+    get(target, property) {
       if (property === 'commit') return commit;
       if (property === 'rollback') return rollback;
       if (property === 'close') return close;
-      const value: unknown = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });

@@ -1,6 +1,6 @@
 /** The enrollment workflow's only ways to reach the world: send one message (exactly once per step visit) and record how an enrollment ended. */
 import { ApplicationFailure } from '@temporalio/activity';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { appendAudit } from '../db/audit.js';
 import { newId, nowIso } from '../db/ids.js';
@@ -146,6 +146,20 @@ export function createActivities({
         },
         new Date(existing!.createdAt),
         earlier.settings,
+        async (providerMessageId) =>
+          (
+            await db
+              .select({ id: messages.id })
+              .from(messages)
+              .where(
+                and(
+                  eq(messages.connector, input.connector),
+                  eq(messages.providerMessageId, providerMessageId),
+                  ne(messages.id, messageId!),
+                ),
+              )
+              .limit(1)
+          ).length > 0,
       );
       if (found) {
         await db

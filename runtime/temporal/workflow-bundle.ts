@@ -68,7 +68,10 @@ export function bundleInChildProcess(): Promise<WorkflowBundle> {
       execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
       stdio: 'inherit',
     });
-    child.on('error', reject);
+    child.on('error', (error) => {
+      rmSync(dir, { recursive: true, force: true });
+      reject(error);
+    });
     child.on('exit', (code, signal) => {
       try {
         if (code !== 0) throw new Error(`Bundling the workflows failed (exit ${code ?? signal}); see the log above.`);

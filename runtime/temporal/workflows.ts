@@ -131,7 +131,8 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     async (outcome) => {
       if (!definition) {
         // Arrived while a continued run loads its definition: the validator could not check the outcome's name.
-        await condition(() => definition !== undefined);
+        // A load that refuses (integrity error) ends the enrollment instead; the refusal below then says so.
+        await condition(() => definition !== undefined || state.status !== 'running');
         const refusal = taskOutcomeRefusal(definition, state, queue, outcome);
         if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TaskOutcomeRefused');
       }
@@ -226,7 +227,11 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
           sendsInFlight,
           updatesInFlight: awaitedOutcomes.size,
         };
-        const refusal = moving ? 'A move to a new version is already under way.' : migrateRefusal(state, busy, request);
+        const refusal = moving
+          ? 'A move to a new version is already under way.'
+          : !definition
+            ? 'The journey is loading its definition; try again in a moment.'
+            : migrateRefusal(state, busy, request);
         if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'MigrationRefused');
       },
     },

@@ -261,6 +261,25 @@ describe('connector instances API', () => {
     expect((await sendTest(engineer)).status).toBe(200);
   });
 
+  it('holds the limit for test messages sent all at once', async () => {
+    const taken = (await auditRecords(f.database.db, {})).filter(
+      (r) => r.action === 'connector.test-requested' && r.actor === f.userIds.engineer,
+    ).length;
+    expect(taken).toBeGreaterThan(0);
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, () =>
+        f.call('POST', '/api/connector-instances/clinic-sms/test-messages', {
+          cookie: engineer,
+          body: { to: '+15550107777', body: 'At once' },
+        }),
+      ),
+    );
+    // Exactly what was left of the engineer's ten went out; the rest were refused and never reached Twilio.
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(10 - taken);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(5 + taken);
+    expect(twilio.messagesTo('+15550107777')).toHaveLength(10 - taken);
+  });
+
   it('refuses to delete an instance a published version sends through; deletes it once nothing uses it', async () => {
     const db = f.database.db;
     await db.insert(journeys).values({
