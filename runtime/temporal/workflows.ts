@@ -126,13 +126,17 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   // The `taskOutcome` signal above stays registered so histories that used it still replay. The validator
   // refuses an outcome the journey is not waiting for; the handler answers once the engine has applied it.
   const awaitedOutcomes = new Map<EngineEvent, boolean | undefined>();
+  let outcomesAwaitingDefinition = 0;
   setHandler(
     taskOutcomeUpdate,
     async (outcome) => {
       if (!definition) {
         // Arrived while a continued run loads its definition: the validator could not check the outcome's name.
         // A load that refuses (integrity error) ends the enrollment instead; the refusal below then says so.
+        // Counted as in flight meanwhile, so no move to another version is admitted before it applies.
+        outcomesAwaitingDefinition += 1;
         await condition(() => definition !== undefined || state.status !== 'running');
+        outcomesAwaitingDefinition -= 1;
         const refusal = taskOutcomeRefusal(definition, state, queue, outcome);
         if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TaskOutcomeRefused');
       }
@@ -225,13 +229,9 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
           versionId: input.versionId,
           queued: queue,
           sendsInFlight,
-          updatesInFlight: awaitedOutcomes.size,
+          updatesInFlight: awaitedOutcomes.size + outcomesAwaitingDefinition,
         };
-        const refusal = moving
-          ? 'A move to a new version is already under way.'
-          : !definition
-            ? 'The journey is loading its definition; try again in a moment.'
-            : migrateRefusal(state, busy, request);
+        const refusal = moving ? 'A move to a new version is already under way.' : migrateRefusal(state, busy, request);
         if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'MigrationRefused');
       },
     },

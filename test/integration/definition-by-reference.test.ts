@@ -154,6 +154,24 @@ describe('a continued run', () => {
     expect(audited?.data).toMatchObject({ where: 'workflow-continue', enrollmentId: enrollment.enrollmentId });
   });
 
+  it('refuses, saying the enrollment ended, an outcome that arrived while the load found the version changed', async () => {
+    const enrollment = await enroll();
+    const continued = await handOverByHand(enrollment);
+    await tamperWith(enrollment.versionId);
+    const refused = env.client.workflow.executeUpdateWithStart(taskOutcomeUpdate, {
+      args: [{ step: 'nurse-call', visit: 1, outcome: 'reached' }],
+      startWorkflowOperation: new WithStartWorkflowOperation<typeof enrollmentWorkflow>('enrollmentWorkflow', {
+        workflowId: enrollment.workflowId,
+        taskQueue,
+        args: [continued],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    await expect(refused).rejects.toMatchObject({
+      cause: { message: 'The enrollment has ended (failed); the task is no longer open.' },
+    });
+  });
+
   it('takes the task still open out of the queue when the version it continues was changed after approval', async () => {
     const enrollment = await enroll();
     const continued = await handOverByHand(enrollment);
