@@ -78,3 +78,19 @@ describe('GET /api/patients/{id}', () => {
     }
   });
 });
+
+describe('POST /api/patients, many at once', () => {
+  it('stores every patient when twenty are added at the same moment (writes queue, none fails as busy)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        f.call('POST', '/api/patients', {
+          cookie: nurse,
+          body: { name: `Burst Patient ${i}`, phone: `+120255502${String(10 + i)}`, timeZone: 'UTC' },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 20 }, () => 201));
+    const found = await f.call('GET', '/api/patients?q=Burst%20Patient', { cookie: nurse });
+    expect(found.body.patients).toHaveLength(20);
+  });
+});
