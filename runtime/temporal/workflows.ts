@@ -3,7 +3,6 @@
  * Running enrollments replay this code: read ./INTERPRETER-CHANGES.md before changing it or the engine (patched(), histories).
  */
 import {
-  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   CancellationScope,
@@ -37,6 +36,8 @@ import {
   type ReplyResult,
 } from './reply-update.js';
 import { taskOutcomeRefusal, taskOutcomeUpdate } from './task-update.js';
+import { awaitedEvents, refuseIf, visitLeft } from './awaited-events.js';
+import { failureMessage, sendRequest } from './send-request.js';
 import { skipWaitRefusal, skipWaitUpdate, type SkipWaitResult } from './skip-wait.js';
 import {
   enterMigratedStep,
@@ -125,7 +126,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   // ── Task outcomes as a Workflow Update (the care team's task queue) ──
   // The `taskOutcome` signal above stays registered so histories that used it still replay. The validator
   // refuses an outcome the journey is not waiting for; the handler answers once the engine has applied it.
-  const awaitedOutcomes = new Map<EngineEvent, boolean | undefined>();
+  const awaited = awaitedEvents(queue, () => state.status === 'running');
   let outcomesAwaitingDefinition = 0;
   setHandler(
     taskOutcomeUpdate,
@@ -137,21 +138,14 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
         outcomesAwaitingDefinition += 1;
         await condition(() => definition !== undefined || state.status !== 'running');
         outcomesAwaitingDefinition -= 1;
-        const refusal = taskOutcomeRefusal(definition, state, queue, outcome);
-        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TaskOutcomeRefused');
+        refuseIf(taskOutcomeRefusal(definition, state, queue, outcome), 'TaskOutcomeRefused');
       }
-      const event: EngineEvent = { type: 'task-outcome', ...outcome };
-      awaitedOutcomes.set(event, undefined);
-      queue.push(event);
-      await condition(() => awaitedOutcomes.get(event) !== undefined || state.status !== 'running');
-      const applied = awaitedOutcomes.get(event) === true;
-      awaitedOutcomes.delete(event);
-      if (!applied)
-        throw ApplicationFailure.nonRetryable(
-          `The journey no longer waited for task "${outcome.step}" when the outcome arrived.`,
-          'TaskOutcomeRefused',
-        );
-      const left = state.path.filter((p) => p.step === outcome.step && p.visit === outcome.visit).at(-1);
+      const applied = await awaited.apply({ type: 'task-outcome', ...outcome });
+      refuseIf(
+        applied ? undefined : `The journey no longer waited for task "${outcome.step}" when the outcome arrived.`,
+        'TaskOutcomeRefused',
+      );
+      const left = visitLeft(state, outcome.step, outcome.visit);
       return {
         output: left?.output ?? outcome.outcome,
         step: state.phase.kind === 'done' ? null : state.phase.step,
@@ -159,10 +153,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       };
     },
     {
-      validator: (outcome) => {
-        const refusal = taskOutcomeRefusal(definition, state, queue, outcome);
-        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TaskOutcomeRefused');
-      },
+      validator: (outcome) => refuseIf(taskOutcomeRefusal(definition, state, queue, outcome), 'TaskOutcomeRefused'),
     },
   );
   // ── end of the task-outcome update ──
@@ -176,14 +167,9 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       const before = state.phase;
       const step = 'step' in before ? before.step : '';
       const visit = 'visit' in before ? before.visit : 0;
-      const event: EngineEvent = { type: 'reply', text };
-      awaitedOutcomes.set(event, undefined);
-      queue.push(event);
-      await condition(() => awaitedOutcomes.get(event) !== undefined || state.status !== 'running');
-      const applied = awaitedOutcomes.get(event) === true;
-      awaitedOutcomes.delete(event);
+      const applied = await awaited.apply({ type: 'reply', text });
       if (applied) {
-        const left = state.path.filter((p) => p.step === step && p.visit === visit).at(-1);
+        const left = visitLeft(state, step, visit);
         return { applied, step, ...(left?.output ? { output: left.output } : {}) };
       }
       return before.kind === 'awaiting-reply' && state.status === 'running'
@@ -191,10 +177,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
         : { applied, step };
     },
     {
-      validator: (reply) => {
-        const refusal = replyRefusal(state, queue, reply);
-        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'ReplyRefused');
-      },
+      validator: (reply) => refuseIf(replyRefusal(state, queue, reply), 'ReplyRefused'),
     },
   );
   // A provider reported a message undelivered after it was accepted; only a step with a `failed` output acts on it.
@@ -229,10 +212,10 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
           versionId: input.versionId,
           queued: queue,
           sendsInFlight,
-          updatesInFlight: awaitedOutcomes.size + outcomesAwaitingDefinition,
+          updatesInFlight: awaited.size + outcomesAwaitingDefinition,
         };
         const refusal = moving ? 'A move to a new version is already under way.' : migrateRefusal(state, busy, request);
-        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'MigrationRefused');
+        refuseIf(refusal, 'MigrationRefused');
       },
     },
   );
@@ -249,13 +232,9 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
         throw ApplicationFailure.nonRetryable('The journey is not waiting.', 'SkipWaitRefused');
       // Marks the histories where a wait was skipped, so a later change to skipping can branch on it.
       patched('skip-wait');
-      const event: EngineEvent = { type: 'timer', id: phase.timerId };
       timers.get(phase.timerId)?.cancel();
-      awaitedOutcomes.set(event, undefined);
-      queue.push(event);
-      await condition(() => awaitedOutcomes.get(event) !== undefined || state.status !== 'running');
-      awaitedOutcomes.delete(event);
-      const left = state.path.filter((p) => p.step === phase.step && p.visit === phase.visit).at(-1);
+      await awaited.apply({ type: 'timer', id: phase.timerId });
+      const left = visitLeft(state, phase.step, phase.visit);
       return {
         skipped: phase.step,
         ...(left?.output ? { output: left.output } : {}),
@@ -264,10 +243,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       };
     },
     {
-      validator: () => {
-        const refusal = skipWaitRefusal(input.test, state, queue);
-        if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'SkipWaitRefused');
-      },
+      validator: () => refuseIf(skipWaitRefusal(input.test, state, queue), 'SkipWaitRefused'),
     },
   );
   // ── end of skip wait ──
@@ -290,22 +266,9 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
   let sendChain: Promise<unknown> = Promise.resolve();
 
   function send(command: Extract<EngineCommand, { type: 'send' }>): void {
-    const { step, visit, channel, connector, template, subject, literal, part, purpose } = command;
+    const { step, visit } = command;
     sendsInFlight += 1;
-    const request = {
-      enrollmentId,
-      workflowId,
-      step,
-      visit,
-      channel,
-      connector,
-      template,
-      ...(subject !== undefined ? { subject } : {}),
-      ...(literal ? { literal } : {}),
-      ...(part ? { part } : {}),
-      ...(purpose === 'assessment-link' ? { purpose } : {}),
-      ...consentPurposeOf(journey(), step, channel),
-    };
+    const request = sendRequest(command, { enrollmentId, workflowId }, journey());
     sendChain = sendChain
       .then(async () => {
         // A send still queued when the enrollment ended (an exit, STOP) is dropped, not delivered.
@@ -379,7 +342,7 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
       event === entering
         ? enterMigratedStep(journey(), state, input.migratedFrom!, Date.now(), Math.random)
         : applyEvent(journey(), state, event, Date.now(), Math.random);
-    if (awaitedOutcomes.has(event)) awaitedOutcomes.set(event, transition.applied); // the task-outcome update's answer
+    awaited.settle(event, transition.applied); // the waiting Update handler's answer
     if (!transition.applied) {
       log.info('event ignored', { event: event.type, reason: transition.ignoredBecause });
       continue;
@@ -422,19 +385,4 @@ export async function enrollmentWorkflow(input: EnrollmentInput): Promise<Enroll
     }
   }
   return state;
-}
-
-/** The consent purpose a send goes out under: the step's own, else the journey's; none for system webhooks. */
-function consentPurposeOf(definition: JourneyDocument, step: string, channel: string): { consentPurpose?: string } {
-  const own = definition.steps[step];
-  const purpose =
-    (own && 'consentPurpose' in own ? own.consentPurpose : undefined) ?? definition.settings.consentPurpose;
-  return purpose && channel !== 'webhook' ? { consentPurpose: purpose } : {};
-}
-
-/** The reason a send failed, as the journey records it: the provider's message, not the activity wrapper's. */
-function failureMessage(err: unknown): string {
-  const cause = err instanceof ActivityFailure ? err.cause : err;
-  if (cause instanceof ApplicationFailure || cause instanceof Error) return cause.message;
-  return String(cause);
 }
