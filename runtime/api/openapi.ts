@@ -33,6 +33,9 @@ export const errors = {
 /** What any route behind a session can answer: nobody logged in, or a role that does not admit the user. */
 export const sessionErrors = { 401: errors[401], 403: errors[403] } as const;
 
+/** What a route that finds something by the id in its path can answer besides its own: a malformed id, the session, not found. */
+export const lookupErrors = { 400: errors[400], ...sessionErrors, 404: errors[404] } as const;
+
 /** What any route that reads a JSON body can answer: malformed or invalid, too large, not JSON. */
 export const bodyErrors = { 400: errors[400], 413: errors[413], 415: errors[415] } as const;
 

@@ -1,7 +1,7 @@
 /** Review comments on a version: list, open a thread (on a step or the whole version), reply, resolve. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam, lookupErrors } from '../openapi.js';
 import { CommentAnswer, CommentInput, CommentList, ReplyInput } from '../schemas/review.js';
 import { requireRole, roles } from '../auth.js';
 import { addComment, listComments, replyToComment, resolveComment } from '../../journeys/comments.js';
@@ -13,7 +13,7 @@ const list = createRoute({
   tags: ['Review'],
   summary: "A version's comments, oldest first; replies carry their thread's id",
   request: { params: IdParam },
-  responses: { 200: json(CommentList, 'The comments'), 400: errors[400], ...sessionErrors, 404: errors[404] },
+  responses: { 200: json(CommentList, 'The comments'), ...lookupErrors },
 });
 
 const create = createRoute({
@@ -51,9 +51,7 @@ const resolve = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(CommentAnswer, "The thread's first comment, resolved"),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     409: errors[409],
   },
 });

@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, lookupErrors } from '../openapi.js';
 import { ConnectorList } from '../schemas/connector.js';
 import { requireRole, roles } from '../auth.js';
 import { ROLES } from '../../people/roles.js';
@@ -93,9 +93,7 @@ const read = createRoute({
   request: { params: InstanceIdParam },
   responses: {
     200: json(ConnectorInstanceAnswer, 'The instance'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     503: errors[503],
   },
 });
@@ -126,9 +124,7 @@ const remove = createRoute({
   request: { params: InstanceIdParam },
   responses: {
     204: { description: 'Deleted' },
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     409: errors[409],
     503: errors[503],
   },

@@ -1,7 +1,7 @@
 /** A patient's consents (per channel and purpose, with source and evidence) and contact corrections, which clear a bad-contact mark. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, lookupErrors } from '../openapi.js';
 import { PatientParam } from '../schemas/inbox.js';
 import { ConsentAnswer, ConsentList, ContactCorrection, ContactState } from '../schemas/consent.js';
 import { requireRole, roles } from '../auth.js';
@@ -18,9 +18,7 @@ const list = createRoute({
   request: { params: PatientParam },
   responses: {
     200: json(ConsentList, 'Every consent record; the newest per channel and purpose is in force'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

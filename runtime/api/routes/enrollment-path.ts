@@ -1,7 +1,7 @@
 /** The path an enrollment took, step by step with times, for the patient's record and a canvas that highlights it. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { json, IdParam, lookupErrors } from '../openapi.js';
 import { EnrollmentPath } from '../schemas/enrollment-path.js';
 import { requireRole, roles } from '../auth.js';
 import { enrollmentPath } from '../../patients/enrollment-path.js';
@@ -17,9 +17,7 @@ const getPath = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(EnrollmentPath, 'The path'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

@@ -1,7 +1,7 @@
 /** Enrollments: enroll a patient in a published version, list, read state and path, deliver an event, request an exit, skip a test patient's wait. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam, lookupErrors } from '../openapi.js';
 import {
   EnrollmentAnswer,
   EnrollmentList,
@@ -66,9 +66,7 @@ const getOne = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(EnrollmentWithStateAnswer, 'The enrollment'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 
@@ -118,9 +116,7 @@ const skipTestWait = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(SkipWaitAnswer, 'The wait ended; where the journey went'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     409: errors[409],
     503: errors[503],
   },

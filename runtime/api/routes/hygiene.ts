@@ -1,7 +1,7 @@
 /** Contact hygiene for program managers and the care team: the report per version, per journey or overall, as JSON or a CSV download. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { errors, sessionErrors } from '../openapi.js';
+import { lookupErrors } from '../openapi.js';
 import { requireRole, roles } from '../auth.js';
 import { appendAudit } from '../../db/audit.js';
 import { contactHygieneReport } from '../../channels/hygiene.js';
@@ -23,9 +23,7 @@ const report = createRoute({
       },
       description: 'The report; a CSV download is recorded in the audit trail',
     },
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, lookupErrors } from '../openapi.js';
 import { Inbox, PatientParam, ReplyInput, ReplyOutcome } from '../schemas/inbox.js';
 import { requireRole, roles, requireTemporal } from '../auth.js';
 import { ConflictError, RuleViolationError } from '../../errors.js';
@@ -19,9 +19,7 @@ const phone = createRoute({
   request: { params: PatientParam },
   responses: {
     200: json(Inbox, 'Messages in both directions, oldest first'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam, lookupErrors } from '../openapi.js';
 import {
   DraftInput,
   JourneyAnswer,
@@ -65,9 +65,7 @@ const getOne = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(JourneyAnswer, 'The journey'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 
@@ -99,9 +97,7 @@ const snapshot = createRoute({
   request: { params: IdParam },
   responses: {
     201: json(VersionAnswer, 'The new version'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     422: errors[422],
   },
 });

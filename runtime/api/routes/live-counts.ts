@@ -1,7 +1,7 @@
 /** Live counts of a version for its canvas: a handful of count queries, never one per patient. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { json, IdParam, lookupErrors } from '../openapi.js';
 import { LiveCountsAnswer } from '../schemas/live-counts.js';
 import { roles } from '../auth.js';
 import { liveCounts } from '../../live-counts/counts.js';
@@ -18,9 +18,7 @@ const forVersion = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(LiveCountsAnswer, 'The counts'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

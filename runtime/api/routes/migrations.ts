@@ -1,7 +1,7 @@
 /** Moving enrolled patients from version N to a later version M: dry run, run, progress and retry of the failed. Program managers only. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam, lookupErrors } from '../openapi.js';
 import { requireRole, roles, requireTemporal } from '../auth.js';
 import { MigrationAnswer, MigrationDryRun, MigrationInput, MigrationList } from '../schemas/migrations.js';
 import { migrationDryRun } from '../../migrations/dry-run.js';
@@ -62,9 +62,7 @@ const listInto = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(MigrationList, 'The last 20 migrations'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 
@@ -75,7 +73,7 @@ const show = createRoute({
   ...roles('program-manager'),
   summary: 'A migration: patients moved, failed (with the reason) and pending',
   request: { params: IdParam },
-  responses: { 200: json(MigrationAnswer, 'The migration'), 400: errors[400], ...sessionErrors, 404: errors[404] },
+  responses: { 200: json(MigrationAnswer, 'The migration'), ...lookupErrors },
 });
 
 const retry = createRoute({
@@ -87,9 +85,7 @@ const retry = createRoute({
   request: { params: IdParam },
   responses: {
     202: json(MigrationAnswer, 'The migration, with the failed patients pending again'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     409: errors[409],
     503: errors[503],
   },

@@ -1,7 +1,7 @@
 /** Patients: create, search, and one patient's record with contacts, consents, enrollments, messages, scores and tasks. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam, lookupErrors } from '../openapi.js';
 import { PatientAnswer, PatientList } from '../schemas/patient.js';
 import { PatientDetail, PatientSearchQuery } from '../schemas/patient-detail.js';
 import { requireRole, roles } from '../auth.js';
@@ -32,9 +32,7 @@ const getOne = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(PatientDetail, 'The patient'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

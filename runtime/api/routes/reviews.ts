@@ -1,7 +1,7 @@
 /** The review of a version: submit, sign (electronic signature), signatures, diff, export, the reviewer's queue, review settings. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam, lookupErrors } from '../openapi.js';
 import { VersionAnswer } from '../schemas/version.js';
 import {
   DiffAnswer,
@@ -32,9 +32,7 @@ const submit = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(VersionAnswer, 'The version, submitted'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     409: errors[409],
   },
 });
@@ -66,7 +64,7 @@ const listSignatures = createRoute({
   tags: ['Review'],
   summary: "A version's signatures, oldest first",
   request: { params: IdParam },
-  responses: { 200: json(SignatureList, 'The signatures'), 400: errors[400], ...sessionErrors, 404: errors[404] },
+  responses: { 200: json(SignatureList, 'The signatures'), ...lookupErrors },
 });
 
 const diff = createRoute({
@@ -76,7 +74,7 @@ const diff = createRoute({
   tags: ['Review'],
   summary: 'Step-level diff against the last approved version of the journey (or `against`)',
   request: { params: IdParam, query: DiffQuery },
-  responses: { 200: json(DiffAnswer, 'The diff'), 400: errors[400], ...sessionErrors, 404: errors[404] },
+  responses: { 200: json(DiffAnswer, 'The diff'), ...lookupErrors },
 });
 
 const exportOne = createRoute({
@@ -86,7 +84,7 @@ const exportOne = createRoute({
   tags: ['Review'],
   summary: 'Export a version for the record: document, signatures, editors and comments (audited)',
   request: { params: IdParam },
-  responses: { 200: json(VersionExport, 'The export'), 400: errors[400], ...sessionErrors, 404: errors[404] },
+  responses: { 200: json(VersionExport, 'The export'), ...lookupErrors },
 });
 
 const queue = createRoute({
@@ -105,7 +103,7 @@ const readSettings = createRoute({
   tags: ['Review'],
   summary: "The disciplines whose approval the journey's versions need",
   request: { params: IdParam },
-  responses: { 200: json(ReviewSettings, 'The setting'), 400: errors[400], ...sessionErrors, 404: errors[404] },
+  responses: { 200: json(ReviewSettings, 'The setting'), ...lookupErrors },
 });
 
 const writeSettings = createRoute({

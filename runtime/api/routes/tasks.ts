@@ -1,7 +1,7 @@
 /** Tasks for the care team: the queues, one task with the patient's context, claim, release, and record an outcome. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { body, bodyErrors, errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { body, bodyErrors, errors, json, sessionErrors, IdParam, lookupErrors } from '../openapi.js';
 import { TaskAnswer, TaskCompletion, TaskDetail, TaskList, TaskOutcomeInput, TaskQuery } from '../schemas/task.js';
 import { requireRole, roles, requireTemporal } from '../auth.js';
 import { listTasks } from '../../tasks/list.js';
@@ -32,9 +32,7 @@ const getOne = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(TaskDetail, 'The task and its context'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 
@@ -47,9 +45,7 @@ const claim = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(TaskAnswer, 'The task, claimed by you'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     409: errors[409],
   },
 });
@@ -63,9 +59,7 @@ const release = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(TaskAnswer, 'The task, unclaimed'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
     409: errors[409],
   },
 });

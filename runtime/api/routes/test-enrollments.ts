@@ -1,7 +1,7 @@
 /** A journey's test patients: every test enrollment, or the caller's own, so the designer can reopen any of them. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { json, IdParam, lookupErrors } from '../openapi.js';
 import { TestEnrollmentList, TestEnrollmentQuery } from '../schemas/test-enrollment.js';
 import { requireRole, roles } from '../auth.js';
 import { TEST_ENROLLMENT_LIMIT, listTestEnrollments } from '../../patients/test-enrollments.js';
@@ -16,9 +16,7 @@ const listOfJourney = createRoute({
   request: { params: IdParam, query: TestEnrollmentQuery },
   responses: {
     200: json(TestEnrollmentList, 'Test enrollments with their patient, version and who enrolled them'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

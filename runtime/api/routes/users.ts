@@ -1,7 +1,7 @@
 /** Users and roles, for admins: list, create, edit (name, roles, discipline, password), disable and re-enable. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { IdParam, body, bodyErrors, errors, json, sessionErrors } from '../openapi.js';
+import { IdParam, body, bodyErrors, errors, json, sessionErrors, lookupErrors } from '../openapi.js';
 import { requireRole, roles } from '../auth.js';
 import { createUser, getUser, listUsers } from '../../people/users.js';
 import { setUserDisabled, updateUser } from '../../people/user-admin.js';
@@ -43,9 +43,7 @@ const read = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(UserRecordAnswer, 'The user'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

@@ -1,7 +1,7 @@
 /** A version's enrollments: each patient's status and current step, counts by status and by step. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { json, IdParam, lookupErrors } from '../openapi.js';
 import { requireRole, roles } from '../auth.js';
 import { EnrollmentStatus } from '../schemas/enrollment.js';
 import { versionEnrollments } from '../../enrollments/by-version.js';
@@ -39,9 +39,7 @@ const list = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(VersionEnrollments, 'The newest 1,000 enrollments; counts cover all'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 

@@ -1,7 +1,7 @@
 /** Versions: read one, and change its status by a named action (publish, pause, resume, retire). */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { errors, json, sessionErrors, IdParam } from '../openapi.js';
+import { errors, json, IdParam, lookupErrors } from '../openapi.js';
 import { VersionAnswer, VersionWithDocumentAnswer } from '../schemas/version.js';
 import { requireRole, roles } from '../auth.js';
 import { changeVersionStatus, getVersion } from '../../journeys/repository.js';
@@ -16,9 +16,7 @@ const getOne = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(VersionWithDocumentAnswer, 'The version'),
-    400: errors[400],
-    ...sessionErrors,
-    404: errors[404],
+    ...lookupErrors,
   },
 });
 
@@ -33,9 +31,7 @@ function statusRoute<A extends VersionAction>(action: A, summary: string) {
     request: { params: IdParam },
     responses: {
       200: json(VersionAnswer, 'The version in its new status'),
-      400: errors[400],
-      ...sessionErrors,
-      404: errors[404],
+      ...lookupErrors,
       409: errors[409],
     },
   });
