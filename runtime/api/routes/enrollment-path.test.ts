@@ -45,6 +45,21 @@ const document = {
   },
 };
 
+/** An outbound SMS of a step's first visit, as the send activity records it. */
+const sentSms = (enrollmentId: string, patientId: string, id: string, stepId: string, createdAt: string) => ({
+  id,
+  patientId,
+  enrollmentId,
+  channel: 'sms',
+  connector: 'dev',
+  status: 'sent',
+  direction: 'outbound',
+  stepId,
+  visit: 1,
+  body: 'Sent.',
+  createdAt,
+});
+
 beforeAll(async () => {
   manager = await f.login(f.emailOf('program-manager'));
   const db = f.database.db;
@@ -61,25 +76,14 @@ beforeAll(async () => {
     startedAt: '2026-01-01T09:00:00.000Z',
     endedAt: '2026-01-02T09:00:00.000Z',
   });
-  const message = { patientId: 'pat_1', enrollmentId: 'enr_1', channel: 'sms', connector: 'dev', status: 'sent' };
   await db.insert(messages).values([
-    {
-      ...message,
-      id: 'msg_1',
-      direction: 'outbound',
-      stepId: 'welcome',
-      visit: 1,
-      body: 'Welcome.',
-      createdAt: '2026-01-01T09:00:01.000Z',
-    },
+    sentSms('enr_1', 'pat_1', 'msg_1', 'welcome', '2026-01-01T09:00:01.000Z'),
     // A reply is the patient's, not a step of the journey.
     {
-      ...message,
-      id: 'msg_2',
+      ...sentSms('enr_1', 'pat_1', 'msg_2', 'welcome', '2026-01-01T09:05:00.000Z'),
       direction: 'inbound',
-      stepId: 'welcome',
+      visit: null,
       body: 'hi',
-      createdAt: '2026-01-01T09:05:00.000Z',
     },
   ]);
   await db.insert(tasks).values({
@@ -166,27 +170,12 @@ describe('GET /api/enrollments/{id}/path', () => {
       toStep: 'call',
       updatedAt: '2026-01-01T10:00:00.000Z',
     });
-    const sms = { patientId: 'pat_2', enrollmentId: 'enr_2', channel: 'sms', connector: 'dev', status: 'sent' };
-    await db.insert(messages).values([
-      {
-        ...sms,
-        id: 'msg_21',
-        direction: 'outbound',
-        stepId: 'welcome',
-        visit: 1,
-        body: 'Welcome.',
-        createdAt: '2026-01-01T09:00:01.000Z',
-      },
-      {
-        ...sms,
-        id: 'msg_22',
-        direction: 'outbound',
-        stepId: 'reminder',
-        visit: 1,
-        body: 'Remember your call.',
-        createdAt: '2026-01-01T09:30:00.000Z',
-      },
-    ]);
+    await db
+      .insert(messages)
+      .values([
+        sentSms('enr_2', 'pat_2', 'msg_21', 'welcome', '2026-01-01T09:00:01.000Z'),
+        sentSms('enr_2', 'pat_2', 'msg_22', 'reminder', '2026-01-01T09:30:00.000Z'),
+      ]);
 
     const answer = await f.call('GET', '/api/enrollments/enr_2/path', { cookie: manager });
     expect(answer.status, answer.text).toBe(200);
