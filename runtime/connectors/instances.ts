@@ -4,6 +4,7 @@
  * Every change is audited with the names of the fields that changed, never a secret's value.
  */
 import { eq } from 'drizzle-orm';
+import { Mutex } from 'async-mutex';
 import type { ConnectorRegistry } from '../../connectors/sdk/index.js';
 import type { Database } from '../db/client.js';
 import { connectorInstances } from '../db/schema.js';
@@ -59,7 +60,7 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
   /** Each saved instance's row as this process last read it (`versionOf`), so `sync` opens again only what changed. */
   const seen = new Map<string, string>();
   let syncing: Promise<Array<{ id: string; problem: string }>> | undefined;
-  let turn: Promise<unknown> = Promise.resolve();
+  const turns = new Mutex();
 
   const connectorOf = (type: string, at = '/type') => {
     const create = types[type];
@@ -254,9 +255,7 @@ export function createConnectorInstances({ db, registry, box, types }: Connector
   }
 
   function inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const mine = turn.then(work);
-    turn = mine.catch(() => undefined);
-    return mine;
+    return turns.runExclusive(work);
   }
 
   async function sync(): Promise<Array<{ id: string; problem: string }>> {

@@ -1,5 +1,6 @@
 /** One write at a time per process on a local libsql file, so concurrent requests and activities queue instead of failing with SQLITE_BUSY. */
 import type { Client, InArgs, InStatement, Transaction, TransactionMode } from '@libsql/client';
+import { Mutex, withTimeout } from 'async-mutex';
 
 /**
  * libsql gives each transaction a connection of its own from a pool. SQLite lets one connection write at a time, and
@@ -10,15 +11,13 @@ import type { Client, InArgs, InStatement, Transaction, TransactionMode } from '
  * than hang, which is also what a write on the outer client inside a transaction's callback gets.
  */
 export function queueWrites(client: Client, waitLimitMs = 15_000): Client {
-  const queue = new WriteQueue(waitLimitMs);
-  const serialized = async <T>(call: () => Promise<T>) => {
-    const release = await queue.enter();
-    try {
-      return await call();
-    } finally {
-      release();
-    }
-  };
+  // First come, first served; a waiter that gives up leaves the queue.
+  const queue = withTimeout(
+    new Mutex(),
+    waitLimitMs,
+    new Error(`A database write waited more than ${waitLimitMs / 1000} s for another write in this process to finish.`),
+  );
+  const serialized = <T>(call: () => Promise<T>) => queue.runExclusive(call);
 
   const execute = async (stmt: InStatement, args?: InArgs) => {
     const run = () => (typeof stmt === 'string' ? client.execute(stmt, args) : client.execute(stmt));
@@ -30,7 +29,7 @@ export function queueWrites(client: Client, waitLimitMs = 15_000): Client {
 
   const transaction = async (mode?: TransactionMode): Promise<Transaction> => {
     if (mode === 'read') return client.transaction(mode);
-    const release = await queue.enter();
+    const release = await queue.acquire();
     try {
       return heldUntilSettled(await client.transaction(mode), release);
     } catch (error) {
@@ -84,40 +83,4 @@ function heldUntilSettled(tx: Transaction, release: () => void): Transaction {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-}
-
-/** A first-come, first-served queue with one place; `enter` resolves to its release, which is safe to call twice. */
-class WriteQueue {
-  private last: Promise<void> = Promise.resolve();
-
-  constructor(private readonly waitLimitMs: number) {}
-
-  async enter(): Promise<() => void> {
-    let leave!: () => void;
-    const mine = new Promise<void>((resolve) => (leave = resolve));
-    const ahead = this.last;
-    // Whoever comes next waits for everyone ahead and for this one, even if this one gives up waiting.
-    this.last = ahead.then(() => mine);
-    let timer: NodeJS.Timeout | undefined;
-    const givenUp = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `A database write waited more than ${this.waitLimitMs / 1000} s for another write in this process to finish.`,
-            ),
-          ),
-        this.waitLimitMs,
-      );
-    });
-    try {
-      await Promise.race([ahead, givenUp]);
-    } catch (error) {
-      leave();
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-    return leave;
-  }
 }
