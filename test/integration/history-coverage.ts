@@ -27,7 +27,7 @@ export interface HistoryCoverage {
 const codec = new EncryptionCodec(testPayloadKeys);
 
 /** Decodes with the test key; plain payloads from before encryption pass through the codec unchanged. */
-async function decoded(payloads: temporal.api.common.v1.IPayload[] | null | undefined): Promise<unknown[]> {
+export async function decoded(payloads: temporal.api.common.v1.IPayload[] | null | undefined): Promise<unknown[]> {
   const opened = await codec.decode((payloads ?? []) as Payload[]);
   return opened.map((payload) => defaultPayloadConverter.fromPayload(payload));
 }
