@@ -1,9 +1,8 @@
 /** The enrollment workflow's only ways to reach the world: send one message (exactly once per step visit) and record how an enrollment ended. */
 import { ApplicationFailure } from '@temporalio/activity';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { appendAudit } from '../db/audit.js';
-import { newId, nowIso } from '../db/ids.js';
+import { newId } from '../db/ids.js';
 import { enrollments, journeys, messages, patients, versions } from '../db/schema.js';
 import { PermanentSendError, type ChannelName, type ConnectorRegistry } from '../../connectors/sdk/index.js';
 import { renderTemplate, templateContext } from './templates.js';
@@ -13,7 +12,7 @@ import { isOptedOut } from '../channels/opt-outs.js';
 import { contactProblem, markContactBad } from '../channels/contacts.js';
 import { consentRefusal } from '../channels/consent.js';
 import { createIntegrityActivities } from './integrity-activity.js';
-import { cancelTasksOfEndedEnrollment } from '../tasks/cancel.js';
+import { recordEnrollmentEnding } from '../enrollments/end.js';
 import { linkFor } from '../forms/links.js';
 import { attemptTime, quietUntil, retryWhenQuietHoursEnd } from './send-window.js';
 import type { EnrollmentEnd, SendMessageInput, SendMessageResult } from './types.js';
@@ -251,28 +250,8 @@ export function createActivities({
       }
     },
 
-    async recordEnrollmentEnd({ enrollmentId, status, reason }: EnrollmentEnd): Promise<void> {
-      await db.transaction(
-        async (tx) => {
-          // A retry after a lost acknowledgement finds the end already recorded and adds no second audit row.
-          const updated = await tx
-            .update(enrollments)
-            .set({ status, reason: reason ?? null, endedAt: nowIso() })
-            .where(and(eq(enrollments.id, enrollmentId), isNull(enrollments.endedAt)))
-            .returning({ id: enrollments.id });
-          if (updated.length === 0) return;
-          await appendAudit(tx, {
-            actor: 'system',
-            action: `enrollment.${status}`,
-            entityType: 'enrollment',
-            entityId: enrollmentId,
-            ...(reason !== undefined ? { data: { reason } } : {}),
-          });
-          // Its open tasks leave the queues in the same transaction: nothing waits for their outcome any more.
-          await cancelTasksOfEndedEnrollment(tx, { enrollmentId, status, reason });
-        },
-        { behavior: 'immediate' },
-      );
+    async recordEnrollmentEnd(ending: EnrollmentEnd): Promise<void> {
+      await recordEnrollmentEnding(db, ending);
     },
   };
 }

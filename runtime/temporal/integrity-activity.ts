@@ -1,11 +1,7 @@
 /** The activities that check a version's stored document against its approval: when an enrollment starts, and when a continued run loads it. */
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { enrollments } from '../db/schema.js';
-import { appendAudit } from '../db/audit.js';
-import { nowIso } from '../db/ids.js';
 import { verifyStoredVersion } from '../journeys/integrity.js';
-import { cancelTasksOfEndedEnrollment } from '../tasks/cancel.js';
+import { recordEnrollmentEnding } from '../enrollments/end.js';
 import { runnableDefinition } from '../engine/definition.js';
 import type { JourneyDocument } from '../../schema/document.js';
 
@@ -25,26 +21,7 @@ export function createIntegrityActivities(db: Database) {
    */
   async function refuse(enrollmentId: string, problem: string): Promise<{ ok: false; reason: string }> {
     const reason = `integrity error: ${problem}`;
-    await db.transaction(
-      async (tx) => {
-        // A retry after a lost acknowledgement finds the end already recorded and adds no second row.
-        const updated = await tx
-          .update(enrollments)
-          .set({ status: 'failed', reason, endedAt: nowIso() })
-          .where(and(eq(enrollments.id, enrollmentId), isNull(enrollments.endedAt)))
-          .returning({ id: enrollments.id });
-        if (updated.length === 0) return;
-        await appendAudit(tx, {
-          actor: 'system',
-          action: 'enrollment.failed',
-          entityType: 'enrollment',
-          entityId: enrollmentId,
-          data: { reason },
-        });
-        await cancelTasksOfEndedEnrollment(tx, { enrollmentId, status: 'failed', reason });
-      },
-      { behavior: 'immediate' },
-    );
+    await recordEnrollmentEnding(db, { enrollmentId, status: 'failed', reason });
     return { ok: false, reason };
   }
 
